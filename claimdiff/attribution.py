@@ -1,0 +1,170 @@
+"""Who a sentence credits its claims to.
+
+Reads "according to X", "X said/stated/confirmed/told ...", "..., X said.",
+"stated X to Y", reported speech carried across sentences ("He emphasized, ..."),
+bare quotations after a named speaker, and a second-hand source ("according to
+The New York Times" beside an official). Marks anonymous sources ("a senior U.S.
+official", "officials", "speaking on condition of anonymity").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Attribution
+
+SPEECH = (
+    r"said|says|say|stated|states|state|told|tells|confirmed|confirms|announced|announces|added|adds|"
+    r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
+    r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
+    r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
+    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
+_ROLE = (
+    r"spokesperson|spokesman|spokeswoman|spokespeople|official|officials|president|minister|secretary|"
+    r"chief|commander|general|analyst|analysts|diplomat|diplomats|ambassador|source|sources|adviser|advisor|"
+    r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
+    r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"
+    r"lawmakers|senator|staff|office|service|command|headquarters|watchdog|monitor|observers|witnesses|residents"
+)
+_ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.I)
+OUTLETS = re.compile(
+    r"\b(?:The New York Times|New York Times|Reuters|the Associated Press|Associated Press|AP|AFP|Agence France-Presse|"
+    r"BBC|CNN|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|Bloomberg|Yonhap|"
+    r"Kyiv Independent|The Guardian|Financial Times|Politico|Axios|NBC News|CBS News|ABC News|Fox News|TASS|RIA Novosti|"
+    r"Interfax|Ukrainska Pravda|local media|state media|US News|U\.S\. News)\b"
+)
+_ANON = re.compile(
+    r"^(?:a|an|one|two|three|several|some|other|many|unnamed|anonymous)\b|"
+    r"\b(?:anonymously|on (?:the )?condition of anonymity|not authori[sz]ed to|declined to be named|"
+    r"asked not to be (?:named|identified)|unnamed|anonymous)\b|^(?:\S+\s+){0,5}(?:officials|sources|diplomats|analysts|experts)$",
+    re.I,
+)
+_ANON_ANYWHERE = re.compile(r"\[anonymously\]|\banonymously\b|on (?:the )?condition of anonymity|declined to be named", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+_NP_CHARS = r"[\w.’'\-\[\] ]"
+_NP_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;:“”\"]|\.(?=[A-Za-z]))"
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:“”\"]|\.(?:\s|$)|$))", re.I)
+_STOPWORDS_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+# subject + speech verb at the start: "The Ukrainian official stated [anonymously] that ..."
+_LEAD = re.compile(
+    rf"(?:[A-Z][^,“”\"]{{0,60}},\s*)?(?P<src>(?:[A-Z\[][\w.’'\-]*|a|an|the|two|several|some|spokes\w+|officials?|analysts?)(?:\s+[\w.’'\-]+){{0,8}}?)\s+(?:\[anonymously\]\s+)?"
+    rf"(?:have\s+|has\s+|had\s+|also\s+|later\s+)?(?P<verb>{SPEECH})\b(?:\s+\[anonymously\])?",
+)
+# "..., X said." / "..." X said" at the end
+_TAIL = re.compile(
+    rf"(?:,|[”\"])\s*(?P<src>(?:[\w.’'\-\[\]]+\s+){{0,10}}?[\w.’'\-\]]+)\s+(?P<verb>{SPEECH})\b(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){{0,8}}|,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)[.!?]?[”\"]?$",
+)
+# "..., said X ..." / "”, stated U.S. State Department spokesperson Vedant Patel to US News at a briefing."
+_TAIL_INV = re.compile(
+    rf"(?:,|[”\"])\s*(?P<verb>{SPEECH})\s+(?P<src>(?:[\w.’'\-]+\s+){{0,10}}?[\w.’'\-]+?)(?P<rest>\s+(?:to|at|in|on|during|after|before|while|from|who|,)\b[^;]*|)[.!?]?$",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An attribution found in a sentence, and the part of the sentence it covers."""
+
+    attribution: Attribution
+    frame: tuple[int, int] | None = None  # char span of the attribution words, to strip for matching
+    person: str | None = None  # a named person, for "He said" in later sentences
+
+
+def _is_source(np: str) -> bool:
+    np = np.strip()
+    if not np or len(np.split()) > 12:
+        return False
+    if _PRONOUN.match(np):
+        return True
+    if _ROLE_RE.search(np) or OUTLETS.search(np):
+        return True
+    words = np.split()
+    caps = [w for w in words if w[:1].isupper()]
+    return len(caps) >= 1 and len(caps) >= len(words) - 1 and len(words) <= 5
+
+
+def describe(source: str, *, anonymous_hint: bool = False, via: str | None = None, cue: str | None = None) -> Attribution:
+    src = re.sub(r"\s*\[anonymously\]\s*", " ", source).strip(" ,")
+    if re.search(r"\bon (?:the )?condition of anonymity|\bdeclined to be named", src, re.I):
+        anonymous_hint = True
+    src = re.sub(r"\s+(?:speaking|who spoke|who asked|who declined)\b.*$", "", src, flags=re.I)
+    role_m = list(_ROLE_RE.finditer(src))
+    role = role_m[-1].group(0).lower() if role_m else None
+    name = None
+    # a trailing run of capitalised words after the last role word: "spokesperson Vedant Patel"
+    tail = src[role_m[-1].end():].strip() if role_m else src
+    name_m = re.fullmatch(r"((?:[A-Z][\w’'\-]*\.?\s*){1,4})", tail)
+    if name_m and not OUTLETS.fullmatch(tail.strip()):
+        name = tail.strip()
+    elif not role_m and re.fullmatch(r"(?:[A-Z][\w’'\-]*\s*){1,4}", src):
+        name = src
+    org = None
+    org_m = re.search(
+        r"\b(State Department|Department of \w+|Pentagon|Defen[cs]e Ministry|Ministry of \w+(?: \w+)?|Foreign Ministry|"
+        r"Kremlin|White House|National Intelligence Service|NATO|United Nations|UN|military intelligence|"
+        r"General Staff|Joint Chiefs of Staff|[A-Z][\w]+(?:\s[A-Z][\w]+)*\s(?:Ministry|Department|Agency|Office|Service|Command))\b",
+        src,
+    )
+    if org_m:
+        org = org_m.group(1)
+    anonymous = anonymous_hint or (name is None and bool(_ANON.search(src)))
+    if OUTLETS.fullmatch(src.strip()):
+        anonymous = False
+    return Attribution(source=src, name=name, role=role, organisation=org, anonymous=anonymous, via=via, cue=cue)
+
+
+def find(sentence: str, offset: int = 0) -> Frame | None:
+    """The attribution of one sentence (offsets of the frame are into the document)."""
+    anon_hint = bool(_ANON_ANYWHERE.search(sentence))
+    via = None
+    frames: list[Frame] = []
+    for m in _ACCORDING.finditer(sentence):
+        src = m.group("src").strip()
+        frames.append(Frame(describe(src, cue="according to"), (offset + m.start(), offset + m.end())))
+    for rx in (_TAIL_INV, _TAIL):
+        m = rx.search(sentence)
+        if m and _is_source(m.group("src")):
+            verb = m.group("verb").lower()
+            src = m.group("src")
+            frames.append(Frame(describe(src, anonymous_hint=anon_hint and not OUTLETS.fullmatch(src), cue=verb),
+                                (offset + m.start() + (1 if sentence[m.start()] == "," else 1), offset + len(sentence))))
+            break
+    m = _LEAD.match(sentence)
+    if m and _is_source(m.group("src")) and not _ACCORDING.match(sentence):
+        src = m.group("src")
+        end = m.end()
+        that = re.match(r"\s*(?:that\s+|,\s*)", sentence[end:])
+        if that:
+            end += that.end()
+        frames.append(Frame(describe(src, anonymous_hint=anon_hint, cue=m.group("verb").lower()), (offset, offset + end)))
+    if not frames:
+        return None
+    # a news outlet beside another source is the second-hand channel
+    primary = [f for f in frames if not OUTLETS.fullmatch((f.attribution.source or "").strip())]
+    outlets = [f for f in frames if f not in primary]
+    if primary and outlets:
+        via = outlets[0].attribution.source
+    chosen = primary[0] if primary else outlets[0]
+    a = chosen.attribution
+    if via:
+        a = Attribution(source=a.source, name=a.name, role=a.role, organisation=a.organisation,
+                        anonymous=a.anonymous, via=via, cue=a.cue)
+    person = a.name if a.name and not a.anonymous else None
+    return Frame(a, chosen.frame, person)
+
+
+def standalone_via(sentence: str) -> str | None:
+    """'According to The New York Times.' alone: the channel for the sentences before it."""
+    m = re.fullmatch(r"\s*According to\s+(?P<src>[^,.;]+?)\s*\.?\s*", sentence)
+    return m.group("src") if m else None
+
+
+def is_pronoun_speech(sentence: str) -> bool:
+    return bool(re.match(rf"^(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?(?:{SPEECH})\b", sentence))
+
+
+def is_bare_quote(sentence: str) -> bool:
+    s = sentence.strip()
+    return s[:1] in "“\"" and s[-1:] in "”\".!?" and s.rstrip(".!?")[-1:] in "”\""

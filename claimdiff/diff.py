@@ -1,0 +1,216 @@
+"""Diff: judge two aligned claims, and name what one document alone says.
+
+For an aligned pair the checks run in this order, each adding at most one finding:
+contradiction (one side negates what the other asserts), figure-shift (figures of
+the same counted thing, or dates, whose intervals do not overlap), attribution-shift
+(credited to someone else, or named on one side and anonymous on the other),
+certainty-shift (asserted on one side, hedged or unconfirmed on the other). A pair
+with none of these is an agreement, and its reason lists the figures found compatible.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from rapidfuzz import fuzz
+
+from . import stance
+from .model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
+from .quantities import topic
+from .timex import iso
+from .units import DISPLAY
+
+_ANTONYMS = [
+    ("confirmed", "denied"), ("began", "ended"), ("begun", "ended"), ("rose", "fell"), ("increased", "decreased"),
+    ("won", "lost"), ("approved", "rejected"), ("guilty", "acquitted"), ("open", "closed"), ("alive", "dead"),
+]
+_WORD = re.compile(r"\w[\w'’.-]*")
+
+
+def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
+    """Pair the figures of two aligned claims: same dimension, same counted thing where both say."""
+    candidates = []
+    for i, qa in enumerate(a):
+        for j, qb in enumerate(b):
+            if qa.dimension != qb.dimension or qa.unit != qb.unit:
+                continue
+            ta, tb = topic(qa), topic(qb)
+            if ta and tb and ta != tb:
+                continue
+            if qa.dimension == "count" and not (ta or tb) and (len(a) > 1 or len(b) > 1):
+                continue  # two uncounted numbers among others: too weak to pair
+            strength = 2 if (ta and ta == tb) else 1
+            candidates.append((-strength, abs(i - j), i, j))
+    used_a, used_b, out = set(), set(), []
+    for _, _, i, j in sorted(candidates):
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((a[i], b[j]))
+    return out
+
+
+def show(q: Quantity) -> str:
+    if q.dimension == "date":
+        lo, hi = iso(q.low), iso(q.high)
+        span = lo if lo == hi else f"{lo}..{hi or 'now'}"
+        return f"{q.text} ({span})"
+    return q.text
+
+
+def move(qa: Quantity, qb: Quantity) -> str:
+    """The size of a shift, absolute and relative: '+1,000 (+10%)'; days for dates."""
+    va, vb = qa.value, qb.value
+    if qa.dimension == "date":
+        if qa.low is not None and qb.low is not None:
+            d = int(qb.low - qa.low)
+            return f"{d:+d} day" + ("s" if abs(d) != 1 else "")
+        return ""
+    if va is None or vb is None:
+        return ""
+    name, factor = DISPLAY.get(qa.unit or "", ("", 1.0))
+    delta = (vb - va) / factor
+    out = f"{delta:+,.0f}" if abs(delta) >= 10 else f"{delta:+,.2g}"
+    out += f" {name}" if name else ""
+    if va:
+        out += f" ({(vb - va) / abs(va):+.0%})"
+    return out
+
+
+def _what(qa: Quantity, qb: Quantity) -> str:
+    return qa.counts or qb.counts or {"date": "date", "length": "distance", "area": "area"}.get(qa.dimension, qa.dimension)
+
+
+def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
+    """Whether two attributions credit the same source, and why not."""
+    if a.name and b.name:
+        last_a, last_b = a.name.split()[-1].lower(), b.name.split()[-1].lower()
+        return last_a == last_b, "another named source"
+    if (a.name and not a.name.startswith("The ")) != (b.name and not b.name.startswith("The ")) and (a.anonymous or b.anonymous):
+        return False, "named on one side, anonymous on the other"
+    if a.organisation and b.organisation and a.organisation.lower() != b.organisation.lower():
+        return False, "another organisation"
+    if a.source and b.source:
+        ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 70
+        return ok, "another source"
+    return True, ""
+
+
+def _source_text(a: Attribution) -> str:
+    s = a.source or "no source"
+    if a.anonymous and "anonym" not in s:
+        s += " (anonymous)"
+    return s
+
+
+def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...]) -> list[Finding]:
+    out: list[Finding] = []
+    side_a, side_b = sides
+
+    def finding(kind: Kind, reason: str, spans_a=(), spans_b=(), topic_=None, details=()):
+        out.append(Finding(
+            kind=kind, reason=reason,
+            sides=(_with_spans(side_a, spans_a), _with_spans(side_b, spans_b)),
+            topic=topic_, scores=scores, details=tuple(details),
+        ))
+
+    # contradiction: negation on one side only, or a pair of antonyms
+    if a.negated != b.negated:
+        neg, pos = (a, b) if a.negated else (b, a)
+        cue = neg.negation
+        reason = f"negated in {_doc(neg)} ('{cue}'), asserted in {_doc(pos)}"
+        finding(Kind.CONTRADICTION, reason, _cue_spans(a, a.negation), _cue_spans(b, b.negation))
+    else:
+        for x, y in _ANTONYMS:
+            for p, q in ((a, b), (b, a)):
+                if re.search(rf"\b{x}\b", p.content, re.I) and re.search(rf"\b{y}\b", q.content, re.I) \
+                        and not re.search(rf"\b{y}\b", p.content, re.I) and not re.search(rf"\b{x}\b", q.content, re.I):
+                    finding(Kind.CONTRADICTION, f"'{x}' in {_doc(p)}, '{y}' in {_doc(q)}",
+                            _cue_spans(a, x if p is a else y), _cue_spans(b, y if p is a else x))
+                    break
+            else:
+                continue
+            break
+
+    # figures
+    shifted, compatible = [], []
+    for qa, qb in pair_quantities(a.quantities, b.quantities):
+        (compatible if qa.overlaps(qb) else shifted).append((qa, qb))
+    if shifted:
+        parts = [f"{_what(qa, qb)}: {show(qa)} -> {show(qb)} ({move(qa, qb)})".replace(" ()", "") for qa, qb in shifted]
+        finding(
+            Kind.FIGURE_SHIFT, "; ".join(parts),
+            [(qa.start - a.start, qa.end - a.start) for qa, _ in shifted],
+            [(qb.start - b.start, qb.end - b.start) for _, qb in shifted],
+            topic_=_what(*shifted[0]),
+            details=[("figures", "; ".join(f"{qa.text} | {qb.text}" for qa, qb in shifted))],
+        )
+
+    # attribution
+    if a.attribution.source and b.attribution.source:
+        same, why = same_source(a.attribution, b.attribution)
+        if not same:
+            finding(Kind.ATTRIBUTION_SHIFT,
+                    f"{why}: {_source_text(a.attribution)} -> {_source_text(b.attribution)}",
+                    _find_spans(a, a.attribution.source), _find_spans(b, b.attribution.source))
+
+    # certainty
+    la, lb = stance.level(a.certainty), stance.level(b.certainty)
+    if la != lb:
+        def say(c: Claim) -> str:
+            return c.certainty + (f" ('{c.certainty_cue}')" if c.certainty_cue else "")
+        finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue))
+
+    if not out:
+        reason = "same claim"
+        if compatible:
+            reason += "; figures compatible: " + "; ".join(f"{show(qa)} ~ {show(qb)}" for qa, qb in compatible)
+        spans_a, spans_b = word_diff(a.text, b.text)
+        finding(Kind.AGREE, reason, spans_a, spans_b)
+    return out
+
+
+def _doc(c: Claim) -> str:
+    return c.document
+
+
+def _with_spans(side: Side, spans) -> Side:
+    from dataclasses import replace
+
+    return replace(side, spans=tuple(sorted({(int(x), int(y)) for x, y in spans if y > x})))
+
+
+def _cue_spans(c: Claim, cue: str | None) -> list[tuple[int, int]]:
+    if not cue:
+        return []
+    return _find_spans(c, cue)
+
+
+def _find_spans(c: Claim, needle: str | None) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    i = c.text.lower().find(needle.lower())
+    return [(i, i + len(needle))] if i >= 0 else []
+
+
+def word_diff(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of words that differ between two texts (offsets into each)."""
+    ta = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(a)]
+    tb = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(b)]
+    sm = difflib.SequenceMatcher(a=[t[2] for t in ta], b=[t[2] for t in tb], autojunk=False)
+    sa, sb = [], []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            sa.append((ta[i1][0], ta[i2 - 1][1]))
+        if j2 > j1:
+            sb.append((tb[j1][0], tb[j2 - 1][1]))
+    return sa, sb
+
+
+def side(doc: Document, c: Claim) -> Side:
+    return Side(document=doc.id, outlet=doc.outlet, claim=c.id, text=c.text, start=c.start, end=c.end,
+                line=doc.line_of(c.start))

@@ -1,0 +1,144 @@
+"""Extract: a ``Document`` becomes its ``Claim``s, each with figures, source, polarity and certainty."""
+
+from __future__ import annotations
+
+import re
+
+from . import attribution as attr
+from . import sentences as sent
+from . import stance
+from .model import Attribution, Claim, Document, Quantity
+from .quantities import quantities
+from .timex import dates
+
+_LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?", re.I)
+_QUOTES = "“”\"‘’'"
+# country acronyms the embedding model does not know as names: read for matching only
+_ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean")]
+
+
+def extract(doc: Document) -> list[Claim]:
+    text = doc.text
+    out: list[Claim] = []
+    speaker: Attribution | None = None  # the last named speaker, for "He said" and bare quotes
+    prev_sentence_claims: list[int] = []  # indexes into ``out``
+    for s_start, s_end in sent.sentences(text):
+        sentence = text[s_start:s_end]
+        via = attr.standalone_via(sentence)
+        if via is not None:
+            # "According to The New York Times." alone credits the sentence before it
+            for i in prev_sentence_claims:
+                out[i] = _with_via(out[i], via)
+            continue
+        sentence_frame = attr.find(sentence, s_start)
+        if sentence_frame is None and attr.is_bare_quote(sentence) and speaker is not None:
+            sentence_frame = attr.Frame(speaker)
+        prev_sentence_claims = []
+        subject: str | None = None  # the sentence's last named subject, for "they" in a later clause
+        for c_start, c_end in sent.claims(text, (s_start, s_end)):
+            claim_text = text[c_start:c_end]
+            frame = _claim_frame(text, c_start, c_end, sentence_frame)
+            attribution = frame.attribution if frame else Attribution()
+            if frame and attr._PRONOUN.match(attribution.source or ""):
+                attribution = _merge_via(speaker, attribution.via) if speaker else attribution
+            if attribution.name and not attribution.anonymous:
+                speaker = attribution
+            content = _content(text, c_start, c_end, frame.frame if frame else None)
+            content, subject = _resolve_pronoun(content, subject)
+            certainty, cue = stance.certainty(claim_text)
+            neg = stance.negation(content)
+            qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
+            qs.sort(key=lambda q: (q.start, q.end))
+            out.append(Claim(
+                id=f"{doc.id}#{len(out) + 1}",
+                document=doc.id,
+                start=c_start,
+                end=c_end,
+                text=claim_text,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                content=content,
+                quantities=tuple(qs),
+                attribution=attribution,
+                negated=neg is not None,
+                negation=neg,
+                certainty=certainty,
+                certainty_cue=cue,
+                quote=any(q in sentence for q in "“”\""),
+            ))
+            prev_sentence_claims.append(len(out) - 1)
+    return out
+
+
+def _claim_frame(text: str, start: int, end: int, sentence_frame: "attr.Frame | None") -> "attr.Frame | None":
+    """A claim's own attribution ("the U.S. official confirmed that ..."), else its sentence's."""
+    lead = _LEAD_CONNECTIVE.match(text, start, end)
+    own_start = lead.end() if lead else start
+    own = attr.find(text[own_start:end], own_start)
+    if own is None:
+        return sentence_frame
+    if sentence_frame is not None and own.attribution.via is None:
+        sf = sentence_frame.attribution
+        channel = sf.via or (sf.source if attr.OUTLETS.fullmatch((sf.source or "").strip()) else None)
+        if channel and channel != own.attribution.source:
+            return attr.Frame(_merge_via(own.attribution, channel), own.frame, own.person)
+    return own
+
+
+def _merge_via(a: Attribution, via: str | None) -> Attribution:
+    from dataclasses import replace
+
+    return a if via is None or a.via is not None else replace(a, via=via)
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:they|it|he|she|most of them|many of them|some of them|all of them)\b", re.I)
+_SUBJECT = re.compile(r"(?P<np>(?:[\w’',.-]+\s+){0,5}?[\w’'.-]+)\s+(?:have|has|had|are|is|was|were|will|would|could|may|might|can|began|begun|[a-z]+ed)\b")
+_FIGURE_WORDS = re.compile(r"\b(?:over|more than|about|some|around|roughly|nearly|at least|up to|[\d,.]+)\s+", re.I)
+
+
+def _resolve_pronoun(content: str, subject: str | None) -> tuple[str, str | None]:
+    """'they have begun ...' after 'Over 10,000 DPRK soldiers have been sent' reads 'DPRK soldiers have begun ...'.
+
+    Only within one sentence, and only for a clause that opens with the pronoun: enough for
+    the embedding to see what the clause is about. Figures are left out of the subject.
+    """
+    m = _PRONOUN_SUBJECT.match(content)
+    if m and subject:
+        return subject + content[m.end():], subject
+    s = _SUBJECT.match(content)
+    if s and not _PRONOUN_SUBJECT.match(s.group("np")):
+        np_ = _FIGURE_WORDS.sub("", s.group("np")).strip()
+        if np_ and np_.split()[0].lower() not in ("there", "it", "this", "that"):
+            return content, np_
+    return content, subject
+
+
+def _with_via(c: Claim, via: str) -> Claim:
+    from dataclasses import replace
+
+    a = c.attribution
+    if a.empty:
+        a = attr.describe(via, cue="according to")
+    elif a.via is None and a.source != via:
+        a = replace(a, via=via)
+    return replace(c, attribution=a)
+
+
+def _content(text: str, start: int, end: int, frame: tuple[int, int] | None) -> str:
+    """The claim's words without the attribution frame, connectives and quote marks."""
+    pieces = [(start, end)]
+    if frame:
+        f0, f1 = frame
+        if f0 <= start and f1 >= end:
+            pieces = [(start, end)]  # the whole claim is the frame: keep it
+        else:
+            pieces = [(a, b) for a, b in ((start, min(end, f0)), (max(start, f1), end)) if b > a]
+    s = " ".join(text[a:b] for a, b in pieces)
+    s = "".join(ch for ch in s if ch not in "“”\"")
+    for rx, name in _ALIASES:
+        s = rx.sub(name, s)
+    s = s.strip(" ,;.")
+    lead = _LEAD_CONNECTIVE.match(s)
+    s = s[lead.end():] if lead else s
+    s = s.strip(" ,;.")
+    return s or text[start:end]

@@ -1,0 +1,208 @@
+"""The frozen data model that flows through read -> extract -> align -> diff -> report.
+
+- ``Document``: one report (its text, outlet, date, where it came from).
+- ``Quantity``: a figure read as an interval, with its unit and what it counts.
+- ``Attribution``: who a claim is credited to.
+- ``Claim``: one atomic assertion, a char span into its document.
+- ``Alignment``: two claims judged to say the same thing, with the scores behind it.
+- ``Finding``: what the diff engine concluded about a set of claims (a kind from ``KINDS``).
+- ``Comparison``: everything one ``compare`` run produced.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+
+SCHEMA_VERSION = "1"
+
+
+class Kind(str, Enum):
+    """Finding kinds with stable codes (used as SARIF rule ids and baseline keys)."""
+
+    AGREE = "agree"
+    FIGURE_SHIFT = "figure-shift"
+    CONTRADICTION = "contradiction"
+    ATTRIBUTION_SHIFT = "attribution-shift"
+    CERTAINTY_SHIFT = "certainty-shift"
+    ONLY_IN = "only-in"
+
+    @property
+    def code(self) -> str:
+        return CODES[self]
+
+    @property
+    def title(self) -> str:
+        return TITLES[self]
+
+
+CODES = {
+    Kind.AGREE: "CD100",
+    Kind.FIGURE_SHIFT: "CD200",
+    Kind.CONTRADICTION: "CD300",
+    Kind.ATTRIBUTION_SHIFT: "CD400",
+    Kind.CERTAINTY_SHIFT: "CD500",
+    Kind.ONLY_IN: "CD600",
+}
+TITLES = {
+    Kind.AGREE: "Agreements",
+    Kind.FIGURE_SHIFT: "Figure shifts",
+    Kind.CONTRADICTION: "Contradictions",
+    Kind.ATTRIBUTION_SHIFT: "Attribution shifts",
+    Kind.CERTAINTY_SHIFT: "Certainty shifts",
+    Kind.ONLY_IN: "Only in one document",
+}
+# Report order: what a reader must see first comes first.
+KIND_ORDER = (
+    Kind.CONTRADICTION,
+    Kind.FIGURE_SHIFT,
+    Kind.ATTRIBUTION_SHIFT,
+    Kind.CERTAINTY_SHIFT,
+    Kind.ONLY_IN,
+    Kind.AGREE,
+)
+
+CERTAINTIES = ("asserted", "confirmed", "hedged", "unconfirmed")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    text: str
+    outlet: str
+    path: str | None = None  # as given on the command line, "-" for stdin
+    date: str | None = None  # ISO date, from front matter
+    title: str | None = None
+    url: str | None = None
+    role: str | None = None  # "reference" marks a story's reference report
+    body_line: int = 1  # 1-based line of the file where ``text`` starts (after front matter)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line in the source file of a char offset into ``text``."""
+        return self.body_line + self.text.count("\n", 0, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure as an interval [low, high]; ``None`` is unbounded, open ends are flagged.
+
+    Lengths are in metres, areas in square metres, durations in days, dates in days since
+    1970-01-01 (``dimension == "date"``), money in its currency, percents in percent.
+    """
+
+    text: str
+    start: int  # char offsets into the document
+    end: int
+    low: float | None
+    high: float | None
+    dimension: str  # count, length, area, mass, money, percent, duration, date, number
+    unit: str | None = None  # canonical unit of low/high (None for plain counts)
+    counts: str | None = None  # what is counted ("soldiers", "shipping containers")
+    low_open: bool = False
+    high_open: bool = False
+    value: float | None = None  # the figure as stated (a range's middle), in ``unit``
+    relative: bool = False  # dates resolved against the document's date
+    note: str | None = None  # e.g. an inconsistency between two spellings of one figure
+
+    def overlaps(self, other: "Quantity") -> bool:
+        """True when the two intervals share at least one point."""
+        def bounds(q: Quantity) -> tuple[float, float]:
+            return (-math.inf if q.low is None else q.low, math.inf if q.high is None else q.high)
+
+        (lo_a, hi_a), (lo_b, hi_b) = bounds(self), bounds(other)
+        # The tighter bound wins; at equal values an open end is the tighter one.
+        lo, lo_open = max((lo_a, self.low_open), (lo_b, other.low_open))
+        hi, hi_closed = min((hi_a, not self.high_open), (hi_b, not other.high_open))
+        return lo < hi or (lo == hi and not lo_open and hi_closed)
+
+    @property
+    def midpoint(self) -> float | None:
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str | None = None  # as named in the text
+    name: str | None = None  # a person or body's name where given
+    role: str | None = None  # "spokesperson", "official", ...
+    organisation: str | None = None
+    anonymous: bool = False
+    via: str | None = None  # a second-hand source ("according to The New York Times")
+    cue: str | None = None  # the words that credited it ("according to", "said")
+
+    @property
+    def empty(self) -> bool:
+        return self.source is None and self.via is None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str  # "<document id>#<n>", stable for one text
+    document: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    content: str  # the claim without its attribution frame, used for matching
+    quantities: tuple[Quantity, ...] = ()
+    attribution: Attribution = field(default_factory=Attribution)
+    negated: bool = False
+    negation: str | None = None  # the cue ("not", "no evidence", "denied")
+    certainty: str = "asserted"  # one of CERTAINTIES
+    certainty_cue: str | None = None
+    quote: bool = False  # the claim is (in) a direct quotation
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two claims of different documents judged to make the same assertion."""
+
+    left: str  # claim ids
+    right: str
+    score: float  # the combined score the decision was made on
+    fuzzy: float  # rapidfuzz, 0..1
+    semantic: float | None  # cosine, None with --no-semantic
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One claim as a finding shows it."""
+
+    document: str
+    outlet: str
+    claim: str  # claim id
+    text: str
+    start: int
+    end: int
+    line: int
+    spans: tuple[tuple[int, int], ...] = ()  # changed words, as offsets into ``text``
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: Kind
+    reason: str
+    sides: tuple[Side, ...]
+    topic: str | None = None  # what the figures count, where there are figures
+    scores: tuple[tuple[str, float], ...] = ()
+    details: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.kind.code
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    alignments: tuple[Alignment, ...]
+    findings: tuple[Finding, ...]
+    settings: tuple[tuple[str, str], ...] = ()
+
+    def by_kind(self, kind: Kind) -> list[Finding]:
+        return [f for f in self.findings if f.kind is kind]

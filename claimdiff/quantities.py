@@ -1,0 +1,360 @@
+"""Read the figures of a claim as intervals (DESIGN.md, "Quantities are intervals").
+
+    over 10,000 DPRK soldiers          -> (10000, inf)  count of "dprk soldiers"
+    about 11,000                       -> [10500, 11500]
+    between 11,000 and 12,000          -> [11000, 12000]
+    6,437 kilometers (4,000 miles)     -> one length, both spellings checked to agree
+    more than two years                -> (730.5 days, inf)
+
+A bare figure is a point with the rounding noise of its last digit (at most 1%);
+"about" widens it to the precision the figure was rounded to (2.5% to 10%).
+Ordinals ("810th"), names ("F-16", "COVID-19", "Article 5") and years are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Quantity
+from .units import CURRENCY_SIGNS, FORMS, UNITS
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000,
+    "a million": 1e6, "a billion": 1e9, "half a million": 5e5, "a couple of": 2, "a pair of": 2,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+# vague plurals: "thousands of" -> [2000, 10000)
+_VAGUE = [
+    ("tens of thousands", 2e4, 1e5), ("hundreds of thousands", 2e5, 1e6), ("dozens", 24, 100),
+    ("hundreds", 200, 1000), ("thousands", 2000, 1e4), ("millions", 2e6, 1e9), ("billions", 2e9, 1e12),
+]
+
+_units_alt = "|".join(re.escape(f) for f in FORMS)
+_word_alt = "|".join(
+    sorted([re.escape(w) for w in _SMALL] + [f"{t}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?" for t in _TENS],
+           key=len, reverse=True)
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+NUMBER = re.compile(
+    rf"(?P<cur>US\$|[$€£¥₩₽₴])?\s?(?P<num>(?<![\w.,\-/:])(?:{_DIGITS})(?![\d,]\d)|\b(?:{_word_alt})\b)"
+    rf"(?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|tn)\b)?",
+    re.I,
+)
+VAGUE = re.compile(r"\b(?P<v>" + "|".join(re.escape(v[0]) for v in _VAGUE) + r")\s+of\b", re.I)
+UNIT_AFTER = re.compile(rf"(?:\s|-)?(?P<unit>{_units_alt})(?![\w²])", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.I)
+QUALIFIERS: list[tuple[str, str]] = [
+    # (pattern, bound kind)
+    (r"just over|just above|slightly more than|a little over", "just-over"),
+    (r"more than|over|above|in excess of|upwards of|upward of|exceeding|well over|north of", "over"),
+    (r"at least|no fewer than|no less than|a minimum of|a minimum", "at-least"),
+    (r"nearly|almost|just under|close to|just shy of|short of|approaching", "nearly"),
+    (r"up to|as many as|as much as|no more than|at most|a maximum of|not more than", "up-to"),
+    (r"less than|fewer than|under|below", "under"),
+    (r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|an approximate|nearly about|~|an average of|on average", "about"),
+]
+_QUAL_RE = re.compile(r"(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
+_NOT_FIGURE_BEFORE = re.compile(
+    r"\b(?:article|section|chapter|no\.|number|flight|resolution|route|highway|apollo|category|level|phase|"
+    r"room|game|round|stage|page|item|amendment|version|model|windows|iphone|class|grade|district|precinct|"
+    r"channel|gate|platform|squad|unit|row|seat|line|paragraph|clause|rule|protocol|term)\s*$",
+    re.I,
+)
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_STOP = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+    "into", "onto", "over", "under", "than", "that", "which", "who", "whom", "whose", "as", "since",
+    "were", "was", "are", "is", "be", "been", "have", "has", "had", "will", "would", "could", "may",
+    "might", "can", "should", "must", "do", "did", "does", "not", "this", "these", "those", "it",
+    "its", "their", "they", "there", "here", "ago", "per", "each",
+    "more", "less", "so", "far", "already", "now", "still", "also", "across", "after", "before",
+    "during", "while", "when", "where", "if", "about", "around", "some", "one", "other", "others",
+}
+_COUNT_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Figures in text[start:end], as ``Quantity`` records with offsets into ``text``."""
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in VAGUE.finditer(text, start, end):
+        lo, hi = next((v[1], v[2]) for v in _VAGUE if v[0] == m.group("v").lower())
+        counts, c_end = _counted(text, m.end(), end)
+        found.append(Quantity(text=text[m.start():m.end()], start=m.start(), end=m.end(), low=lo, high=hi,
+                              high_open=True, dimension="count", counts=counts, value=None))
+        taken.append((m.start(), m.end()))
+
+    pos = start
+    while True:
+        m = NUMBER.search(text, pos, end)
+        if not m:
+            break
+        pos = m.end()
+        if not free(m.start(), m.end()):
+            continue
+        q = _read(text, m, start, end)
+        if q is None:
+            continue
+        # a restatement in parentheses in another unit: one quantity, checked to agree
+        paren = re.match(r"\s*\(\s*", text[q.end:end])
+        if paren and q.unit is not None:
+            m2 = NUMBER.search(text, q.end + paren.end(), end)
+            if m2 and m2.start() == q.end + paren.end() - (len(m2.group(0)) - len(m2.group(0).lstrip())):
+                q2 = _read(text, m2, start, end)
+                close = re.match(r"\s*\)", text[q2.end:end]) if q2 else None
+                if q2 and close and q2.dimension == q.dimension and q2.unit == q.unit:
+                    q = _merge(text, q, q2, q2.end + close.end(), end)
+        found.append(q)
+        taken.append((q.start, q.end))
+        pos = max(pos, q.end)
+    found.sort(key=lambda x: (x.start, x.end))
+    return found
+
+
+def _number_value(raw: str) -> float | None:
+    s = raw.lower().replace(",", "").strip()
+    if s in _SMALL:
+        return float(_SMALL[s])
+    parts = re.split(r"[- ]", s)
+    if parts[0] in _TENS:
+        return float(_TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _place(raw: str) -> float:
+    """The place of the last significant digit: 11,000 -> 1000; 6.8 -> 0.1; 647 -> 1."""
+    s = raw.replace(",", "")
+    if not s[:1].isdigit() and not s.startswith("."):
+        return 1.0
+    if "." in s:
+        return 10.0 ** -len(s.split(".")[1])
+    stripped = s.rstrip("0")
+    return 10.0 ** (len(s) - len(stripped)) if stripped else 1.0
+
+
+def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
+    raw = m.group("num")
+    n_start, n_end = m.start("num"), m.end("num")
+    value = _number_value(raw)
+    if value is None:
+        return None
+    word_number = not raw[:1].isdigit() and not raw.startswith(".")
+    scale = m.group("scale") or m.group("abbr")
+    before = text[max(start, n_start - 40):m.start()]
+    after_end = m.end()
+    # names and ordinals: "Article 5", "810th", "F-16" (the regex refuses a leading '-' or letter)
+    if _NOT_FIGURE_BEFORE.search(before) or _ORDINAL_AFTER.match(text, n_end):
+        return None
+    if not word_number and m.group("abbr") is None and re.match(r"[A-Za-z]", text[n_end:n_end + 1] or " "):
+        # glued to letters: "5G", "3D"; "5km" is handled below as a unit
+        if not UNIT_AFTER.match(text, n_end):
+            return None
+    if word_number and raw.lower() == "one" and not scale:
+        return None  # "one of the", "one consisting of" are not figures
+    if m.group("abbr") and m.group("abbr").lower() == "m" and not m.group("cur"):
+        return None  # "10m" without a currency is metres or million: too ambiguous
+    # dates are read by the time reader: "November 4", "4 November", years
+    if not word_number and not scale and not m.group("cur"):
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, n_end):
+            return None
+        if re.fullmatch(r"(1[89]|20|21)\d\d", raw) and not UNIT_AFTER.match(text, n_end) \
+                and not re.match(r"\s*(?:[A-Za-z]+\s+)?(?:people|soldiers|troops|residents|containers|deaths|dead|cases)\b", text[n_end:end], re.I):
+            return None
+        if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:)", text[n_end:end], re.I) or text[m.start() - 1:m.start()] == ":":
+            return None
+    half = re.match(r"\s+and\s+a\s+half\b", text[m.end():end], re.I) if not scale else None
+    if half:
+        value += 0.5
+        place = 0.5
+    mult = _SCALES.get(scale.lower(), 1.0) if scale else 1.0
+    if not half:
+        place = _place(raw) * mult if not word_number else 0.0  # "two units" is exactly 2
+    value *= mult
+    if half:
+        after_end = m.end() + half.end()
+
+    # a range: "11,000-12,000", "11,000 to 12,000", "between 11,000 and 12,000"
+    hi_value = None
+    between = _BETWEEN.search(before)
+    joiner = re.compile(r"\s+and\s+", re.I) if between else RANGE_JOIN
+    j = joiner.match(text, after_end)
+    if j:
+        m2 = NUMBER.match(text, j.end())
+        if m2 and m2.group("num") and (m2.group("cur") in (None, m.group("cur"))):
+            v2 = _number_value(m2.group("num"))
+            s2 = m2.group("scale") or m2.group("abbr")
+            if v2 is not None:
+                v2 *= _SCALES.get(s2.lower(), 1.0) if s2 else (mult if not scale else 1.0)
+                if not s2 and scale is None:
+                    pass
+                if v2 > value:
+                    if not scale and s2:  # "2 to 3 million": the scale applies to both
+                        value *= _SCALES[s2.lower()]
+                        place *= _SCALES[s2.lower()]
+                    hi_value = v2
+                    after_end = m2.end()
+    q_start = m.start("cur") if m.group("cur") else n_start
+    if between and hi_value is not None:
+        q_start = start + before.rfind(between.group(0).strip()) if False else m.start() - (len(before) - between.start())
+
+    # unit
+    unit = dim = None
+    factor = 1.0
+    currency = CURRENCY_SIGNS.get(m.group("cur")) if m.group("cur") else None
+    u = UNIT_AFTER.match(text, after_end)
+    if u and not (u.group("unit").lower() in ("won", "yen") and currency):
+        unit, dim, factor = UNITS[u.group("unit").lower()]
+        after_end = u.end()
+    if currency:
+        unit, dim, factor = currency, "money", 1.0
+    if dim is None:
+        dim = "count"
+
+    # qualifier in front
+    kind = "range" if hi_value is not None else "exact"
+    qm = _QUAL_RE.search(text[max(start, q_start - 40):q_start]) if hi_value is None else None
+    if qm:
+        kind = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if qm.group(f"q{i}"))
+        q_start = max(start, q_start - 40) + qm.start()
+
+    low, high, low_open, high_open = _interval(kind, value, hi_value, place)
+    low, high = (None if low is None else low * factor), (None if high is None else high * factor)
+    stated = (value if hi_value is None else (value + hi_value) / 2) * factor
+
+    counts, _ = _counted(text, after_end, end) if dim in ("count", "money") else (None, after_end)
+    if dim in ("length", "area", "mass"):
+        of = re.match(r"\s*\)?\s*of\s+(?:the\s+|its\s+|their\s+)?", text[after_end:end])
+        if of:
+            counts, _ = _counted(text, after_end + of.end(), end)
+    if counts is None and dim == "count":
+        # "a contingent of 10,000", "a death toll of 45"
+        pre = re.search(r"([A-Za-z][\w-]*(?:\s+toll)?)\s+of\s+(?:(?:about|around|roughly|over|more than|some|at least|nearly|up to)\s+)?$",
+                        text[max(start, q_start - 40):q_start], re.I)
+        if pre and pre.group(1).lower() not in _STOP:
+            counts = pre.group(1).lower()
+    return Quantity(
+        text=text[q_start:after_end].strip(),
+        start=q_start,
+        end=after_end,
+        low=low,
+        high=high,
+        low_open=low_open,
+        high_open=high_open,
+        dimension=dim,
+        unit=unit,
+        counts=counts,
+        value=stated,
+    )
+
+
+def _interval(kind: str, x: float, x2: float | None, place: float) -> tuple[float | None, float | None, bool, bool]:
+    bare_tol = min(place / 2, 0.01 * abs(x))
+    about_tol = max(0.025 * abs(x), min(place / 2, 0.1 * abs(x)))
+    if kind == "range":
+        return x, x2, False, False
+    if kind == "over":
+        return x, None, True, False
+    if kind == "just-over":
+        return x, x + about_tol, True, False
+    if kind == "at-least":
+        return x, None, False, False
+    if kind == "nearly":
+        return x - about_tol, x, False, True
+    if kind == "up-to":
+        return 0.0, x, False, False
+    if kind == "under":
+        return 0.0, x, False, True
+    if kind == "about":
+        return x - about_tol, x + about_tol, False, False
+    return x - bare_tol, x + bare_tol, False, False
+
+
+def _counted(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    """What a figure counts: the words after it, up to a function word or punctuation."""
+    words = []
+    cursor = pos
+    m = re.match(r"[ \t]*(?:of\s+)?", text[cursor:end])
+    cursor += m.end()
+    while len(words) < 4:
+        w = _COUNT_WORD.match(text, cursor, end)
+        if not w:
+            break
+        word = w.group(0)
+        low = word.lower()
+        if low in _STOP or (words and (low.endswith("ing") or low.endswith("ed"))):
+            break
+        if not words and low.endswith("ing"):
+            # "shipping containers" counts containers; "one consisting of" counts nothing
+            nxt = _COUNT_WORD.match(text, w.end() + 1, end) if text[w.end():w.end() + 1] == " " else None
+            if not nxt or nxt.group(0).lower() in _STOP:
+                break
+        words.append(word)
+        cursor = w.end()
+        sp = re.match(r"[ \t]+", text[cursor:end])
+        if not sp:
+            break
+        cursor += sp.end()
+    if not words:
+        return None, pos
+    return " ".join(words).lower().strip("'’"), cursor
+
+
+def _merge(text: str, q: Quantity, q2: Quantity, end_pos: int, end: int) -> Quantity:
+    """'6,437 kilometers (4,000 miles)': one quantity; note it if the two disagree."""
+    note = None
+    if q.overlaps(q2):
+        low = max(q.low, q2.low) if q.low is not None and q2.low is not None else (q.low if q.low is not None else q2.low)
+        high = min(q.high, q2.high) if q.high is not None and q2.high is not None else (q.high if q.high is not None else q2.high)
+    else:
+        low, high = q.low, q.high
+        note = f"the two spellings disagree: {q.text} vs {q2.text}"
+    counts = q.counts or q2.counts
+    if counts is None and q.dimension in ("length", "area", "mass"):
+        of = re.match(r"\s*of\s+(?:the\s+|its\s+|their\s+)?", text[end_pos:end])
+        if of:
+            counts, _ = _counted(text, end_pos + of.end(), end)
+    return Quantity(
+        text=text[q.start:end_pos], start=q.start, end=end_pos, low=low, high=high,
+        low_open=q.low_open, high_open=q.high_open, dimension=q.dimension, unit=q.unit,
+        counts=counts, value=q.value, note=note,
+    )
+
+
+# what a figure counts, folded so that "DPRK soldiers" and "troops" are one thing
+_SYNONYMS = {
+    "troops": "troops", "soldiers": "troops", "forces": "troops", "servicemen": "troops", "personnel": "troops",
+    "fighters": "troops", "men": "troops", "contingent": "troops", "force": "troops", "soldier": "troops", "troop": "troops",
+    "people": "people", "persons": "people", "residents": "people", "civilians": "people",
+    "dead": "deaths", "deaths": "deaths", "killed": "deaths", "fatalities": "deaths", "toll": "deaths",
+    "containers": "containers", "container": "containers",
+}
+
+def topic(q: Quantity) -> str | None:
+    """The folded head noun of what a quantity counts."""
+    if not q.counts:
+        return None
+    words = q.counts.split()
+    for w in reversed(words):
+        if w in _SYNONYMS:
+            return _SYNONYMS[w]
+    head = words[-1]
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        head = head[:-1]
+    return _SYNONYMS.get(head, head)

@@ -1,0 +1,194 @@
+"""Read reports into ``Document``s: files, ``-`` for standard input, YAML front matter.
+
+Every way a file can be unusable (missing, a folder, empty, binary, not UTF-8, too
+large, broken front matter) raises ``InputError`` with one line that names the file.
+Nothing is ever written to the user's files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document
+
+MAX_BYTES = 8 * 1024 * 1024  # a long news article is under 100 KB; 8 MiB is far past any
+FRONT_MATTER_KEYS = ("outlet", "date", "title", "url", "role", "source", "story")
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
+
+_FM_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def read_documents(paths: Iterable[str], *, stdin: bytes | None = None) -> list[Document]:
+    """Read each path (``-`` is standard input) and give every document a unique id."""
+    docs = [read_document(p, stdin=stdin) for p in paths]
+    return unique_ids(docs)
+
+
+def unique_ids(docs: list[Document]) -> list[Document]:
+    seen: dict[str, int] = {}
+    out = []
+    for doc in docs:
+        n = seen.get(doc.id, 0) + 1
+        seen[doc.id] = n
+        out.append(doc if n == 1 else _replace_id(doc, f"{doc.id}-{n}"))
+    return out
+
+
+def _replace_id(doc: Document, new_id: str) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, id=new_id)
+
+
+def read_document(path: str, *, stdin: bytes | None = None) -> Document:
+    if path == "-":
+        data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
+        name, doc_id = "<stdin>", "stdin"
+    else:
+        p = Path(path)
+        name = path
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        if p.is_dir():
+            raise InputError(f"{path}: is a folder, not a report (name the files in it)")
+        if p.suffix.lower() not in TEXT_SUFFIXES:
+            raise InputError(f"{path}: unsupported file type {p.suffix!r} (use .md or .txt)")
+        try:
+            size = p.stat().st_size
+            if size > MAX_BYTES:
+                raise InputError(f"{path}: too large ({size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
+            with p.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        doc_id = _slug(p.stem) or "document"
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large (over {MAX_BYTES // 2**20} MiB)")
+    text = decode(data, name)
+    return parse_document(text, doc_id=doc_id, path=path, name=name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused, not guessed."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: starts with a UTF-16 mark but is not valid UTF-16") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: binary file, not a text report")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "convert it, e.g. iconv -f latin1 -t utf-8"
+            ) from None
+    if "\x00" in text:
+        raise InputError(f"{name}: binary file, not a text report")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_document(text: str, *, doc_id: str, path: str | None, name: str) -> Document:
+    meta, body, body_line = split_front_matter(text, name)
+    if not body.strip():
+        raise InputError(f"{name}: empty (no article text)" + (" after the front matter" if meta else ""))
+    doc_id = _slug(str(meta.get("id", ""))) or doc_id
+    outlet = _text_field(meta, "outlet", name) or doc_id
+    return Document(
+        id=doc_id,
+        text=body,
+        outlet=outlet,
+        path=path,
+        date=_date_field(meta, name),
+        title=_text_field(meta, "title", name),
+        url=_text_field(meta, "url", name),
+        role=_text_field(meta, "role", name),
+        body_line=body_line,
+    )
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
+    """(metadata, body, 1-based line where the body starts). No front matter: ({}, text, 1)."""
+    m = _FM_OPEN.match(text)
+    if not m:
+        return {}, text, 1
+    close = _FM_CLOSE.search(text, m.end())
+    if not close:
+        raise InputError(f"{name}: front matter opened with '---' on line 1 is never closed")
+    import yaml
+
+    raw = text[m.end() : close.start()]
+    try:
+        meta = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" on line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise InputError(f"{name}: front matter{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{name}: front matter must be a mapping of keys to values")
+    end = close.end()
+    if text.startswith("\n", end):
+        end += 1
+    body_line = text.count("\n", 0, end) + 1
+    return meta, text[end:], body_line
+
+
+def _text_field(meta: dict, key: str, name: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise InputError(f"{name}: front matter '{key}' must be text")
+    return str(value).strip() or None
+
+
+def _date_field(meta: dict, name: str) -> str | None:
+    value = meta.get("date")
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    try:
+        return _dt.date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"{name}: front matter 'date' must be a date like 2024-11-05, not {s!r}") from None
+
+
+def _slug(s: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9._-]+", "-", s.strip()).strip("-.")
+    return s.lower()
+
+
+def is_readable_report(path: Path) -> bool:
+    """For walking folders: report files, no dot-files."""
+    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in {".md", ".markdown", ".txt"}
+
+
+def walk(folder: Path) -> list[Path]:
+    """Reports in a folder, sorted, dot-files and README/NOTES skipped."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            p = Path(root) / f
+            if is_readable_report(p) and p.stem.upper() not in {"README", "NOTES"}:
+                out.append(p)
+    return out

@@ -1,0 +1,130 @@
+"""Cut a document into sentences, and sentences into atomic claims, as char spans.
+
+Sentences: each line (paragraph, headline, byline) is split by pysbd, which keeps
+"U.S.", "Oct. 4", "$7.1 billion" and quotations whole. Claims: a sentence that joins
+separate assertions ("...; ...", "..., and the remainder could soon join...",
+"while X did not..., Y confirmed...") is cut where the right-hand part is a clause of
+its own. Every span is (start, end) into the document text, trimmed of white space
+and Markdown markers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+_MARKDOWN_LEAD = re.compile(r"(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)+")
+# a finite verb or auxiliary: enough to tell a clause from a list item or an apposition
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|shall|"
+    r"do|does|did|says?|said|told|tells|remains?|seems?|appears?|[a-z]{3,}ed|began|begun|went|came|took|made|fought|left|met|sent|won|lost|held|gave|saw|found|kept|brought|struck|ran|led|rose|fell|grew|knew|thought|got|hit|paid|built|sold|spent|stood|flew|drove|became|wrote|spoke|broke|chose|shot|understood)\b",
+    re.I,
+)
+_COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
+_SUBORD_START = re.compile(r"(?:and\s+|but\s+)?(?:while|although|though|whereas)\b", re.I)
+_WORD = re.compile(r"[\w'’-]+")
+MIN_CLAUSE_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``, in order, never overlapping."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cursor = start
+        for piece in _segmenter().segment(line):
+            piece = piece.strip()
+            if not piece:
+                continue
+            found = text.find(piece, cursor, start + len(line))
+            if found < 0:  # pysbd changed the text: fall back to the whole line
+                out.append(_trim(text, start, start + len(line)))
+                break
+            cursor = found + len(piece)
+            out.append(_trim(text, found, cursor))
+    return [s for s in out if s[1] > s[0] and _WORD.search(text, s[0], s[1])]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    m = _MARKDOWN_LEAD.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _depth_ok(text: str, start: int, at: int) -> bool:
+    """Not inside parentheses or brackets at ``at``."""
+    seg = text[start:at]
+    return seg.count("(") == seg.count(")") and seg.count("[") == seg.count("]")
+
+
+def claims(text: str, sentence: Span) -> list[Span]:
+    """Atomic claim spans inside one sentence span."""
+    start, end = sentence
+    cuts = [start]
+    for m in _COORD.finditer(text, start, end):
+        left_start = cuts[-1]
+        right_start = m.end() if text[m.start()] == ";" else m.start() + 1
+        nxt = _COORD.search(text, m.end(), end)
+        right_end = nxt.start() if nxt else end
+        if not _depth_ok(text, start, m.start()):
+            continue
+        if _words(text, left_start, m.start()) < MIN_CLAUSE_WORDS:
+            continue
+        if _words(text, m.end(), right_end) < MIN_CLAUSE_WORDS:
+            continue
+        if not _VERB.search(text, m.end(), right_end):  # "A, B, and C" lists have no verb on the right
+            continue
+        cuts.append(right_start)
+    spans = []
+    for a, b in zip(cuts, cuts[1:] + [end]):
+        spans.extend(_split_subordinate(text, _trim_punct(text, a, b)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _split_subordinate(text: str, span: Span) -> list[Span]:
+    """'while X did not ..., Y confirmed ...' -> the two clauses."""
+    start, end = span
+    if not _SUBORD_START.match(text, start, end):
+        return [span]
+    for m in re.finditer(r",\s+", text[start:end]):
+        at = start + m.start()
+        right = start + m.end()
+        if (
+            _depth_ok(text, start, at)
+            and _words(text, start, at) >= MIN_CLAUSE_WORDS
+            and _words(text, right, end) >= MIN_CLAUSE_WORDS
+            and _VERB.search(text, start, at)
+            and _VERB.search(text, right, end)
+        ):
+            return [(start, at), (right, end)]
+    return [span]
+
+
+def _trim_punct(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end

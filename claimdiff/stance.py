@@ -1,0 +1,63 @@
+"""Polarity and certainty of a claim.
+
+Certainty, strongest first: ``confirmed`` ("confirmed", "verified"), ``asserted``
+(said flatly), ``hedged`` ("reportedly", "seemed to", "could", "may", "is said to"),
+``unconfirmed`` ("could not be independently confirmed", "did not say whether").
+Negation ("have not engaged", "no evidence of", "denied") is read after the
+"not" of an unconfirmed phrase is set aside, so "did not say whether any were
+killed" is unconfirmed, not a denial.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNCONFIRMED = re.compile(
+    r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to|have not been able to)\s+"
+    r"(?:be\s+)?(?:independently\s+)?(?:confirm|confirmed|verify|verified)\b|"
+    r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to)\s+(?:say|specify|disclose|confirm|comment|provide details|give details|elaborate)\b(?:\s+(?:on\s+)?(?:whether|how|what|if))?|"
+    r"\b(?:it\s+)?(?:remains?|is|was|it is|it was|it's)\s+(?:still\s+)?(?:unclear|not clear|not known|unknown)\b|"
+    r"\bunverified\b|\bunconfirmed\b|\bno (?:immediate )?(?:confirmation|details)\b|\bwere not (?:immediately )?(?:available|known)\b|"
+    r"\bnot (?:immediately )?(?:clear|known)\b|\bgave no (?:details|figures)\b",
+    re.I,
+)
+HEDGED = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|"
+    r"seem(?:s|ed)? to|appear(?:s|ed)? to|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
+    r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
+    r"could|may|might|suggests?|suggested|it is possible|reports suggest|rumou?red)\b",
+    re.I,
+)
+CONFIRMED = re.compile(r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|none|nobody|nothing)\b|n['’]t\b|"
+    r"\bno\s+(?!doubt\b|longer\b)\w+|\bden(?:y|ies|ied)\b|\brejected\b|\bdismissed\b|\bhas yet to\b|\bhave yet to\b|\bwithout\b",
+    re.I,
+)
+_STRENGTH = {"confirmed": 3, "asserted": 2, "hedged": 1, "unconfirmed": 0}
+
+
+def certainty(text: str) -> tuple[str, str | None]:
+    """(certainty, the cue words) of one claim."""
+    m = UNCONFIRMED.search(text)
+    if m:
+        return "unconfirmed", m.group(0)
+    m = HEDGED.search(text)
+    if m:
+        return "hedged", m.group(0)
+    m = CONFIRMED.search(text)
+    if m:
+        return "confirmed", m.group(0)
+    return "asserted", None
+
+
+def negation(text: str) -> str | None:
+    """The negation cue of a claim, or None; the 'not' of 'could not be confirmed' does not count."""
+    masked = UNCONFIRMED.sub(lambda m: " " * len(m.group(0)), text)
+    m = NEGATION.search(masked)
+    return text[m.start():m.end()] if m else None
+
+
+def level(certainty_name: str) -> int:
+    """Asserted and confirmed are one level for a diff: both say it happened."""
+    return {"confirmed": 2, "asserted": 2, "hedged": 1, "unconfirmed": 0}[certainty_name]

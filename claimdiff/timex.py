@@ -1,0 +1,169 @@
+"""Read dates and periods as date intervals, resolved against the document's date.
+
+    on November 4 / Nov. 4 / 4 November    -> that day (year from the document's date)
+    in October / in June                   -> that month, the latest one not after the document
+    Tuesday / on Tuesday                   -> the latest Tuesday on or before the document's date
+    last summer / since the summer of 2023 -> June 1 to August 31; from then to the document's date
+    in 2023 / yesterday / today / last week
+
+Intervals are in days since 1970-01-01, both ends included. Without a document date,
+only fully stated dates ("November 4, 2024", "in 2023") are read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .model import Quantity
+
+EPOCH = dt.date(1970, 1, 1)
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS = [
+    ("day", re.compile(rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d|,\d{{3}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    ("day", re.compile(rf"\b(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("since-season", re.compile(rf"\bsince\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+{_YEAR}\b", re.I)),
+    ("season-year", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+{_YEAR}\b", re.I)),
+    ("last-season", re.compile(r"\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
+    ("month", re.compile(rf"\b(?P<prep>in|since|during|by|until|from|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("year", re.compile(rf"\b(?P<prep>in|since|during|by|until|of|from|early|late|mid-?)\s+{_YEAR}\b(?!\s*(?:-|–)\d)")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this week|last week|last month|this month|last year|this year)\b", re.I)),
+]
+
+
+def _days(d: dt.date) -> float:
+    return float((d - EPOCH).days)
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _latest_month(ref: dt.date, month: int) -> int:
+    """The year of the latest such month that is not after ``ref``."""
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _season(year: int, season: str) -> tuple[dt.date, dt.date]:
+    a, b = SEASONS[season]
+    if a > b:  # winter spans the new year
+        return dt.date(year, a, 1), _month_range(year + 1, b)[1]
+    return dt.date(year, a, 1), _month_range(year, b)[1]
+
+
+def dates(text: str, start: int, end: int, doc_date: str | None) -> list[Quantity]:
+    ref = dt.date.fromisoformat(doc_date) if doc_date else None
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text, start, end):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            got = _resolve(kind, m, ref)
+            if got is None:
+                continue
+            lo, hi, relative, open_end = got
+            out.append(Quantity(
+                text=m.group(0).strip(), start=m.start(), end=m.end(), low=_days(lo),
+                high=None if open_end else _days(hi), dimension="date", unit="day",
+                relative=relative, value=_days(lo) if lo == hi else None,
+            ))
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _resolve(kind: str, m: re.Match, ref: dt.date | None):
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    try:
+        if kind == "day":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            day = int(g["day"])
+            if year is None:
+                if ref is None:
+                    return None
+                year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+            d = dt.date(year, month, day)
+            return d, d, g.get("year") is None, False
+        if kind == "month":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            if g["month"] == "May" and not g.get("year") and (g.get("prep") or "").lower() not in ("in", "since", "during", "until", "by"):
+                return None
+            if year is None:
+                if ref is None:
+                    return None
+                year = _latest_month(ref, month)
+            lo, hi = _month_range(year, month)
+            if (g.get("prep") or "").lower() == "since" and ref is not None:
+                return lo, ref, year is None, False
+            return lo, hi, g.get("year") is None, False
+        if kind == "weekday":
+            if ref is None:
+                return None
+            back = (ref.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+            if m.group(0).lower().startswith("last") and back == 0:
+                back = 7
+            d = ref - dt.timedelta(days=back)
+            return d, d, True, False
+        if kind in ("since-season", "season-year"):
+            lo, hi = _season(year, g["season"].lower())
+            if kind == "since-season":
+                return (lo, ref, False, False) if ref else (lo, lo, False, True)
+            return lo, hi, False, False
+        if kind == "last-season":
+            if ref is None:
+                return None
+            season = g["season"].lower()
+            y = ref.year
+            lo, hi = _season(y, season)
+            if g["which"].lower() in ("last", "past"):
+                while hi >= ref:
+                    y -= 1
+                    lo, hi = _season(y, season)
+            return lo, hi, True, False
+        if kind == "year":
+            lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            if g["prep"].lower() == "since":
+                return (lo, ref, False, False) if ref else (lo, lo, False, True)
+            return lo, hi, False, False
+        if kind == "relative":
+            if ref is None:
+                return None
+            rel = g["rel"].lower()
+            if rel in ("today", "tonight"):
+                return ref, ref, True, False
+            if rel in ("yesterday", "last night"):
+                d = ref - dt.timedelta(days=1)
+                return d, d, True, False
+            if rel == "this week":
+                lo = ref - dt.timedelta(days=ref.weekday())
+                return lo, ref, True, False
+            if rel == "last week":
+                lo = ref - dt.timedelta(days=ref.weekday() + 7)
+                return lo, lo + dt.timedelta(days=6), True, False
+            if rel in ("this month", "last month"):
+                y, mth = (ref.year, ref.month) if rel == "this month" else ((ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12))
+                lo, hi = _month_range(y, mth)
+                return lo, hi, True, False
+            y = ref.year if rel == "this year" else ref.year - 1
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), True, False
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def iso(days: float | None) -> str | None:
+    if days is None:
+        return None
+    return (EPOCH + dt.timedelta(days=int(days))).isoformat()
