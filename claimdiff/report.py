@@ -1,0 +1,174 @@
+"""Report: render a ``Comparison`` as a terminal table, JSON (the stable interface) or Markdown.
+
+Every renderer is a pure function of the comparison: same inputs, same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from . import __version__
+from .model import KIND_ORDER, SCHEMA_VERSION, Claim, Comparison, Document, Finding, Kind, Quantity
+from .timex import iso
+
+FORMATS = ("table", "json", "markdown")
+
+
+def render(comparison: Comparison, fmt: str, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
+           width: int = 100) -> str:
+    if fmt == "json":
+        return to_json(comparison, kinds=kinds)
+    if fmt == "markdown":
+        return to_markdown(comparison, kinds=kinds)
+    return to_table(comparison, kinds=kinds, table_style=table_style, width=width)
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+def quantity_dict(q: Quantity) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "text": q.text, "start": q.start, "end": q.end,
+        "low": _num(q.low), "high": _num(q.high), "low_open": q.low_open, "high_open": q.high_open,
+        "unit": q.unit, "dimension": q.dimension, "counts": q.counts, "value": _num(q.value),
+    }
+    if q.dimension == "date":
+        d["dates"] = [iso(q.low), iso(q.high)]
+        d["relative"] = q.relative
+    if q.note:
+        d["note"] = q.note
+    return d
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    a = c.attribution
+    return {
+        "id": c.id, "text": c.text, "start": c.start, "end": c.end,
+        "quantities": [quantity_dict(q) for q in c.quantities],
+        "attribution": {"source": a.source, "name": a.name, "role": a.role, "organisation": a.organisation,
+                        "anonymous": a.anonymous, "via": a.via},
+        "negated": c.negated, "negation": c.negation, "certainty": c.certainty, "certainty_cue": c.certainty_cue,
+    }
+
+
+def document_dict(d: Document, n_claims: int) -> dict[str, Any]:
+    return {"id": d.id, "outlet": d.outlet, "date": d.date, "title": d.title, "url": d.url, "path": d.path,
+            "role": d.role, "claims": n_claims}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "kind": f.kind.value,
+        "code": f.code,
+        "reason": f.reason,
+        "topic": f.topic,
+        "sides": [
+            {"document": s.document, "outlet": s.outlet, "claim": s.claim, "text": s.text, "start": s.start,
+             "end": s.end, "line": s.line, "spans": [list(x) for x in s.spans]}
+            for s in f.sides
+        ],
+        "scores": {k: round(v, 4) for k, v in f.scores},
+    }
+
+
+def summary(comparison: Comparison) -> dict[str, int]:
+    return {k.value: len(comparison.by_kind(k)) for k in KIND_ORDER}
+
+
+def to_json(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER) -> str:
+    counts: dict[str, int] = {}
+    for c in comparison.claims:
+        counts[c.document] = counts.get(c.document, 0) + 1
+    payload = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "claimdiff", "version": __version__},
+        "settings": dict(comparison.settings),
+        "reference": comparison.documents[0].id,
+        "documents": [document_dict(d, counts.get(d.id, 0)) for d in comparison.documents],
+        "summary": summary(comparison),
+        "findings": [finding_dict(f) for f in comparison.findings if f.kind in kinds],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    r = round(x, 6)
+    return int(r) if r == int(r) and abs(r) < 1e15 else r
+
+
+# -- table --------------------------------------------------------------------------------------
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False)) or text
+
+
+def _headline(comparison: Comparison) -> list[str]:
+    s = summary(comparison)
+    parts = [f"{s[k.value]} {k.value}" for k in KIND_ORDER]
+    ref = comparison.documents[0]
+    lines = [f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
+             "findings: " + ", ".join(parts)]
+    return lines
+
+
+def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
+             width: int = 100) -> str:
+    from tabulate import tabulate
+
+    out = _headline(comparison)
+    docs = [[d.id, d.outlet, d.date or "", sum(1 for c in comparison.claims if c.document == d.id),
+             "reference" if i == 0 else ""] for i, d in enumerate(comparison.documents)]
+    out.append("")
+    out.append(tabulate(docs, headers=["document", "outlet", "date", "claims", ""], tablefmt=table_style))
+    col = max(24, (width - 20) // 3)
+    for kind in KIND_ORDER:
+        if kind not in kinds:
+            continue
+        found = comparison.by_kind(kind)
+        if not found:
+            continue
+        out.append("")
+        out.append(f"{kind.title} ({kind.code}): {len(found)}")
+        if kind is Kind.ONLY_IN:
+            rows = [[_wrap(f.sides[0].outlet, 18), _wrap(f.sides[0].text, col * 2), _wrap(f.reason, col)] for f in found]
+            out.append(tabulate(rows, headers=["outlet", "claim", "why"], tablefmt=table_style))
+        else:
+            rows = [[_wrap(f"{f.sides[0].outlet}: {f.sides[0].text}", col),
+                     _wrap(f"{f.sides[1].outlet}: {f.sides[1].text}", col),
+                     _wrap(f.reason, col)] for f in found]
+            out.append(tabulate(rows, headers=["reference", "other", "reason"], tablefmt=table_style))
+    return "\n".join(out) + "\n"
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_markdown(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER) -> str:
+    ref = comparison.documents[0]
+    s = summary(comparison)
+    out = [f"# claimdiff: {_md(ref.outlet)} against {len(comparison.documents) - 1} other report(s)", ""]
+    out += ["| document | outlet | date | claims |", "|---|---|---|---|"]
+    for d in comparison.documents:
+        n = sum(1 for c in comparison.claims if c.document == d.id)
+        out.append(f"| {_md(d.id)}{' (reference)' if d is ref else ''} | {_md(d.outlet)} | {d.date or ''} | {n} |")
+    out += ["", "| kind | code | findings |", "|---|---|---|"]
+    out += [f"| {k.value} | {k.code} | {s[k.value]} |" for k in KIND_ORDER]
+    for kind in KIND_ORDER:
+        found = comparison.by_kind(kind)
+        if kind not in kinds or not found:
+            continue
+        out += ["", f"## {kind.title} ({kind.code})", ""]
+        if kind is Kind.ONLY_IN:
+            out += ["| outlet | claim | why |", "|---|---|---|"]
+            out += [f"| {_md(f.sides[0].outlet)} | {_md(f.sides[0].text)} | {_md(f.reason)} |" for f in found]
+        else:
+            out += ["| reference | other | reason |", "|---|---|---|"]
+            out += [f"| **{_md(f.sides[0].outlet)}**: {_md(f.sides[0].text)} | **{_md(f.sides[1].outlet)}**: "
+                    f"{_md(f.sides[1].text)} | {_md(f.reason)} |" for f in found]
+    return "\n".join(out) + "\n"

