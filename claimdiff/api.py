@@ -33,13 +33,14 @@ class Settings:
     semantic: bool = True
     model: str | None = None  # a local sentence-transformers folder; None is the default model
 
-    def describe(self) -> tuple[tuple[str, str], ...]:
+    def describe(self) -> tuple[tuple[str, object], ...]:
         return (
-            ("threshold", f"{self.threshold:g}"),
-            ("only_in_margin", f"{self.only_in_margin:g}"),
-            ("semantic_weight", f"{self.semantic_weight:g}" if self.semantic else "0"),
-            ("figure_bonus", f"{self.figure_bonus:g}"),
-            ("semantic", "on" if self.semantic else "off"),
+            ("threshold", self.threshold),
+            ("only_in_margin", self.only_in_margin),
+            ("semantic_weight", self.semantic_weight if self.semantic else 0.0),
+            ("figure_bonus", self.figure_bonus),
+            ("semantic", self.semantic),
+            ("model", self.model or ("all-MiniLM-L6-v2" if self.semantic else None)),
         )
 
 

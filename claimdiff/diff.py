@@ -138,7 +138,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     if a.negated != b.negated:
         neg, pos = (a, b) if a.negated else (b, a)
         cue = neg.negation
-        reason = f"negated in {outlet[neg.id]} ('{cue}'), asserted in {outlet[pos.id]}"
+        reason = f"{outlet[neg.id]} negates it ('{cue}'); {outlet[pos.id]} asserts it"
         finding(Kind.CONTRADICTION, reason, _cue_spans(a, a.negation), _cue_spans(b, b.negation))
     else:
         for x, y in _ANTONYMS:

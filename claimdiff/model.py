@@ -202,7 +202,7 @@ class Comparison:
     claims: tuple[Claim, ...]
     alignments: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
-    settings: tuple[tuple[str, str], ...] = ()
+    settings: tuple[tuple[str, object], ...] = ()
 
     def by_kind(self, kind: Kind) -> list[Finding]:
         return [f for f in self.findings if f.kind is kind]

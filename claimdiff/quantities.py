@@ -314,7 +314,7 @@ def _counted(text: str, pos: int, end: int) -> tuple[str | None, int]:
         cursor += sp.end()
     if not words:
         return None, pos
-    return " ".join(words).lower().strip("'’"), cursor
+    return " ".join(words).strip("'’"), cursor
 
 
 def _merge(text: str, q: Quantity, q2: Quantity, end_pos: int, end: int) -> Quantity:
@@ -351,7 +351,7 @@ def topic(q: Quantity) -> str | None:
     """The folded head noun of what a quantity counts."""
     if not q.counts:
         return None
-    words = q.counts.split()
+    words = q.counts.lower().split()
     for w in reversed(words):
         if w in _SYNONYMS:
             return _SYNONYMS[w]

@@ -55,7 +55,16 @@ def negation(text: str) -> str | None:
     """The negation cue of a claim, or None; the 'not' of 'could not be confirmed' does not count."""
     masked = UNCONFIRMED.sub(lambda m: " " * len(m.group(0)), text)
     m = NEGATION.search(masked)
-    return text[m.start():m.end()] if m else None
+    if not m:
+        return None
+    start, end = m.start(), m.end()
+    if m.group(0).lower() in ("not", "never") or m.group(0).lower().endswith("n't"):
+        # "have not engaged": the words around the cue say what is negated
+        before = re.search(r"[\w’'-]+\s+$", text[:start])
+        after = re.match(r"\s+(?:yet\s+|been\s+|be\s+)?[\w’'-]+", text[end:])
+        start = before.start() if before else start
+        end = end + after.end() if after else end
+    return text[start:end]
 
 
 def level(certainty_name: str) -> int:

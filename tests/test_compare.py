@@ -161,7 +161,7 @@ def test_no_semantic_runs_without_torch(tmp_path):
         f"r = CliRunner().invoke(cli, ['compare', {str(SEED)!r}, {str(CORPUS / 'ironvale-standard.md')!r}, '--no-semantic', '--format', 'json'])\n"
         "assert r.exit_code == 0, r.output\n"
         "data = json.loads(r.stdout)\n"
-        "assert data['settings']['semantic'] == 'off'\n"
+        "assert data['settings']['semantic'] is False\n"
         "assert any(f['kind'] == 'agree' for f in data['findings'])\n"
         "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
     )
