@@ -73,7 +73,6 @@ def compare(
         raise InputError(f"no document with id {reference!r}")
     if settings.semantic and encoder is None:
         encoder = make_encoder(settings)
-    by_id = {d.id: d for d in docs}
     claims = {d.id: extract(d) for d in docs}
     for d in docs:
         if not claims[d.id]:

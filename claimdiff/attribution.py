@@ -43,7 +43,7 @@ _ANON = re.compile(
     re.I,
 )
 _ANON_ANYWHERE = re.compile(r"\[anonymously\]|\banonymously\b|on (?:the )?condition of anonymity|declined to be named", re.I)
-_PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 _NP_CHARS = r"[\w.’'\-\[\] ]"
 _NP_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;:“”\"]|\.(?=[A-Za-z]))"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:“”\"]|\.(?:\s|$)|$))", re.I)
@@ -76,7 +76,7 @@ def _is_source(np: str) -> bool:
     np = np.strip()
     if not np or len(np.split()) > 12:
         return False
-    if _PRONOUN.match(np):
+    if PRONOUN.match(np):
         return True
     if _ROLE_RE.search(np) or OUTLETS.search(np):
         return True

@@ -12,7 +12,6 @@ from .quantities import quantities
 from .timex import dates
 
 _LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?", re.I)
-_QUOTES = "“”\"‘’'"
 # country acronyms the embedding model does not know as names: read for matching only
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean")]
 
@@ -39,7 +38,7 @@ def extract(doc: Document) -> list[Claim]:
             claim_text = text[c_start:c_end]
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
             attribution = frame.attribution if frame else Attribution()
-            if frame and attr._PRONOUN.match(attribution.source or ""):
+            if frame and attr.PRONOUN.match(attribution.source or ""):
                 attribution = _merge_via(speaker, attribution.via) if speaker else attribution
             if attribution.name and not attribution.anonymous:
                 speaker = attribution

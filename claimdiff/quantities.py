@@ -158,7 +158,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         return None
     word_number = not raw[:1].isdigit() and not raw.startswith(".")
     scale = m.group("scale") or m.group("abbr")
-    before = text[max(start, n_start - 40):m.start()]
+    before = text[max(start, n_start - 40):m.start()]  # the words in front: qualifiers, "between", names
     after_end = m.end()
     # names and ordinals: "Article 5", "810th", "F-16" (the regex refuses a leading '-' or letter)
     if _NOT_FIGURE_BEFORE.search(before) or _ORDINAL_AFTER.match(text, n_end):
@@ -203,8 +203,6 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
             s2 = m2.group("scale") or m2.group("abbr")
             if v2 is not None:
                 v2 *= _SCALES.get(s2.lower(), 1.0) if s2 else (mult if not scale else 1.0)
-                if not s2 and scale is None:
-                    pass
                 if v2 > value:
                     if not scale and s2:  # "2 to 3 million": the scale applies to both
                         value *= _SCALES[s2.lower()]
@@ -213,7 +211,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
                     after_end = m2.end()
     q_start = m.start("cur") if m.group("cur") else n_start
     if between and hi_value is not None:
-        q_start = start + before.rfind(between.group(0).strip()) if False else m.start() - (len(before) - between.start())
+        q_start = max(start, n_start - 40) + between.start()  # from "between"
 
     # unit
     unit = dim = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,10 @@ def run(encoder):
 def corpus_report(run):
     """seed against the whole Kursk corpus, as JSON."""
     return run.json("compare", str(SEED), str(CORPUS))
+
+
+def run_python(code: str) -> str:
+    """Run code in a fresh interpreter (so sys.modules tells what it imported); its stdout."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()

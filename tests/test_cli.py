@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimdiff.cli import cli
-from conftest import CORPUS, ROOT, SEED
+from conftest import CORPUS, ROOT, SEED, run_python
 
 OTHER = CORPUS / "ironvale-standard.md"
 
@@ -37,9 +37,7 @@ def test_help_does_not_import_torch():
         "import claimdiff\n"
         "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert run_python(code) == "[]"
 
 
 def test_python_dash_m():

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
-from conftest import CORPUS, ROOT, SEED
+from conftest import CORPUS, SEED, run_python
 
 KINDS = {"agree", "figure-shift", "contradiction", "attribution-shift", "certainty-shift", "only-in"}
 
@@ -165,6 +163,4 @@ def test_no_semantic_runs_without_torch(tmp_path):
         "assert any(f['kind'] == 'agree' for f in data['findings'])\n"
         "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "False False"
+    assert run_python(code) == "False False"
