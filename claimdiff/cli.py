@@ -222,7 +222,8 @@ def _show_quantity(q: dict) -> str:
         return f"{q['text']} = {lo}" + ("" if lo == hi else f"..{hi or 'now'}")
     lo = "-inf" if q["low"] is None else f"{q['low']:,.6g}"
     hi = "inf" if q["high"] is None else f"{q['high']:,.6g}"
-    br = ("(" if q["low_open"] else "[") + f"{lo}, {hi}" + (")" if q["high_open"] else "]")
+    br = ("(" if q["low_open"] or q["low"] is None else "[") + f"{lo}, {hi}" + (
+        ")" if q["high_open"] or q["high"] is None else "]")
     what = q["unit"] or q["counts"] or q["dimension"]
     return f"{q['text']} = {br} {what}"
 

@@ -175,3 +175,16 @@ def test_claims_command_json():
     assert "soldiers" in q["counts"]
     assert contingent["attribution"]["name"] == "Vedant Patel"
     assert contingent["attribution"]["anonymous"] is False
+
+
+def test_claims_table_shows_open_intervals():
+    result = invoke("claims", str(SEED))
+    assert result.exit_code == 0, result.output
+    assert "Over 10,000 = (10,000, inf)" in result.stdout
+    assert "two = [2, 2] units" in result.stdout
+
+
+def test_one_document_alone_is_a_usage_error():
+    result = invoke("compare", str(SEED))
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output and "Traceback" not in result.output
