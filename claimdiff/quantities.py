@@ -7,7 +7,8 @@
     more than two years                -> (730.5 days, inf)
 
 A bare figure is a point with the rounding noise of its last digit (at most 1%);
-"about" widens it to the precision the figure was rounded to (2.5% to 10%).
+"about" widens it to the precision the figure was rounded to (2.5% to 10%). Both are
+half-open, [x - h, x + h), as rounding is: 7.7 and 7.8 do not meet at 7.75.
 Ordinals ("810th"), names ("F-16", "COVID-19", "Article 5") and years are not figures.
 """
 
@@ -95,7 +96,8 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     for m in VAGUE.finditer(text, start, end):
         lo, hi = next((v[1], v[2]) for v in _VAGUE if v[0] == m.group("v").lower())
         counts, c_end = _counted(text, m.end(), end)
-        found.append(Quantity(text=text[m.start():m.end()], start=m.start(), end=m.end(), low=lo, high=hi,
+        v_end = m.start("v") + len(m.group("v"))
+        found.append(Quantity(text=text[m.start():v_end], start=m.start(), end=v_end, low=lo, high=hi,
                               high_open=True, dimension="count", counts=counts, value=None))
         taken.append((m.start(), m.end()))
 
@@ -221,10 +223,26 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     if u and not (u.group("unit").lower() in ("won", "yen") and currency):
         unit, dim, factor = UNITS[u.group("unit").lower()]
         after_end = u.end()
+        if hi_value is None:  # "7 percent to 8 percent": a range written with the unit twice
+            j2 = RANGE_JOIN.match(text, after_end)
+            m3 = RANGE_END.match(text, j2.end()) if j2 else None
+            u3 = UNIT_AFTER.match(text, m3.end()) if m3 and m3.group("num") else None
+            v3 = _number_value(m3.group("num")) if u3 else None
+            if v3 is not None and UNITS[u3.group("unit").lower()] == (unit, dim, factor) and v3 > value:
+                hi_value = v3
+                after_end = u3.end()
     if currency:
         unit, dim, factor = currency, "money", 1.0
     if dim is None:
         dim = "count"
+    mag_after = re.match(r"[\s-]*magnitude\b", text[after_end:end], re.I)
+    if dim == "count" and (mag_after or re.search(r"\bmagnitude[\s-]*$", before, re.I)):
+        dim = "magnitude"  # "a magnitude 7.8 earthquake", "a 7.8-magnitude quake"
+        if mag_after:
+            after_end += mag_after.end()
+    strong = re.match(r"-strong\b", text[after_end:end])
+    if strong:  # "a 10,000-strong contingent"
+        after_end += strong.end()
 
     # qualifier in front
     kind = "range" if hi_value is not None else "exact"
@@ -237,7 +255,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     low, high = (None if low is None else low * factor), (None if high is None else high * factor)
     stated = (value if hi_value is None else (value + hi_value) / 2) * factor
 
-    counts, _ = _counted(text, after_end, end) if dim in ("count", "money") else (None, after_end)
+    counts, _ = _counted(text, after_end, end) if dim in ("count", "money", "magnitude") else (None, after_end)
     if dim in ("length", "area", "mass"):
         of = re.match(r"\s*\)?\s*of\s+(?:the\s+|its\s+|their\s+)?", text[after_end:end])
         if of:
@@ -280,9 +298,10 @@ def _interval(kind: str, x: float, x2: float | None, place: float) -> tuple[floa
         return 0.0, x, False, False
     if kind == "under":
         return 0.0, x, False, True
+    # a rounded figure stands for [x - h, x + h): 7.7 and 7.8 do not share 7.75
     if kind == "about":
-        return x - about_tol, x + about_tol, False, False
-    return x - bare_tol, x + bare_tol, False, False
+        return x - about_tol, x + about_tol, False, about_tol > 0
+    return x - bare_tol, x + bare_tol, False, bare_tol > 0
 
 
 def _counted(text: str, pos: int, end: int) -> tuple[str | None, int]:

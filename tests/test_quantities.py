@@ -17,28 +17,48 @@ CASES = [
     ("Over 10,000 DPRK soldiers have been sent to eastern Russia", "Over 10,000", 10000, INF, True, False, "count", "soldiers"),
     ("More than 10,000 North Korean troops arrived", "More than 10,000", 10000, INF, True, False, "count", "troops"),
     ("at least 10,000 soldiers", "at least 10,000", 10000, INF, False, False, "count", "soldiers"),
-    ("Kyiv says about 11,000 soldiers are in Kursk", "about 11,000", 10500, 11500, False, False, "count", "soldiers"),
-    ("roughly 11,000 troops", "roughly 11,000", 10500, 11500, False, False, "count", "troops"),
-    ("some 16,000 containers of shells", "some 16,000", 15500, 16500, False, False, "count", "containers"),
-    ("an estimated 11,000 soldiers", "an estimated 11,000", 10500, 11500, False, False, "count", "soldiers"),
+    ("Kyiv says about 11,000 soldiers are in Kursk", "about 11,000", 10500, 11500, False, True, "count", "soldiers"),
+    ("roughly 11,000 troops", "roughly 11,000", 10500, 11500, False, True, "count", "troops"),
+    ("some 16,000 containers of shells", "some 16,000", 15500, 16500, False, True, "count", "containers"),
+    ("an estimated 11,000 soldiers", "an estimated 11,000", 10500, 11500, False, True, "count", "soldiers"),
     ("between 11,000 and 12,000 soldiers", "between 11,000 and 12,000", 11000, 12000, False, False, "count", "soldiers"),
     ("11,000-12,000 soldiers", "11,000-12,000", 11000, 12000, False, False, "count", "soldiers"),
     ("11,000 to 12,000 soldiers", "11,000 to 12,000", 11000, 12000, False, False, "count", "soldiers"),
     ("up to 12,000 soldiers", "up to 12,000", 0, 12000, False, False, "count", "soldiers"),
     ("nearly 4,000 soldiers", "nearly 4,000", 3600, 4000, False, True, "count", "soldiers"),
     ("fewer than 500 soldiers", "fewer than 500", 0, 500, False, True, "count", "soldiers"),
-    ("16,000 shipping containers filled with shells", "16,000", 15840, 16160, False, False, "count", "shipping containers"),
+    ("16,000 shipping containers filled with shells", "16,000", 15840, 16160, False, True, "count", "shipping containers"),
     ("organized into two units", "two", 2, 2, False, False, "count", "units"),
     ("a dozen drones were shot down", "a dozen", 12, 12, False, False, "count", "drones"),
     ("twenty-five villages", "twenty-five", 25, 25, False, False, "count", "villages"),
-    ("a budget of $7.1 billion", "$7.1 billion", 7.1e9 - 0.05e9, 7.1e9 + 0.05e9, False, False, "money", ""),
-    ("prices rose 2.5 percent", "2.5 percent", 2.475, 2.525, False, False, "percent", ""),
-    ("prices rose 13%", "13%", 12.87, 13.13, False, False, "percent", ""),
-    ("1.2 million people fled", "1.2 million", 1.188e6, 1.212e6, False, False, "count", "people"),
-    ("10k protesters", "10k", 9900, 10100, False, False, "count", "protesters"),
-    ("tens of thousands of people", "tens of thousands of", 20000, 100000, False, True, "count", "people"),
+    ("a budget of $7.1 billion", "$7.1 billion", 7.1e9 - 0.05e9, 7.1e9 + 0.05e9, False, True, "money", ""),
+    ("prices rose 2.5 percent", "2.5 percent", 2.475, 2.525, False, True, "percent", ""),
+    ("prices rose 13%", "13%", 12.87, 13.13, False, True, "percent", ""),
+    ("1.2 million people fled", "1.2 million", 1.188e6, 1.212e6, False, True, "count", "people"),
+    ("10k protesters", "10k", 9900, 10100, False, True, "count", "protesters"),
+    ("tens of thousands of people", "tens of thousands", 20000, 100000, False, True, "count", "people"),
     ("more than two years", "more than two years", 730.5, INF, True, False, "duration", ""),
     ("two and a half years old", "two and a half years", 913.125, 913.125, False, False, "duration", ""),
+    ("a grant of €3.5 million in aid", "€3.5 million", 3.465e6, 3.535e6, False, True, "money", ""),
+    ("a £200m deal", "£200m", 198e6, 202e6, False, True, "money", "deal"),
+    ("a US$1.2 billion loan", "US$1.2 billion", 1.188e9, 1.212e9, False, True, "money", "loan"),
+    ("5,000 tonnes of grain", "5,000 tonnes", 4.95e6, 5.05e6, False, True, "mass", "grain"),
+    ("300 metres from the border", "300 metres", 297, 303, False, True, "length", ""),
+    ("a column 12 km long", "12 km", 11880, 12120, False, True, "length", ""),
+    ("rose 3.5 percentage points", "3.5 percentage points", 3.465, 3.535, False, True, "percent", ""),
+    ("for six months", "six months", 182.625, 182.625, False, False, "duration", ""),
+    ("dozens of people were hurt", "dozens", 24, 100, False, True, "count", "people"),
+    ("hundreds of homes", "hundreds", 200, 1000, False, True, "count", "homes"),
+    ("almost 1,000 people", "almost 1,000", 900, 1000, False, True, "count", "people"),
+    ("just over 500 people", "just over 500", 500, 550, True, False, "count", "people"),
+    ("as many as 300 people", "as many as 300", 0, 300, False, False, "count", "people"),
+    ("a magnitude 7.8 earthquake", "7.8", 7.75, 7.85, False, True, "magnitude", "earthquake"),
+    ("a 7.8-magnitude quake", "7.8-magnitude", 7.75, 7.85, False, True, "magnitude", "quake"),
+    ("payrolls rose by 254,000 jobs", "254,000", 253500, 254500, False, True, "count", "jobs"),
+    ("wages rose 13 cents", "13 cents", 0.1287, 0.1313, False, True, "money", ""),
+    ("a 10,000-strong contingent", "10,000-strong", 9900, 10100, False, True, "count", "contingent"),
+    ("growth of 7 percent to 8 percent", "7 percent to 8 percent", 7, 8, False, False, "percent", ""),
+    ("half a million people", "half a million", 5e5, 5e5, False, False, "count", "people"),
 ]
 
 
@@ -118,6 +138,9 @@ def test_disjoint_and_overlapping_intervals():
     assert not a.overlaps(b)
     assert c.overlaps(d) and c.overlaps(e)
     assert not c.overlaps(f)
+    (g,) = quantities("a magnitude 7.8 earthquake")
+    (h,) = quantities("a magnitude 7.7 earthquake")
+    assert not g.overlaps(h)  # rounded figures are half-open: they do not meet at 7.75
 
 
 # dates: (sentence, document date, first day, last day)
