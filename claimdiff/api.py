@@ -23,12 +23,15 @@ class Settings:
     ``threshold - only_in_margin`` against every other document, so a paraphrase that
     just missed pairing is not reported as exclusive.
     ``semantic_weight``: share of the cosine in the combined score.
-    ``figure_bonus``: added when both claims give a figure of the same counted thing.
+    ``figure_penalty``: taken off when a pair of the two claims' figures cannot both be true.
+    ``figure_bonus``: added, in the figure-shift search only, when both claims count the
+    same thing and their figures disagree.
     """
 
     threshold: float = 0.66
     only_in_margin: float = 0.08
     semantic_weight: float = 0.75
+    figure_penalty: float = 0.1
     figure_bonus: float = 0.08
     semantic: bool = True
     model: str | None = None  # a local sentence-transformers folder; None is the default model
@@ -38,6 +41,7 @@ class Settings:
             ("threshold", self.threshold),
             ("only_in_margin", self.only_in_margin),
             ("semantic_weight", self.semantic_weight if self.semantic else 0.0),
+            ("figure_penalty", self.figure_penalty),
             ("figure_bonus", self.figure_bonus),
             ("semantic", self.semantic),
             ("model", self.model or ("all-MiniLM-L6-v2" if self.semantic else None)),
@@ -91,22 +95,26 @@ def compare(
             va = np.stack([vectors[c.content] for c in ca])
             vb = np.stack([vectors[c.content] for c in cb])
             sem = np.clip(va @ vb.T, -1.0, 1.0)
-        fig = align.figure_affinity(ca, cb)
-        return fz, sem, align.combine(fz, sem, fig, semantic_weight=settings.semantic_weight,
-                                      figure_bonus=settings.figure_bonus)
+        rel = align.figure_relation(ca, cb)
+        base = align.combine(fz, sem, semantic_weight=settings.semantic_weight)
+        comb = align.combine(fz, sem, rel.disjoint, semantic_weight=settings.semantic_weight,
+                             figure_penalty=settings.figure_penalty)
+        search = align.figure_candidates(base, rel, figure_bonus=settings.figure_bonus)
+        return fz, sem, comb, search
 
     best: dict[str, float] = {c.id: 0.0 for d in docs for c in claims[d.id]}
     alignments: list[Alignment] = []
     findings: list[Finding] = []
     for i, da in enumerate(ordered):
         for db in ordered[i + 1:]:
-            fz, sem, comb = scores(da, db)
+            fz, sem, comb, search = scores(da, db)
             ca, cb = claims[da.id], claims[db.id]
             if comb.size:
+                either = np.maximum(comb, search)
                 for k, c in enumerate(ca):
-                    best[c.id] = max(best[c.id], float(comb[k].max()))
+                    best[c.id] = max(best[c.id], float(either[k].max()))
                 for k, c in enumerate(cb):
-                    best[c.id] = max(best[c.id], float(comb[:, k].max()))
+                    best[c.id] = max(best[c.id], float(either[:, k].max()))
             if da.id != ref.id:
                 continue
             one_to_one = align.pair(ca, cb, comb, settings.threshold)
@@ -115,20 +123,25 @@ def compare(
                                      float(comb[x, y]))
                 alignments.append(al)
                 findings.extend(diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])), _scores(al)))
-            # One-to-many, on purpose, for what must not be missed: a report that denies one
-            # claim of the reference while agreeing with a neighbouring one ("the majority have
-            # not engaged" / "they have begun engaging") is paired one-to-one with the neighbour;
-            # every other pair above the threshold is still checked for contradictions and
-            # figure shifts, and only those are reported from it.
+            # One-to-many, on purpose, for what must not be missed. A report can deny one claim
+            # of the reference while agreeing with a neighbouring one ("the majority have not
+            # engaged" / "they have begun engaging"), and a figure can move between claims that
+            # the one-to-one pairing matched elsewhere: every other pair above the threshold is
+            # checked for contradictions, and every pair counting the same thing with figures
+            # that disagree (``figure_candidates``) for figure shifts; only those are reported.
             paired = set(one_to_one)
-            for x, y in zip(*np.nonzero(comb >= settings.threshold)):
-                x, y = int(x), int(y)
+            extra_pairs = set(zip(*np.nonzero(comb >= settings.threshold))) | set(
+                zip(*np.nonzero(search >= settings.threshold)))
+            for x, y in sorted((int(x), int(y)) for x, y in extra_pairs):
                 if (x, y) in paired:
                     continue
-                al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]),
-                                     float(comb[x, y]))
+                score = max(float(comb[x, y]), float(search[x, y]))
+                al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]), score)
+                wanted = {Kind.CONTRADICTION} if comb[x, y] >= settings.threshold else set()
+                if search[x, y] >= settings.threshold:
+                    wanted.add(Kind.FIGURE_SHIFT)
                 extra = diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])), _scores(al))
-                findings.extend(f for f in extra if f.kind in (Kind.CONTRADICTION, Kind.FIGURE_SHIFT))
+                findings.extend(f for f in extra if f.kind in wanted)
 
     cutoff = settings.threshold - settings.only_in_margin
     for d in ordered:

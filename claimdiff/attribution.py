@@ -53,15 +53,30 @@ _LEAD = re.compile(
     rf"(?:[A-Z][^,“”\"]{{0,60}},\s*)?(?P<src>(?:[A-Z\[][\w.’'\-]*|a|an|the|two|several|some|spokes\w+|officials?|analysts?)(?:\s+[\w.’'\-]+){{0,8}}?)\s+(?:\[anonymously\]\s+)?"
     rf"(?:have\s+|has\s+|had\s+|also\s+|later\s+)?(?P<verb>{SPEECH})\b(?:\s+\[anonymously\])?",
 )
-# "..., X said." / "..." X said" at the end
+_WORDS = r"(?:[\w.’'\-\[\]]+\s+){{0,{n}}}?[\w.’'\-\]]+"
+_APPOS = r"(?:,\s+(?:[\w.’'\-]+\s+){0,6}?[\w.’'\-]+,?)?"  # ", Dmitry Peskov," / ", a spokesperson for X,"
+# "..., X said." / "..." X said" / "..., the Kremlin's spokesman, Dmitry Peskov, said on Thursday." at the end
 _TAIL = re.compile(
-    rf"(?:,|[”\"])\s*(?P<src>(?:[\w.’'\-\[\]]+\s+){{0,10}}?[\w.’'\-\]]+)\s+(?P<verb>{SPEECH})\b(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){{0,8}}|,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)[.!?]?[”\"]?$",
+    r"(?:,\s+|[”\"]\s*)(?:and\s+|but\s+)?(?P<src>" + _WORDS.format(n=10) + _APPOS + r")\s+(?P<verb>" + SPEECH + r")\b"
+    r"(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){0,8}|,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)[.!?]?[”\"]?$",
 )
 # "..., said X ..." / "”, stated U.S. State Department spokesperson Vedant Patel to US News at a briefing."
 _TAIL_INV = re.compile(
-    rf"(?:,|[”\"])\s*(?P<verb>{SPEECH})\s+(?P<src>(?:[\w.’'\-]+\s+){{0,10}}?[\w.’'\-]+?)(?P<rest>\s+(?:to|at|in|on|during|after|before|while|from|who|,)\b[^;]*|)[.!?]?$",
+    r"(?:,\s+|[”\"]\s*)(?P<verb>" + SPEECH + r")\s+(?P<src>(?!(?:on|in|at|last|this|that|yesterday|today)\b)"
+    r"(?:[\w.’'\-]+\s+){0,10}?[\w.’'\-]+?)(?P<rest>(?:\s+(?:to|at|in|on|during|after|before|while|from|who)\b|,)[^;]*|)[.!?]?$",
 )
-
+# "Sarah Kim, a spokeswoman for the airline, said ..." / "An intelligence official, who asked not to be identified, said"
+_LEAD_APPOS = re.compile(
+    r"(?P<src>(?:[A-Z][\w.’'\-]*|an?|the)(?:\s+[\w.’'\-]+){0,5}?,\s+(?:[\w.’'\-]+\s+){0,10}?[\w.’'\-]+),\s+"
+    r"(?:have\s+|has\s+|had\s+|also\s+)?(?P<verb>" + SPEECH + r")\b",
+)
+# "..., the opposition said, came ..." in the middle of a sentence
+_MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|says|argued|added|noted|insisted),\s+")
+_NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+)$", re.I)
+_PLACES = re.compile(
+    r"(?:Kyiv|Kiev|Moscow|Washington|Seoul|Pyongyang|Beijing|Tokyo|London|Paris|Berlin|Brussels|Tehran|Jerusalem|Ankara|"
+    r"Damascus|Ukraine|Russia|China|Britain|France|Germany|Japan|Israel|Iran|Turkey|Syria|Europe|the West)$"
+)
 
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -73,8 +88,8 @@ class Frame:
 
 
 def _is_source(np: str) -> bool:
-    np = np.strip()
-    if not np or len(np.split()) > 12:
+    np = np.strip(" ,")
+    if not np or len(np.split()) > 14 or _NOT_SOURCE.match(np):
         return False
     if PRONOUN.match(np):
         return True
@@ -85,21 +100,53 @@ def _is_source(np: str) -> bool:
     return len(caps) >= 1 and len(caps) >= len(words) - 1 and len(words) <= 5
 
 
+_NAME_RUN = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*"
+_UNNAMED_ROLES = re.compile(
+    r"\b(?:officials?|sources?|diplomats?|spokes(?:person|man|woman|people)|aides?|advis[eo]rs?|analysts?|experts?|"
+    r"people familiar|person familiar|insiders?|residents?|witnesses)\b",
+    re.I,
+)
+
+
+_BODY = re.compile(
+    r"\b(?:Bureau|Agency|Department|Ministry|Office|Service|Council|Committee|Commission|Bank|Fund|Organi[sz]ation|"
+    r"Institute|University|Party|Army|Forces|Guard|Court|Parliament|Congress|Senate|Police|Union|Group|Company|Corp|Inc)\b"
+)
+
+
+def _name(src: str, role_m: list[re.Match]) -> str | None:
+    """A person's (or a named body's) name: 'Vedant Patel' in 'spokesperson Vedant Patel',
+    'Sarah Kim' in 'Sarah Kim, a spokeswoman for the airline'. Outlets and places are not names."""
+    head = re.match(rf"({_NAME_RUN}),", src)
+    candidates = [head.group(1)] if head else []
+    tail_from = role_m[-1].end() if role_m else 0
+    rest = src[tail_from:].strip(" ,")
+    tail = re.search(rf"({_NAME_RUN})$", rest)
+    if tail and not re.search(r"\b(?:of|for|at|from)\s+$", rest[:tail.start()]):  # "the Bureau of Labor Statistics"
+        candidates.append(tail.group(1))
+    for c in candidates:
+        c = c.strip()
+        words = c.split()
+        while words and _ROLE_RE.fullmatch(words[0]):
+            words = words[1:]  # "President Volodymyr Zelensky"
+        c = " ".join(words)
+        if not c or OUTLETS.fullmatch(c) or _PLACES.fullmatch(c) or _ROLE_RE.search(c) or _BODY.search(c):
+            continue
+        if len(words) == 1 and words[0] in ("The", "A", "An", "U.S.", "US", "UK", "EU", "UN", "NATO"):
+            continue
+        return c
+    return None
+
+
 def describe(source: str, *, anonymous_hint: bool = False, via: str | None = None, cue: str | None = None) -> Attribution:
     src = re.sub(r"\s*\[anonymously\]\s*", " ", source).strip(" ,")
-    if re.search(r"\bon (?:the )?condition of anonymity|\bdeclined to be named", src, re.I):
+    if re.search(r"\bon (?:the )?condition of anonymity|\bdeclined to be named|\basked not to be (?:named|identified)"
+                 r"|\bnot authori[sz]ed to", src, re.I):
         anonymous_hint = True
-    src = re.sub(r"\s+(?:speaking|who spoke|who asked|who declined)\b.*$", "", src, flags=re.I)
-    role_m = list(_ROLE_RE.finditer(src))
+    src = re.sub(r",?\s+(?:speaking|who spoke|who asked|who declined|who was not|who were not)\b.*$", "", src, flags=re.I)
+    role_m = [m for m in _ROLE_RE.finditer(src)]
     role = role_m[-1].group(0).lower() if role_m else None
-    name = None
-    # a trailing run of capitalised words after the last role word: "spokesperson Vedant Patel"
-    tail = src[role_m[-1].end():].strip() if role_m else src
-    name_m = re.fullmatch(r"((?:[A-Z][\w’'\-]*\.?\s*){1,4})", tail)
-    if name_m and not OUTLETS.fullmatch(tail.strip()):
-        name = tail.strip()
-    elif not role_m and re.fullmatch(r"(?:[A-Z][\w’'\-]*\s*){1,4}", src):
-        name = src
+    name = None if OUTLETS.fullmatch(src) else _name(src, role_m)
     org = None
     org_m = re.search(
         r"\b(State Department|Department of \w+|Pentagon|Defen[cs]e Ministry|Ministry of \w+(?: \w+)?|Foreign Ministry|"
@@ -109,7 +156,7 @@ def describe(source: str, *, anonymous_hint: bool = False, via: str | None = Non
     )
     if org_m:
         org = org_m.group(1)
-    anonymous = anonymous_hint or (name is None and bool(_ANON.search(src)))
+    anonymous = anonymous_hint or (name is None and (bool(_ANON.search(src)) or bool(_UNNAMED_ROLES.search(src))))
     if OUTLETS.fullmatch(src.strip()):
         anonymous = False
     return Attribution(source=src, name=name, role=role, organisation=org, anonymous=anonymous, via=via, cue=cue)
@@ -128,11 +175,20 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         if m and _is_source(m.group("src")):
             verb = m.group("verb").lower()
             src = m.group("src")
+            told = OUTLETS.search(m.group("rest") or "")
+            if told and re.match(r"\s*(?:told|to)\b", (m.group("rest") or "")) or (told and verb == "told"):
+                frames.append(Frame(describe(told.group(0), cue="told")))
             frames.append(Frame(describe(src, anonymous_hint=anon_hint and not OUTLETS.fullmatch(src), cue=verb),
                                 (offset + m.start() + (1 if sentence[m.start()] == "," else 1), offset + len(sentence))))
             break
+    for rx in (_LEAD_APPOS, _MID):
+        m = rx.match(sentence) if rx is _LEAD_APPOS else rx.search(sentence)
+        # a source between commas before "said," needs no role word: ", the opposition said, came"
+        if m and (_is_source(m.group("src")) or (rx is _MID and not _NOT_SOURCE.match(m.group("src")))):
+            frames.append(Frame(describe(m.group("src"), anonymous_hint=anon_hint, cue=m.group("verb").lower()),
+                                (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
-    if m and _is_source(m.group("src")) and not _ACCORDING.match(sentence):
+    if m and _is_source(m.group("src")) and not re.match(r"according to\b", m.group("src"), re.I):
         src = m.group("src")
         end = m.end()
         that = re.match(r"\s*(?:that\s+|,\s*)", sentence[end:])

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from . import stance
 from .model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
-from .quantities import topic
+from .quantities import pair_quantities
 from .timex import iso
 from .units import DISPLAY
 
@@ -26,30 +26,6 @@ _ANTONYMS = [
     ("won", "lost"), ("approved", "rejected"), ("guilty", "acquitted"), ("open", "closed"), ("alive", "dead"),
 ]
 _WORD = re.compile(r"\w[\w'’.-]*")
-
-
-def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
-    """Pair the figures of two aligned claims: same dimension, same counted thing where both say."""
-    candidates = []
-    for i, qa in enumerate(a):
-        for j, qb in enumerate(b):
-            if qa.dimension != qb.dimension or qa.unit != qb.unit:
-                continue
-            ta, tb = topic(qa), topic(qb)
-            if ta and tb and ta != tb:
-                continue
-            if qa.dimension == "count" and not (ta or tb) and (len(a) > 1 or len(b) > 1):
-                continue  # two uncounted numbers among others: too weak to pair
-            strength = 2 if (ta and ta == tb) else 1
-            candidates.append((-strength, abs(i - j), i, j))
-    used_a, used_b, out = set(), set(), []
-    for _, _, i, j in sorted(candidates):
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        out.append((a[i], b[j]))
-    return out
 
 
 def show(q: Quantity) -> str:

@@ -19,7 +19,8 @@ _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), 
 def extract(doc: Document) -> list[Claim]:
     text = doc.text
     out: list[Claim] = []
-    speaker: Attribution | None = None  # the last named speaker, for "He said" and bare quotes
+    speaker: Attribution | None = None  # the last credited source, for a bare quotation
+    person: Attribution | None = None  # the last named person, for "He said"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
     for s_start, s_end in sent.sentences(text):
         sentence = text[s_start:s_end]
@@ -39,13 +40,15 @@ def extract(doc: Document) -> list[Claim]:
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
             attribution = frame.attribution if frame else Attribution()
             if frame and attr.PRONOUN.match(attribution.source or ""):
-                attribution = _merge_via(speaker, attribution.via) if speaker else attribution
-            if attribution.name and not attribution.anonymous:
-                speaker = attribution
+                attribution = _merge_via(person, attribution.via) if person else attribution
+            if attribution.source and not attr.PRONOUN.match(attribution.source):
+                speaker = attribution  # named or not, the one a following bare quote belongs to
+                if attribution.name and not attribution.anonymous:
+                    person = attribution  # the one "He said" refers to
             content = _content(text, c_start, c_end, frame.frame if frame else None)
             content, subject = _resolve_pronoun(content, subject)
             certainty, cue = stance.certainty(claim_text)
-            neg = stance.negation(content)
+            neg = stance.negation(content, frame=claim_text if content != claim_text else "")
             qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
             qs.sort(key=lambda q: (q.start, q.end))
             out.append(Claim(

@@ -22,6 +22,8 @@ _VERB = re.compile(
     r"do|does|did|says?|said|told|tells|remains?|seems?|appears?|[a-z]{3,}ed|began|begun|went|came|took|made|fought|left|met|sent|won|lost|held|gave|saw|found|kept|brought|struck|ran|led|rose|fell|grew|knew|thought|got|hit|paid|built|sold|spent|stood|flew|drove|became|wrote|spoke|broke|chose|shot|understood)\b",
     re.I,
 )
+# the same without "-ed", which is as often an adjective ("armoured vehicles") as a verb
+_FINITE = re.compile(_VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
 _SUBORD_START = re.compile(r"(?:and\s+|but\s+)?(?:while|although|though|whereas)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
@@ -96,11 +98,21 @@ def claims(text: str, sentence: Span) -> list[Span]:
             continue
         if not _VERB.search(text, m.end(), right_end):  # "A, B, and C" lists have no verb on the right
             continue
+        if text[m.start()] == "," and _is_list_item(text, left_start, m.start()):
+            continue  # "Washington, London, and Paris condemned ...": the last item of a list
         cuts.append(right_start)
     spans = []
     for a, b in zip(cuts, cuts[1:] + [end]):
         spans.extend(_split_subordinate(text, _trim_punct(text, a, b)))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _is_list_item(text: str, start: int, at: int) -> bool:
+    """The words before ", and" are one short item after another comma: a list, not a clause."""
+    comma = text.rfind(",", start, at)
+    if comma < 0:
+        return False
+    return _words(text, comma + 1, at) <= 4 and not _FINITE.search(text, comma + 1, at)
 
 
 def _split_subordinate(text: str, span: Span) -> list[Span]:

@@ -18,16 +18,22 @@ UNCONFIRMED = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to)\s+(?:say|specify|disclose|confirm|comment|provide details|give details|elaborate)\b(?:\s+(?:on\s+)?(?:whether|how|what|if))?|"
     r"\b(?:it\s+)?(?:remains?|is|was|it is|it was|it's)\s+(?:still\s+)?(?:unclear|not clear|not known|unknown)\b|"
     r"\bunverified\b|\bunconfirmed\b|\bno (?:immediate )?(?:confirmation|details)\b|\bwere not (?:immediately )?(?:available|known)\b|"
-    r"\bnot (?:immediately )?(?:clear|known)\b|\bgave no (?:details|figures)\b",
+    r"\bnot (?:immediately |yet )?(?:clear|known)\b|\bgave no (?:details|figures)\b|"
+    r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified)\b|"
+    r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b",
     re.I,
 )
 HEDGED = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|"
     r"seem(?:s|ed)? to|appear(?:s|ed)? to|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
     r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
-    r"could|may|might|suggests?|suggested|it is possible|reports suggest|rumou?red)\b",
+    r"could(?!\s+not\b|n['’]t)|(?-i:may)|might|suggests?|suggested|it is possible|reports suggest|rumou?red|"
+    r"(?:did|does|do|would|will) not rule out|(?:has|have|had) not ruled out|not ruled out)\b",
     re.I,
 )
+# "not" that negates nothing the claim asserts
+NOT_NEGATING = re.compile(r"\bnot only\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
+DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b", re.I)
 CONFIRMED = re.compile(r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|none|nobody|nothing)\b|n['’]t\b|"
@@ -51,9 +57,18 @@ def certainty(text: str) -> tuple[str, str | None]:
     return "asserted", None
 
 
-def negation(text: str) -> str | None:
-    """The negation cue of a claim, or None; the 'not' of 'could not be confirmed' does not count."""
+def negation(text: str, frame: str = "") -> str | None:
+    """The negation cue of a claim, or None; the 'not' of 'could not be confirmed' does not count.
+
+    ``frame`` is the attribution around the claim's content: "The Kremlin denied that ..."
+    negates what follows, so a denial there counts too.
+    """
     masked = UNCONFIRMED.sub(lambda m: " " * len(m.group(0)), text)
+    masked = NOT_NEGATING.sub(lambda m: " " * len(m.group(0)), masked)
+    if frame:
+        d = DENIAL.search(frame)
+        if d:
+            return d.group(0)
     m = NEGATION.search(masked)
     if not m:
         return None

@@ -25,7 +25,9 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![-\w])"
+# without a day or a year, an abbreviation needs its full stop: "in Jan Egeland's view" is no date
+_MONTH_ALONE = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![-\w])"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 PATTERNS = [
     ("day", re.compile(rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d|,\d{{3}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
@@ -33,9 +35,9 @@ PATTERNS = [
     ("since-season", re.compile(rf"\bsince\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+{_YEAR}\b", re.I)),
     ("season-year", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+{_YEAR}\b", re.I)),
     ("last-season", re.compile(r"\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
-    ("month", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|from|early|late|mid-?))\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|from|early|late|mid-?))\s+(?P<part>(?i:early|late|mid-?)\s*)?{_MONTH_ALONE}(?:\s+{_YEAR})?(?!\s+\d)")),
     ("month", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"(?<!The )\b(?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("year", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|of|from|early|late|mid-?))\s+{_YEAR}\b(?!\s*(?:-|–)\d)")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this week|last week|last month|this month|last year|this year)\b", re.I)),
 ]
@@ -105,6 +107,13 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None):
                     return None
                 year = _latest_month(ref, month)
             lo, hi = _month_range(year, month)
+            part = ((g.get("part") or "") or (g.get("prep") or "")).lower().strip().rstrip("-")
+            if part == "early":
+                hi = lo.replace(day=10)
+            elif part == "mid":
+                lo, hi = lo.replace(day=11), lo.replace(day=20)
+            elif part == "late":
+                lo = lo.replace(day=21)
             if (g.get("prep") or "").lower() == "since" and ref is not None:
                 return lo, ref, year is None, False
             return lo, hi, g.get("year") is None, False
@@ -126,6 +135,8 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None):
                 return None
             season = g["season"].lower()
             y = ref.year
+            if season == "winter" and ref.month <= 2:
+                y -= 1  # in January, "this winter" began last December
             lo, hi = _season(y, season)
             if g["which"].lower() in ("last", "past"):
                 while hi >= ref:
@@ -148,7 +159,7 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None):
                 return d, d, True, False
             if rel == "this week":
                 lo = ref - dt.timedelta(days=ref.weekday())
-                return lo, ref, True, False
+                return lo, lo + dt.timedelta(days=6), True, False
             if rel == "last week":
                 lo = ref - dt.timedelta(days=ref.weekday() + 7)
                 return lo, lo + dt.timedelta(days=6), True, False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,19 @@ def run_python(code: str) -> str:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()
+
+
+def claim_in(text: str, needle: str):
+    """The single claim of a short text (front matter allowed) whose words contain ``needle``."""
+    from claimdiff.extract import extract
+    from claimdiff.read import parse_document
+
+    doc = parse_document(text, doc_id="t", path=None, name="t")
+    found = [c for c in extract(doc) if needle in c.text]
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def case_id(text: str) -> str:
+    """A test id from the first words of a case's text."""
+    return "-".join(re.findall(r"[\w.']+", text)[:5])

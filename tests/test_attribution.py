@@ -1,0 +1,195 @@
+"""Who a claim is credited to: ``Claim.attribution`` as read by ``extract``.
+
+Each case is a short news text, a substring that selects one claim in it, and the
+attribution a careful news editor would give that claim:
+
+- ``source``: a substring of the source as named in the text (compared case-insensitively,
+  so "the Pentagon" and "Pentagon" both pass), or None when the claim is credited to no one;
+- ``name``: the person named as the source, or None (an outlet or an office is not a person);
+- ``anonymous``: the source is not named ("a senior U.S. official", "officials", "two people
+  familiar with the matter", "the U.S. official" later in a story);
+- ``via``: the second-hand channel the claim came through ("according to The New York Times"
+  beside an official), or None.
+"""
+
+from __future__ import annotations
+
+
+import pytest
+
+from conftest import case_id as _id, claim_in as _claim
+
+
+def case(text, needle, source, name, anonymous, via):
+    return pytest.param(text, needle, source, name, anonymous, via, id=_id(text))
+
+
+ATTRIBUTIONS = [
+    # --- "according to X": at the start, in the middle, at the end -----------------------------------
+    case("According to the Ukrainian General Staff, Russian forces lost 1,250 soldiers in the past day.",
+         "lost 1,250 soldiers", "Ukrainian General Staff", None, False, None),
+    case("According to a senior Ukrainian official and a senior U.S. official, North Korean troops have "
+         "clashed with Ukrainian forces in the Kursk region.",
+         "clashed with Ukrainian forces", "senior Ukrainian official", None, True, None),
+    case("Flood waters, according to the regional governor, have reached the second floor of the town hall.",
+         "Flood waters", "regional governor", None, False, None),
+    case("The automaker, according to chief executive Mary Barra, will cut production of electric trucks.",
+         "cut production of electric trucks", "Mary Barra", "Mary Barra", False, None),
+    case("Inflation slowed to 2.4 percent in September, according to the Bureau of Labor Statistics.",
+         "Inflation slowed", "Bureau of Labor Statistics", None, False, None),
+    case("The ceasefire will take effect at midnight, according to Egyptian Foreign Minister Badr Abdelatty.",
+         "ceasefire will take effect", "Badr Abdelatty", "Badr Abdelatty", False, None),
+    # --- "X said", "X said on Tuesday", "..., X said." -----------------------------------------------
+    case("Maria Lopez said the shelter had run out of drinking water by Sunday morning.",
+         "run out of drinking water", "Maria Lopez", "Maria Lopez", False, None),
+    case("Fire Chief Daniel Reyes said on Tuesday that the blaze was 40 percent contained.",
+         "blaze was 40 percent contained", "Daniel Reyes", "Daniel Reyes", False, None),
+    case("The bridge will remain closed until engineers finish their inspection, the transport ministry said.",
+         "bridge will remain closed", "transport ministry", None, False, None),
+    case("The strike killed at least 12 people, the Gaza health ministry said on Tuesday.",
+         "strike killed at least 12 people", "Gaza health ministry", None, False, None),
+    case("The report said the dam had not been inspected since 2015.",
+         "dam had not been inspected", "report", None, False, None),
+    case("The minister's resignation, the opposition said, came far too late.",
+         "came far too late", "opposition", None, False, None),
+    # --- "..., said X, a spokesperson for Y." and "X, a spokeswoman for Y, said ..." ----------------
+    case("Rescue teams pulled 14 survivors from the rubble overnight, said Carlos Mendes, a spokesperson "
+         "for the civil defence agency.",
+         "14 survivors", "Carlos Mendes", "Carlos Mendes", False, None),
+    case("Sarah Kim, a spokeswoman for the airline, said the flight was diverted to Anchorage.",
+         "diverted to Anchorage", "Sarah Kim", "Sarah Kim", False, None),
+    # --- "told reporters", "confirmed", "stated that", "stated X to Y at a briefing" ---------------
+    case("Defense Secretary Lloyd Austin told reporters that the shipment would arrive within weeks.",
+         "shipment would arrive", "Lloyd Austin", "Lloyd Austin", False, None),
+    case("The Pentagon confirmed that two service members were injured in the drone strike.",
+         "two service members", "Pentagon", None, False, None),
+    case("Governor Kathy Hochul stated that the state would cover the cost of emergency repairs.",
+         "cost of emergency repairs", "Kathy Hochul", "Kathy Hochul", False, None),
+    case("“We expect the first convoys to cross on Friday,” stated U.N. humanitarian spokesperson Jens Laerke "
+         "to reporters at a briefing in Geneva.",
+         "first convoys to cross", "Jens Laerke", "Jens Laerke", False, None),
+    # --- inverted quotations: "“...,” said X." ----------------------------------------------------------
+    case("“The dam is holding for now,” said Mayor Ana Silva.",
+         "dam is holding", "Ana Silva", "Ana Silva", False, None),
+    case("“Our reserves will last until March, but not beyond,” said Ahmed Karim, the head of the grain board.",
+         "reserves will last until March", "Ahmed Karim", "Ahmed Karim", False, None),
+    # --- a name and a role ------------------------------------------------------------------------------
+    case("State Department spokesperson Vedant Patel said Washington had seen no sign of a withdrawal.",
+         "no sign of a withdrawal", "Vedant Patel", "Vedant Patel", False, None),
+    case("Ukrainian President Volodymyr Zelensky said the front line near Pokrovsk was holding.",
+         "front line near Pokrovsk", "Volodymyr Zelensky", "Volodymyr Zelensky", False, None),
+    case("Pentagon press secretary Sabrina Singh told reporters the troops were moving toward the border.",
+         "troops were moving toward the border", "Sabrina Singh", "Sabrina Singh", False, None),
+    case("The talks made no progress, the Kremlin's spokesman, Dmitry Peskov, said on Thursday.",
+         "talks made no progress", "Dmitry Peskov", "Dmitry Peskov", False, None),
+    # --- anonymous sources -------------------------------------------------------------------------------
+    case("A senior U.S. official said the missiles were launched from the Crimean peninsula.",
+         "missiles were launched", "senior U.S. official", None, True, None),
+    case("Officials said the evacuation order covered about 30,000 residents.",
+         "evacuation order covered", "officials", None, True, None),
+    case("Voters in Georgia waited up to three hours to cast ballots, election officials said.",
+         "waited up to three hours", "election officials", None, True, None),
+    case("The company is preparing to cut about 2,000 jobs, according to two people familiar with the matter.",
+         "cut about 2,000 jobs", "two people familiar with the matter", None, True, None),
+    case("The convoy was struck shortly after it crossed the border, an official who spoke on condition of "
+         "anonymity said.",
+         "convoy was struck", "official", None, True, None),
+    case("The Ukrainian commander stated [anonymously] that the brigade had lost contact with two companies.",
+         "lost contact with two companies", "Ukrainian commander", None, True, None),
+    case("Negotiators are close to a deal on grain exports, said a European diplomat who asked not to be named.",
+         "close to a deal on grain exports", "European diplomat", None, True, None),
+    case("An intelligence official, who asked not to be identified, said the drones were assembled in Iran.",
+         "drones were assembled in Iran", "intelligence official", None, True, None),
+    case("U.S. officials have stated they have found no evidence of a direct payment.",
+         "no evidence of a direct payment", "U.S. officials", None, True, None),
+    case("Police said the suspect, a 34-year-old man, was arrested at his home.",
+         "was arrested at his home", "police", None, False, None),
+    # --- second-hand: an outlet beside a source, and an outlet alone --------------------------------------
+    case("The U.S. official confirmed that dozens of soldiers were killed, according to The New York Times.",
+         "dozens of soldiers were killed", "U.S. official", None, True, "The New York Times"),
+    case("According to The Washington Post, the Pentagon confirmed that the drone was shot down over the Red Sea.",
+         "drone was shot down", "Pentagon", None, False, "The Washington Post"),
+    case("The hostages were moved to a tunnel in Rafah, a senior Israeli official told The Wall Street Journal.",
+         "moved to a tunnel in Rafah", "senior Israeli official", None, True, "The Wall Street Journal"),
+    case("Russian forces have withdrawn from two villages near Kupiansk, Reuters reported.",
+         "withdrawn from two villages", "Reuters", None, False, None),
+    case("The central bank will raise rates by half a point next week, according to Bloomberg.",
+         "raise rates by half a point", "Bloomberg", None, False, None),
+    # --- reported speech carried across sentences ---------------------------------------------------------
+    case("Ukrainian President Volodymyr Zelensky urged allies to speed up air defence deliveries. "
+         "He emphasized, “Every day of delay costs lives.”",
+         "Every day of delay", "Volodymyr Zelensky", "Volodymyr Zelensky", False, None),
+    case("Health Minister Lina Haddad said hospitals in the north were overwhelmed. "
+         "“We are treating patients in the corridors.”",
+         "treating patients in the corridors", "Lina Haddad", "Lina Haddad", False, None),
+    case("Prosecutor Helen Marsh told the jury the defendant had moved the money abroad. "
+         "She added that the accounts were opened under false names.",
+         "accounts were opened under false names", "Helen Marsh", "Helen Marsh", False, None),
+    case("A police official said the attacker had acted alone. “There is no wider threat to the public.”",
+         "no wider threat", "police official", None, True, None),
+    # --- no source at all: the speaker does not carry on, and "said" in other senses invents none --------
+    case("Mayor Ana Silva said the school would reopen on Monday. Heavy rain is forecast for the weekend.",
+         "Heavy rain is forecast", None, None, False, None),
+    case("The earthquake struck at 3:12 a.m. local time at a depth of 10 kilometers.",
+         "earthquake struck", None, None, False, None),
+    case("The Supreme Court agreed on Monday to hear the case next term.",
+         "hear the case next term", None, None, False, None),
+    case("A court in Paris sentenced the former minister to two years in prison on Wednesday.",
+         "sentenced the former minister", None, None, False, None),
+    case("That said, the economy grew faster than expected in the third quarter.",
+         "economy grew faster", None, None, False, None),
+    case("Needless to say, the markets reacted badly to the news.",
+         "markets reacted badly", None, None, False, None),
+    case("Protesters carried banners that said “No more war” through the city centre.",
+         "Protesters carried banners", None, None, False, None),
+    case("Exports to China fell 8 percent, the sharpest drop since 2020.",
+         "Exports to China fell", None, None, False, None),
+]
+
+
+@pytest.mark.parametrize("text,needle,source,name,anonymous,via", ATTRIBUTIONS)
+def test_attribution(text, needle, source, name, anonymous, via):
+    a = _claim(text, needle).attribution
+    got = (a.source, a.name, a.anonymous, a.via)
+    if source is None:
+        assert a.source is None, got
+    else:
+        assert a.source is not None and source.lower() in a.source.lower(), got
+    assert a.name == name, got
+    assert a.anonymous is anonymous, got
+    assert a.via == via, got
+
+
+def role_case(text, needle, role, organisation):
+    return pytest.param(text, needle, role, organisation, id=_id(text))
+
+
+# both compared as substrings, case-insensitively: "secretary" passes "press secretary",
+# "Defence Ministry" passes "Russian Defence Ministry".
+ROLES = [
+    role_case("State Department spokesperson Vedant Patel said Washington had seen no sign of a withdrawal.",
+              "no sign of a withdrawal", "spokesperson", "State Department"),
+    role_case("Ukrainian President Volodymyr Zelensky said the front line near Pokrovsk was holding.",
+              "front line near Pokrovsk", "president", None),
+    role_case("Pentagon press secretary Sabrina Singh told reporters the troops were moving toward the border.",
+              "troops were moving toward the border", "secretary", "Pentagon"),
+    role_case("The talks made no progress, the Kremlin's spokesman, Dmitry Peskov, said on Thursday.",
+              "talks made no progress", "spokesman", "Kremlin"),
+    role_case("Russian Defence Ministry spokesman Igor Konashenkov said air defences destroyed 30 drones overnight.",
+              "destroyed 30 drones", "spokesman", "Defence Ministry"),
+    role_case("A senior U.S. official said the missiles were launched from the Crimean peninsula.",
+              "missiles were launched", "official", None),
+    role_case("White House spokesman John Kirby said the aid package would be announced this week.",
+              "aid package would be announced", "spokesman", "White House"),
+]
+
+
+@pytest.mark.parametrize("text,needle,role,organisation", ROLES)
+def test_role_and_organisation(text, needle, role, organisation):
+    a = _claim(text, needle).attribution
+    got = (a.role, a.organisation)
+    assert a.role is not None and role in a.role.lower(), got
+    if organisation is None:
+        assert a.organisation is None, got
+    else:
+        assert a.organisation is not None and organisation.lower() in a.organisation.lower(), got

@@ -1,0 +1,193 @@
+"""Sentence and claim boundaries, as a news editor would draw them.
+
+``sentences(text)`` cuts a report into sentence spans: abbreviations ("U.S.", "Oct.",
+"Gen.", "a.m."), decimals ("$7.1 billion") and a quotation that is one utterance do not
+end a sentence; each line (headline, byline, paragraph, list item) is cut on its own, and
+Markdown markers are trimmed. ``claims(text, span)`` cuts one sentence into atomic claims
+where a separate clause begins, but never inside a list or at a short phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimdiff.sentences import claims, sentences
+
+
+def _id(text: str, words: int = 5) -> str:
+    """A test id from the first words of a case."""
+    return "-".join(re.findall(r"[\w.$'’]+", text)[:words]) or "blank"
+
+
+def _sentence_texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+def _claim_texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in claims(text, (0, len(text)))]
+
+
+# (document text, the exact sentences it holds)
+SENTENCES = [
+    # abbreviations that do not end a sentence
+    ("The U.S. official said the troops had arrived. Officials declined to comment further.",
+     ["The U.S. official said the troops had arrived.", "Officials declined to comment further."]),
+    ("The U.K. government summoned the Russian ambassador. A statement followed within hours.",
+     ["The U.K. government summoned the Russian ambassador.", "A statement followed within hours."]),
+    ("Fighting resumed in Oct. after a short lull. Losses on both sides were heavy.",
+     ["Fighting resumed in Oct. after a short lull.", "Losses on both sides were heavy."]),
+    ("Voters in most states go to the polls on Nov. 4 this year. Turnout is expected to be high.",
+     ["Voters in most states go to the polls on Nov. 4 this year.", "Turnout is expected to be high."]),
+    ("Gen. Oleksandr Syrskyi said the line was holding. He gave no casualty figures.",
+     ["Gen. Oleksandr Syrskyi said the line was holding.", "He gave no casualty figures."]),
+    ("Sen. Chris Murphy called the deployment alarming.",
+     ["Sen. Chris Murphy called the deployment alarming."]),
+    ("Dr. Amal Haddad, who runs the clinic, said 14 patients had arrived overnight.",
+     ["Dr. Amal Haddad, who runs the clinic, said 14 patients had arrived overnight."]),
+    ("Ukraine's No. 2 diplomat met his counterpart in Brussels. The meeting lasted an hour.",
+     ["Ukraine's No. 2 diplomat met his counterpart in Brussels.", "The meeting lasted an hour."]),
+    ("Protests spread from Moscow to St. Petersburg on Saturday. Police detained dozens.",
+     ["Protests spread from Moscow to St. Petersburg on Saturday.", "Police detained dozens."]),
+    ("Acme Defense Inc. said it would cut 300 jobs. Its shares fell 4 percent.",
+     ["Acme Defense Inc. said it would cut 300 jobs.", "Its shares fell 4 percent."]),
+    ("The first missile struck at 4:15 a.m. local time, officials said. Sirens sounded minutes later.",
+     ["The first missile struck at 4:15 a.m. local time, officials said.", "Sirens sounded minutes later."]),
+    ("The U.N. Security Council will meet at 10 a.m. on Friday.",
+     ["The U.N. Security Council will meet at 10 a.m. on Friday."]),
+    ("Lt. Col. Ivan Petrov said the unit had withdrawn. Mr. Petrov did not say where it went.",
+     ["Lt. Col. Ivan Petrov said the unit had withdrawn.", "Mr. Petrov did not say where it went."]),
+    ("The U.S. official said Gen. Smith met Oct. 4 with No. 2 officials. It cost $7.1 billion.",
+     ["The U.S. official said Gen. Smith met Oct. 4 with No. 2 officials.", "It cost $7.1 billion."]),
+    ("The aid was sent by the U.S. It arrived within days.",
+     ["The aid was sent by the U.S.", "It arrived within days."]),
+    # decimals
+    ("Inflation rose 2.5 percent in September. Economists had expected less.",
+     ["Inflation rose 2.5 percent in September.", "Economists had expected less."]),
+    ("The package is worth $7.1 billion. Congress must still approve it.",
+     ["The package is worth $7.1 billion.", "Congress must still approve it."]),
+    ("A 6.8 magnitude earthquake struck off the coast. No tsunami warning was issued.",
+     ["A 6.8 magnitude earthquake struck off the coast.", "No tsunami warning was issued."]),
+    ("Prices rose 2.5 percent in Oct. after a 1.2 percent rise.",
+     ["Prices rose 2.5 percent in Oct. after a 1.2 percent rise."]),
+    ("The index closed at 4,512.75 points. Trading was light.",
+     ["The index closed at 4,512.75 points.", "Trading was light."]),
+    # quotations: one utterance is one sentence
+    ('He said: "We will win. They will lose." Then he left.',
+     ['He said: "We will win. They will lose."', "Then he left."]),
+    ('"We are not going anywhere. This is our home," the mayor said. She then left the podium.',
+     ['"We are not going anywhere. This is our home," the mayor said.', "She then left the podium."]),
+    ('The minister said: "Talks will continue. Nothing is settled yet. We remain hopeful." '
+     "Reporters were not allowed questions.",
+     ['The minister said: "Talks will continue. Nothing is settled yet. We remain hopeful."',
+      "Reporters were not allowed questions."]),
+    ('Protesters chanted "Stop the war!" outside the embassy.',
+     ['Protesters chanted "Stop the war!" outside the embassy.']),
+    ('"Why now?" the senator asked. No one answered.',
+     ['"Why now?" the senator asked.', "No one answered."]),
+    # ellipses
+    ("Negotiators said they were close to a deal... Then the talks collapsed.",
+     ["Negotiators said they were close to a deal...", "Then the talks collapsed."]),
+    ('"We will rebuild … whatever it takes," the mayor said.',
+     ['"We will rebuild … whatever it takes," the mayor said.']),
+    # question and exclamation marks
+    ("Will the ceasefire hold? Few analysts think so.",
+     ["Will the ceasefire hold?", "Few analysts think so."]),
+    ("What happens next? Nobody knows! Officials are meeting tonight.",
+     ["What happens next?", "Nobody knows!", "Officials are meeting tonight."]),
+    # headlines, bylines and datelines
+    ("North Korean troops reach the front\nBy Jane Doe and Tom Reyes\n"
+     "SEOUL — The soldiers arrived in October. More are expected.",
+     ["North Korean troops reach the front", "By Jane Doe and Tom Reyes",
+      "SEOUL — The soldiers arrived in October.", "More are expected."]),
+    ("Kursk offensive: what we know so far\nBy A. Writer\n\nThe first line. The second line.",
+     ["Kursk offensive: what we know so far", "By A. Writer", "The first line.", "The second line."]),
+    ("Is the ceasefire over?\nBy Staff Reporter | Nov. 5, 2024\nShelling resumed at dawn.",
+     ["Is the ceasefire over?", "By Staff Reporter | Nov. 5, 2024", "Shelling resumed at dawn."]),
+    ("Officials said the talks would resume\nThe next round is set for Geneva.",
+     ["Officials said the talks would resume", "The next round is set for Geneva."]),
+    ("KYIV, Ukraine (AP) — Russian drones struck the capital overnight. Two people were injured.",
+     ["KYIV, Ukraine (AP) — Russian drones struck the capital overnight.", "Two people were injured."]),
+    ("Live updates", ["Live updates"]),
+    # Markdown
+    ("# Troops reach Kursk\n\n## Background\n\nThe deployment was confirmed on Monday.",
+     ["Troops reach Kursk", "Background", "The deployment was confirmed on Monday."]),
+    ("- Shells were shipped in August.\n- Rockets followed in October.\n* Missiles came last.",
+     ["Shells were shipped in August.", "Rockets followed in October.", "Missiles came last."]),
+    ("1. The first convoy arrived.\n2. A second convoy followed.",
+     ["The first convoy arrived.", "A second convoy followed."]),
+    ("> The troops are here. They are ready.",
+     ["The troops are here.", "They are ready."]),
+    # paragraphs, white space, parentheses
+    ("The first paragraph opens here. It has two sentences.\n\nThe second paragraph starts. It ends here.",
+     ["The first paragraph opens here.", "It has two sentences.",
+      "The second paragraph starts.", "It ends here."]),
+    ("  The ceasefire held overnight.  \n\n   \n", ["The ceasefire held overnight."]),
+    ("\n\n   \n", []),
+    ("The unit withdrew (officials did not say why). It regrouped near Sudzha.",
+     ["The unit withdrew (officials did not say why).", "It regrouped near Sudzha."]),
+    ("Mr. Zelensky and Mrs. Harris met in Kyiv on Sept. 21. The visit was unannounced.",
+     ["Mr. Zelensky and Mrs. Harris met in Kyiv on Sept. 21.", "The visit was unannounced."]),
+    ("No. 10 Downing St. issued a statement on Tuesday.",
+     ["No. 10 Downing St. issued a statement on Tuesday."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES, ids=[_id(t) for t, _ in SENTENCES])
+def test_sentences(text, expected):
+    assert _sentence_texts(text) == expected
+
+
+# (one sentence, the exact atomic claims it holds)
+CLAIMS = [
+    # compound sentences: split where the right-hand part is a clause of its own
+    ("Some interpret it as a sign of strain in Moscow; Russian forces are gaining ground in the east.",
+     ["Some interpret it as a sign of strain in Moscow", "Russian forces are gaining ground in the east."]),
+    ("A number of them were killed, and the remainder could soon join the fighting.",
+     ["A number of them were killed", "and the remainder could soon join the fighting."]),
+    ("The army said the bridge was destroyed, but officials in Kyiv denied the claim.",
+     ["The army said the bridge was destroyed", "but officials in Kyiv denied the claim."]),
+    ("Russia claimed to have retaken three villages, while Ukraine said its forces were holding the line.",
+     ["Russia claimed to have retaken three villages", "while Ukraine said its forces were holding the line."]),
+    ("The soldiers trained in Primorsky Krai, where they were issued Russian uniforms.",
+     ["The soldiers trained in Primorsky Krai", "where they were issued Russian uniforms."]),
+    ("While Moscow did not confirm the deployment, Seoul said 10,000 troops had arrived.",
+     ["While Moscow did not confirm the deployment", "Seoul said 10,000 troops had arrived."]),
+    ("While the Kremlin denied the reports, officials in Pyongyang stayed silent.",
+     ["While the Kremlin denied the reports", "officials in Pyongyang stayed silent."]),
+    ("The talks were postponed; no new date was set; both sides blamed each other.",
+     ["The talks were postponed", "no new date was set", "both sides blamed each other."]),
+    ("Kim met Putin in June, and the two leaders signed a mutual defence pact.",
+     ["Kim met Putin in June", "and the two leaders signed a mutual defence pact."]),
+    ("The ministry did not comment, but a spokesman said an investigation was under way.",
+     ["The ministry did not comment", "but a spokesman said an investigation was under way."]),
+    # lists and short phrases: one claim
+    ("North Korea shipped artillery shells, rockets, and missiles to Russia.",
+     ["North Korea shipped artillery shells, rockets, and missiles to Russia."]),
+    ("Smith and Jones said the convoy had crossed the border.",
+     ["Smith and Jones said the convoy had crossed the border."]),
+    ("The convoy carried food, water, and medical supplies for the town.",
+     ["The convoy carried food, water, and medical supplies for the town."]),
+    ("The strike hit a school, a hospital and a market, officials said.",
+     ["The strike hit a school, a hospital and a market, officials said."]),
+    ("The statement was signed by the foreign ministers of France, Germany, and Poland.",
+     ["The statement was signed by the foreign ministers of France, Germany, and Poland."]),
+    ("Officials in Washington, London, and Paris condemned the launch.",
+     ["Officials in Washington, London, and Paris condemned the launch."]),
+    ("The package includes air defence systems, armoured vehicles, and drones that were built in Ohio.",
+     ["The package includes air defence systems, armoured vehicles, and drones that were built in Ohio."]),
+    ("Troops, tanks, and artillery were moved to the border.",
+     ["Troops, tanks, and artillery were moved to the border."]),
+    ("The offensive was slow, and costly.",
+     ["The offensive was slow, and costly."]),
+    ("The attack on the depot was brief, but deadly.",
+     ["The attack on the depot was brief, but deadly."]),
+    ("The unit (which lost 200 men, and whose commander was killed) withdrew to Kursk.",
+     ["The unit (which lost 200 men, and whose commander was killed) withdrew to Kursk."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLAIMS, ids=[_id(t) for t, _ in CLAIMS])
+def test_claims(text, expected):
+    assert _claim_texts(text) == expected
