@@ -188,3 +188,44 @@ def test_one_document_alone_is_a_usage_error():
     result = invoke("compare", str(SEED))
     assert result.exit_code == 2
     assert "Missing argument" in result.output and "Traceback" not in result.output
+
+
+def test_claims_json_reads_the_seed_as_an_editor_would():
+    import json
+
+    result = invoke("claims", str(SEED), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["documents"][0]
+    claims = doc["claims"]
+    for c in claims:
+        assert set(c) >= {"text", "start", "end", "quantities", "attribution", "negated", "certainty"}
+        assert c["certainty"] in ("asserted", "confirmed", "hedged", "unconfirmed")
+        assert set(c["attribution"]) >= {"source", "anonymous"}
+        for q in c["quantities"]:
+            assert set(q) >= {"text", "low", "high", "unit", "dimension", "counts"}
+
+    def one(needle):
+        found = [c for c in claims if needle in c["text"]]
+        assert len(found) == 1, needle
+        return found[0]
+
+    def figures(needle, dimension):
+        return [q for q in one(needle)["quantities"] if q["dimension"] == dimension]
+
+    (area,) = figures("647 square kilometers", "area")
+    assert area["text"] == "roughly 647 square kilometers (250 square miles)" and area["unit"] == "meter**2"
+    (length,) = figures("6,437 kilometers", "length")
+    assert length["text"] == "6,437 kilometers (4,000 miles)" and length["unit"] == "meter"
+    (containers,) = figures("16,000 shipping containers", "count")
+    assert containers["counts"] == "shipping containers" and containers["unit"] is None
+    assert containers["low"] <= 16000 <= containers["high"]
+    (units,) = figures("two units", "count")
+    assert (units["low"], units["high"], units["counts"]) == (2, 2, "units")
+    (years,) = figures("more than two years", "duration")
+    assert years["high"] is None and years["low_open"] is True and years["low"] == 730.5
+    assert figures("810th Separate Naval Infantry Brigade", "count") == []
+    assert one("The Ukrainian official stated")["attribution"]["anonymous"] is True
+    assert one("seemed to be an attempt")["certainty"] == "hedged"
+    assert one("no evidence of a direct quid pro quo")["negated"] is True
+    (october,) = figures("by boat in October", "date")
+    assert october["dates"] == ["2024-10-01", "2024-10-31"] and october["relative"] is True
