@@ -8,7 +8,10 @@ Scores, each in 0..1:
 - ``combined``: the one number decisions are made on (see ``combine``).
 
 Pairs are chosen one-to-one per pair of documents, best score first, ties broken by
-claim position: the result does not depend on the order documents were given in.
+claim position: the result does not depend on the order documents were given in. Two
+claims are the same claim when their score, blind to whether their figures agree,
+reaches the threshold; the combined score, less a penalty for figures that cannot both
+be true, orders the candidates, so the pair whose figures agree is taken first.
 A claim that lost a one-to-one contest but still scores above the threshold against
 another document is "covered": it is not reported as said by one outlet only.
 """
@@ -90,8 +93,9 @@ def combine(fuzzy: np.ndarray, semantic: np.ndarray | None, disjoint: np.ndarray
 
     On the STS headline pairs a plain weighted sum of cosine and rapidfuzz does not beat
     the cosine alone; the figure penalty does ("Blast kills 10 in Iraq" / "Blast kills 25
-    in Pakistan" are told apart by their figures). Claims that differ only in a figure
-    are still found, by ``figure_candidates``.
+    in Pakistan" are told apart by their figures). The decision whether two claims are the
+    same claim is made without it (see ``Settings.threshold``): a moved figure is a
+    finding, not a reason to stop comparing.
     """
     score = fuzzy if semantic is None else semantic_weight * semantic + (1.0 - semantic_weight) * fuzzy
     if disjoint is not None and figure_penalty:
@@ -99,32 +103,51 @@ def combine(fuzzy: np.ndarray, semantic: np.ndarray | None, disjoint: np.ndarray
     return np.clip(score, 0.0, 1.0)
 
 
-def figure_candidates(base: np.ndarray, relation: FigureRelation, *, figure_bonus: float) -> np.ndarray:
-    """Scores for the figure-shift search: the score before the figure penalty, plus a bonus,
-    where two claims count the same thing and their figures disagree; 0 elsewhere.
+def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float | None = None,
+         margin: float = 0.03) -> list[tuple[int, int]]:
+    """One-to-one pairs, best first by ``same``, then by ``ranked`` (a pair whose figures
+    agree before one whose figures do not), then by position: the result does not depend
+    on the order documents were given in.
 
-    Embeddings score "Over 10,000 DPRK soldiers have been sent" and "About 3,000 North
-    Korean troops are now in Kursk" lower than the shared counted thing warrants.
+    Two tiers, chosen on purpose: a pair whose ``same`` score reaches ``threshold`` is
+    taken greedily; below it, down to ``floor``, a pair is taken only when each claim is
+    the other's best candidate among those still free, ahead of the runner-up on both
+    sides by ``margin``. Paraphrases the model scores low ("sent by Kim Jong-un to
+    support Russian forces" / "Kim Jong Un dispatched the force to help Moscow") are
+    then found where nothing else competes for them.
     """
-    mask = relation.shared * relation.disjoint
-    return np.clip(base + figure_bonus, 0.0, 1.0) * mask
-
-
-def pair(claims_a: Sequence[Claim], claims_b: Sequence[Claim], combined: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """One-to-one pairs at or above threshold, best first; ties broken by position."""
-    if combined.size == 0:
+    if same.size == 0:
         return []
-    ii, jj = np.nonzero(combined >= threshold)
-    order = sorted(zip(ii.tolist(), jj.tolist()), key=lambda ij: (-round(float(combined[ij]), 4), ij[0], ij[1]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
+    ii, jj = np.nonzero(same >= threshold)
+    order = sorted(zip(ii.tolist(), jj.tolist()),
+                   key=lambda ij: (-round(float(same[ij]), 4), -round(float(ranked[ij]), 4), ij[0], ij[1]))
     for i, j in order:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         out.append((i, j))
+    if floor is not None and floor < threshold:
+        free = same.copy()
+        for i in used_a:
+            free[i, :] = -np.inf
+        for j in used_b:
+            free[:, j] = -np.inf
+        ii, jj = np.nonzero((same >= floor) & np.isfinite(free))
+        for i, j in sorted(zip(ii.tolist(), jj.tolist()), key=lambda ij: (-round(float(free[ij]), 4), ij[0], ij[1])):
+            if i in used_a or j in used_b:
+                continue
+            row = np.delete(free[i], j)
+            col = np.delete(free[:, j], i)
+            score = free[i, j]
+            if (row.size and row.max() > score - margin) or (col.size and col.max() > score - margin):
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j))
     return sorted(out)
 
 

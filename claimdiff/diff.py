@@ -21,14 +21,30 @@ from .quantities import pair_quantities
 from .timex import iso
 from .units import DISPLAY
 
-_ANTONYMS = [
-    ("confirmed", "denied"), ("began", "ended"), ("begun", "ended"), ("rose", "fell"), ("increased", "decreased"),
-    ("won", "lost"), ("approved", "rejected"), ("guilty", "acquitted"), ("open", "closed"), ("alive", "dead"),
+# opposite readings of the same event: a claim that reads only one side of a pair, against
+# one that reads only the other, contradicts it ("fell to 4.1%" / "ticked up to 4.1%")
+_OPPOSITES = [
+    (r"rose|risen|rises|rising|increased|increases|climbed|jumped|grew|gained|ticked up|edged up|went up|added|lifted|raised|surged|soared",
+     r"fell|fallen|falls|falling|dropped|declined|decreased|slipped|shed|ticked down|edged down|went down|lowered|plunged|slumped|pulled [\w ]{0,30}down"),
+    (r"opened|reopened|reopens|open", r"closed|shut|remains closed|remained closed"),
+    (r"likely|probable", r"unlikely|improbable|ruled out"),
+    (r"confirmed|acknowledged", r"denied|refuted"),
+    (r"began|begun|started", r"ended|stopped|halted"),
+    (r"won|wins", r"lost|loses"),
+    (r"approved|passed", r"rejected|vetoed"),
+    (r"convicted|guilty", r"acquitted|not guilty"),
+    (r"alive|survivors? (?:were|was) (?:found|pulled|rescued)", r"dead|no survivors"),
 ]
+_OPPOSITES_RX = [(re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in _OPPOSITES]
 _WORD = re.compile(r"\w[\w'’.-]*")
 
 
 def show(q: Quantity) -> str:
+    if q.note and ": a share of " in q.note:  # "most of them (of Over 10,000)"
+        whole = q.note.split(": a share of ", 1)[1]
+        if q.counts and whole.endswith(" " + q.counts):
+            whole = whole[: -len(q.counts) - 1]
+        return f"{q.text} (of {whole})"
     if q.dimension == "date":
         lo, hi = iso(q.low), iso(q.high)
         span = lo if lo == hi else f"{lo}..{hi or 'now'}"
@@ -117,16 +133,13 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         reason = f"{outlet[neg.id]} negates it ('{cue}'); {outlet[pos.id]} asserts it"
         finding(Kind.CONTRADICTION, reason, _cue_spans(a, a.negation), _cue_spans(b, b.negation))
     else:
-        for x, y in _ANTONYMS:
-            for p, q in ((a, b), (b, a)):
-                if re.search(rf"\b{x}\b", p.content, re.I) and re.search(rf"\b{y}\b", q.content, re.I) \
-                        and not re.search(rf"\b{y}\b", p.content, re.I) and not re.search(rf"\b{x}\b", q.content, re.I):
-                    finding(Kind.CONTRADICTION, f"'{x}' in {outlet[p.id]}, '{y}' in {outlet[q.id]}",
-                            _cue_spans(a, x if p is a else y), _cue_spans(b, y if p is a else x))
-                    break
-            else:
-                continue
-            break
+        for up, down in _OPPOSITES_RX:
+            ua, da_, ub, db_ = up.search(a.content), down.search(a.content), up.search(b.content), down.search(b.content)
+            if ua and not da_ and db_ and not ub or da_ and not ua and ub and not db_:
+                cue_a, cue_b = (ua or da_).group(0), (ub or db_).group(0)
+                finding(Kind.CONTRADICTION, f"'{cue_a}' in {outlet[a.id]}, '{cue_b}' in {outlet[b.id]}",
+                        _cue_spans(a, cue_a), _cue_spans(b, cue_b))
+                break
 
     # figures
     shifted, compatible = [], []

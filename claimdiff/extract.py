@@ -35,6 +35,7 @@ def extract(doc: Document) -> list[Claim]:
             sentence_frame = attr.Frame(speaker)
         prev_sentence_claims = []
         subject: str | None = None  # the sentence's last named subject, for "they" in a later clause
+        counted: Quantity | None = None  # the figure of that subject: "Over 10,000 DPRK soldiers"
         for c_start, c_end in sent.claims(text, (s_start, s_end)):
             claim_text = text[c_start:c_end]
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
@@ -50,7 +51,11 @@ def extract(doc: Document) -> list[Claim]:
             certainty, cue = stance.certainty(claim_text)
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")
             qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
+            share = _share_of(text, c_start, c_end, counted)
+            if share is not None:
+                qs.append(share)
             qs.sort(key=lambda q: (q.start, q.end))
+            counted = _subject_figure(text, c_start, c_end, qs) or counted
             out.append(Claim(
                 id=f"{doc.id}#{len(out) + 1}",
                 document=doc.id,
@@ -113,6 +118,41 @@ def _resolve_pronoun(content: str, subject: str | None) -> tuple[str, str | None
         if np_ and np_.split()[0].lower() not in ("there", "it", "this", "that"):
             return content, np_
     return content, subject
+
+
+_SHARE = re.compile(r"\b(?P<part>most|the majority|the bulk|half|all)\s+of\s+(?:them|those|these)\b", re.I)
+_SHARES = {"most": (0.5, 1.0, True), "the majority": (0.5, 1.0, True), "the bulk": (0.5, 1.0, True),
+           "half": (0.5, 0.5, False), "all": (1.0, 1.0, False)}
+
+
+def _subject_figure(text: str, start: int, end: int, qs: list[Quantity]) -> Quantity | None:
+    """A count that opens the clause's subject ("Over 10,000 DPRK soldiers have been sent")."""
+    verb = _SUBJECT.match(text[start:end].lstrip("“\"‘'"))
+    limit = start + (verb.end("np") + 2 if verb else 0)
+    for q in qs:
+        if q.dimension == "count" and q.counts and q.start <= limit:
+            return q
+    return None
+
+
+def _share_of(text: str, start: int, end: int, whole: Quantity | None) -> Quantity | None:
+    """'most of them', after 'Over 10,000 DPRK soldiers', is more than 5,000 DPRK soldiers."""
+    if whole is None:
+        return None
+    m = _SHARE.search(text, start, end)
+    if not m or m.start() - start > 40:
+        return None
+    lo_f, hi_f, lo_open = _SHARES[m.group("part").lower()]
+    def times(x, f):
+        return None if x is None else x * f
+    return Quantity(
+        text=m.group(0), start=m.start(), end=m.end(),
+        low=times(whole.low, lo_f), high=times(whole.high, hi_f),
+        low_open=lo_open or whole.low_open, high_open=whole.high_open,
+        dimension=whole.dimension, unit=whole.unit, counts=whole.counts,
+        implied_high=times(whole.implied_high, hi_f),
+        note=f"{m.group(0)}: a share of {whole.text} {whole.counts}",
+    )
 
 
 def _with_via(c: Claim, via: str) -> Claim:

@@ -102,18 +102,24 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     value: float | None = None  # the figure as stated (a range's middle), in ``unit``
+    # "more than 5,000" is unbounded as written, but news rounds to the figure's last digit:
+    # read as below 6,000 when figures are compared ("more than 11,000" is not "more than 5,000")
+    implied_high: float | None = None
     relative: bool = False  # dates resolved against the document's date
     note: str | None = None  # e.g. an inconsistency between two spellings of one figure
 
     def overlaps(self, other: "Quantity") -> bool:
-        """True when the two intervals share at least one point."""
-        def bounds(q: Quantity) -> tuple[float, float]:
-            return (-math.inf if q.low is None else q.low, math.inf if q.high is None else q.high)
+        """True when the two intervals share at least one point (lower bounds read as news
+        writes them: up to the next step of their last digit, see ``implied_high``)."""
+        def bounds(q: Quantity) -> tuple[float, float, bool]:
+            high = q.high if q.high is not None else q.implied_high
+            return (-math.inf if q.low is None else q.low, math.inf if high is None else high,
+                    q.high_open or (q.high is None and q.implied_high is not None))
 
-        (lo_a, hi_a), (lo_b, hi_b) = bounds(self), bounds(other)
+        (lo_a, hi_a, open_a), (lo_b, hi_b, open_b) = bounds(self), bounds(other)
         # The tighter bound wins; at equal values an open end is the tighter one.
         lo, lo_open = max((lo_a, self.low_open), (lo_b, other.low_open))
-        hi, hi_closed = min((hi_a, not self.high_open), (hi_b, not other.high_open))
+        hi, hi_closed = min((hi_a, not open_a), (hi_b, not open_b))
         return lo < hi or (lo == hi and not lo_open and hi_closed)
 
     @property

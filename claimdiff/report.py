@@ -33,6 +33,8 @@ def quantity_dict(q: Quantity) -> dict[str, Any]:
         "low": _num(q.low), "high": _num(q.high), "low_open": q.low_open, "high_open": q.high_open,
         "unit": q.unit, "dimension": q.dimension, "counts": q.counts, "value": _num(q.value),
     }
+    if q.implied_high is not None:
+        d["implied_high"] = _num(q.implied_high)
     if q.dimension == "date":
         d["dates"] = [iso(q.low), iso(q.high)]
         d["relative"] = q.relative

@@ -18,7 +18,8 @@ UNCONFIRMED = re.compile(
     r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to)\s+(?:say|specify|disclose|confirm|comment|provide details|give details|elaborate)\b(?:\s+(?:on\s+)?(?:whether|how|what|if))?|"
     r"\b(?:it\s+)?(?:remains?|is|was|it is|it was|it's)\s+(?:still\s+)?(?:unclear|not clear|not known|unknown)\b|"
     r"\bunverified\b|\bunconfirmed\b|\bno (?:immediate )?(?:confirmation|details)\b|\bwere not (?:immediately )?(?:available|known)\b|"
-    r"\bnot (?:immediately |yet )?(?:clear|known)\b|\bgave no (?:details|figures)\b|"
+    r"\bnot (?:immediately |yet )?(?:clear|known)\b|\b(?:gave|offered|released|provided|published) no (?:\w+ )?(?:details|figures|numbers|toll)\b|"
+    r"\b(?:did not|didn't|has not|have not) (?:release|give|publish|provide|offer|disclose) (?:any )?(?:\w+ )?(?:details|figures|numbers|toll)\b|"
     r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified)\b|"
     r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b",
     re.I,

@@ -45,15 +45,19 @@ def test_json_shape_and_offsets(corpus_report):
 
 
 def test_contingent_figure_shift(corpus_report):
+    """'Over 10,000 ... sent, and most of them have moved to ... Kursk' against 'About 3,000 ...
+    are now in the Kursk region': the share in Kursk moved."""
     shifts = _findings(corpus_report, "figure-shift", "Saltmarsh Evening Record")
-    contingent = [f for f in shifts if "Over 10,000" in f["sides"][0]["text"]]
+    contingent = [f for f in shifts if "About 3,000" in f["sides"][1]["text"]]
     assert len(contingent) == 1, [f["reason"] for f in shifts]
     f = contingent[0]
-    assert "3,000" in f["sides"][1]["text"]
-    assert "Over 10,000" in f["reason"] and "About 3,000" in f["reason"] and "-70%" in f["reason"]
+    assert "most of them have moved" in f["sides"][0]["text"]
+    assert "Over 10,000" in f["reason"] and "About 3,000" in f["reason"]
     # the highlighted spans are the two figures
     a, b = f["sides"][0]["spans"][0]
-    assert f["sides"][0]["text"][a:b] == "Over 10,000"
+    assert f["sides"][0]["text"][a:b] == "most of them"
+    a, b = f["sides"][1]["spans"][0]
+    assert f["sides"][1]["text"][a:b] == "About 3,000"
 
 
 def test_containers_figure_shift(corpus_report):
@@ -100,8 +104,10 @@ def test_attribution_and_certainty_shifts(corpus_report):
 
 def test_only_in(corpus_report):
     only = _findings(corpus_report, "only-in")
-    assert any("Choe Son Hui" in f["sides"][0]["text"] for f in only)
-    assert any("Kremlin declined to comment" in f["sides"][0]["text"] for f in only)
+    # written as exclusive to one report each (corpus notes)
+    assert any("Commercial satellite pictures" in f["sides"][0]["text"] for f in only)
+    assert any("Cold rain and low cloud hung over the Sumy border" in f["sides"][0]["text"] for f in only)
+    assert any("Americans were voting in the presidential election" in f["sides"][0]["text"] for f in only)
     for f in only:
         assert len(f["sides"]) == 1
 

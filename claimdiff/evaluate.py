@@ -1,0 +1,265 @@
+"""Judge the engine against hand-written gold: precision, recall and F1 per finding kind.
+
+A story folder holds reports and a ``gold.yaml``:
+
+    story: kursk-first-clash
+    reference: ../../seeds/kursk-first-clash.md   # relative to the folder
+    pairs:                                          # reference claim ~ other report's claim
+      - {ref: "substring", doc: other.md, other: "substring", kinds: [figure-shift]}
+    only_in:
+      - {doc: other.md, text: "substring"}
+
+Substrings name claims: the claim whose text contains it (or, where the engine cut the
+text otherwise, the claim where the substring starts). Gold written by reading is
+rarely exhaustive, so a predicted pair or only-in claim counts as a false positive only
+when the gold speaks of one of its claims; predictions about claims the gold never
+mentions are counted as unjudged, and said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .errors import ConfigError, InputError
+from .model import KIND_ORDER, Claim, Comparison, Kind
+from .read import read_document, unique_ids, walk
+
+PAIR_KINDS = tuple(k for k in KIND_ORDER if k is not Kind.ONLY_IN)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.tp or self.fp or self.fn)
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Evaluation:
+    alignment: Score = field(default_factory=Score)
+    kinds: dict[Kind, Score] = field(default_factory=lambda: {k: Score() for k in KIND_ORDER})
+    stories: dict[str, "Evaluation"] = field(default_factory=dict)
+    unjudged: int = 0
+    errors: list[str] = field(default_factory=list)  # one line per missed or misjudged gold item
+
+    @property
+    def macro_f1(self) -> float:
+        scored = [s.f1 for s in self.kinds.values() if not s.empty]
+        return sum(scored) / len(scored) if scored else 0.0
+
+    def add(self, other: "Evaluation") -> None:
+        self.alignment.add(other.alignment)
+        for k, s in other.kinds.items():
+            self.kinds[k].add(s)
+        self.unjudged += other.unjudged
+
+    def as_dict(self) -> dict:
+        out = {
+            "alignment": self.alignment.as_dict(),
+            "kinds": {k.value: self.kinds[k].as_dict() for k in KIND_ORDER},
+            "macro_f1": round(self.macro_f1, 4),
+            "unjudged": self.unjudged,
+        }
+        if self.stories:
+            out["stories"] = {name: ev.as_dict() for name, ev in sorted(self.stories.items())}
+        return out
+
+
+@dataclass(frozen=True)
+class Gold:
+    story: str
+    folder: Path
+    reference: Path
+    pairs: tuple[tuple[str, str, str, frozenset[Kind]], ...]  # (ref text, other file, other text, kinds)
+    only_in: tuple[tuple[str, str], ...]  # (file, text); file "" is the reference
+
+
+def find_stories(paths: Sequence[str]) -> list[Path]:
+    """Story folders (those with a gold.yaml) at or one level below each path, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if path.is_file() and path.name == "gold.yaml":
+            path = path.parent
+        if (path / "gold.yaml").is_file():
+            out.append(path)
+        elif path.is_dir():
+            out.extend(sorted(d for d in path.iterdir() if d.is_dir() and (d / "gold.yaml").is_file()))
+    if not out:
+        raise InputError("no story folders with a gold.yaml under " + ", ".join(paths))
+    return out
+
+
+def load_gold(folder: Path) -> Gold:
+    import yaml
+
+    path = folder / "gold.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict) or "reference" not in data:
+        raise ConfigError(f"{path}: needs a mapping with 'reference', 'pairs' and 'only_in'")
+    reference = (folder / str(data["reference"])).resolve()
+    pairs = []
+    for n, item in enumerate(data.get("pairs") or [], 1):
+        try:
+            kinds = frozenset(Kind(k) for k in item["kinds"])
+            pairs.append((str(item["ref"]), str(item["doc"]), str(item["other"]), kinds))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{path}: pair {n} is malformed ({exc})") from None
+    only = []
+    for n, item in enumerate(data.get("only_in") or [], 1):
+        try:
+            doc = str(item["doc"])
+            only.append(("" if (folder / doc).resolve() == reference else doc, str(item["text"])))
+        except (KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}: only_in entry {n} is malformed ({exc})") from None
+    return Gold(str(data.get("story") or folder.name), folder, reference, tuple(pairs), tuple(only))
+
+
+def story_documents(gold: Gold):
+    """The reference first, then every other report of the folder; and file name -> doc id."""
+    if not gold.reference.is_file():
+        raise ConfigError(f"{gold.folder / 'gold.yaml'}: reference {gold.reference} does not exist")
+    files = [gold.reference] + [f for f in walk(gold.folder) if f.resolve() != gold.reference]
+    docs = unique_ids([read_document(str(f)) for f in files])
+    ids = {("" if f.resolve() == gold.reference else f.name): d.id for f, d in zip(files, docs)}
+    return docs, ids
+
+
+def _claim_for(claims: list[Claim], text: str, needle: str, where: str) -> Claim:
+    for c in claims:
+        if needle in c.text:
+            return c
+    at = text.find(needle)
+    if at < 0:
+        raise ConfigError(f"{where}: gold text not found: {needle!r}")
+    for c in claims:
+        if c.start <= at < c.end or (at <= c.start < at + len(needle)):
+            return c
+    raise ConfigError(f"{where}: gold text {needle!r} lies outside every claim")
+
+
+def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation:
+    docs = {d.id: d for d in comparison.documents}
+    by_doc: dict[str, list[Claim]] = {}
+    for c in comparison.claims:
+        by_doc.setdefault(c.document, []).append(c)
+    where = str(gold.folder / "gold.yaml")
+    ref_id = ids[""]
+
+    def claim(file: str, needle: str) -> Claim:
+        if file not in ids:
+            raise ConfigError(f"{where}: no report named {file!r} in {gold.folder}")
+        doc_id = ids[file]
+        return _claim_for(by_doc[doc_id], docs[doc_id].text, needle, where)
+
+    gold_pairs: dict[tuple[str, str], frozenset[Kind]] = {}
+    for ref_text, file, other_text, kinds in gold.pairs:
+        key = (claim("", ref_text).id, claim(file, other_text).id)
+        gold_pairs[key] = gold_pairs.get(key, frozenset()) | kinds
+    gold_only = {claim(file, text).id for file, text in gold.only_in}
+    judged = {c for pair in gold_pairs for c in pair} | gold_only
+
+    predicted: dict[tuple[str, str], set[Kind]] = {}
+    predicted_only: set[str] = set()
+    for f in comparison.findings:
+        if f.kind is Kind.ONLY_IN:
+            predicted_only.add(f.sides[0].claim)
+        else:
+            predicted.setdefault((f.sides[0].claim, f.sides[1].claim), set()).add(f.kind)
+
+    ev = Evaluation()
+    text_of = {c.id: c.text for c in comparison.claims}
+
+    def note(what: str, pair: tuple[str, ...]) -> None:
+        ev.errors.append(f"{gold.story}: {what}: " + " ~ ".join(repr(text_of[c][:70]) for c in pair))
+
+    for key in sorted(set(predicted) | set(gold_pairs)):
+        in_gold, in_pred = key in gold_pairs, key in predicted
+        if in_gold and in_pred:
+            ev.alignment.tp += 1
+        elif in_gold:
+            ev.alignment.fn += 1
+            note("missed pair", key)
+        elif judged & set(key):
+            ev.alignment.fp += 1
+            note("spurious pair", key)
+        else:
+            ev.unjudged += 1
+            continue
+        want, got = gold_pairs.get(key, frozenset()), predicted.get(key, set())
+        for k in PAIR_KINDS:
+            if k in want and k in got:
+                ev.kinds[k].tp += 1
+            elif k in want:
+                ev.kinds[k].fn += 1
+                note(f"missed {k.value}", key)
+            elif k in got:
+                ev.kinds[k].fp += 1
+                note(f"spurious {k.value}", key)
+    only = ev.kinds[Kind.ONLY_IN]
+    for c in sorted(predicted_only | gold_only):
+        if c in predicted_only and c in gold_only:
+            only.tp += 1
+        elif c in gold_only:
+            only.fn += 1
+            note("missed only-in", (c,))
+        elif c in judged:
+            only.fp += 1
+            note("spurious only-in", (c,))
+        else:
+            ev.unjudged += 1
+    _ = ref_id
+    return ev
+
+
+def evaluate(paths: Sequence[str], *, settings=None, encoder=None) -> Evaluation:
+    from .api import Settings, compare, make_encoder
+
+    settings = settings or Settings()
+    if encoder is None and settings.semantic:
+        encoder = make_encoder(settings)
+    total = Evaluation()
+    for folder in find_stories(paths):
+        gold = load_gold(folder)
+        docs, ids = story_documents(gold)
+        comparison = compare(docs, settings=settings, encoder=encoder)
+        ev = judge(gold, comparison, ids)
+        total.add(ev)
+        total.errors.extend(ev.errors)
+        total.stories[gold.story] = ev
+    return total

@@ -1,0 +1,91 @@
+"""claimdiff eval: scoring against gold, on the bundled stories (real model) and on a tiny made-up one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimdiff.evaluate import Score, find_stories, load_gold
+from claimdiff.errors import ConfigError
+from conftest import ROOT
+
+
+def test_score_arithmetic():
+    s = Score(tp=8, fp=2, fn=8)
+    assert s.precision == 0.8 and s.recall == 0.5
+    assert s.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+    assert Score().empty
+
+
+def test_bundled_gold_files_load_and_name_real_text():
+    stories = find_stories([str(ROOT / "corpora")])
+    assert [p.name for p in stories] == ["kursk-first-clash", "turkey-syria-earthquake", "us-jobs-report-sept-2024"]
+    for folder in stories:
+        gold = load_gold(folder)
+        assert gold.reference.is_file()
+        assert len(gold.pairs) >= 20 and len(gold.only_in) >= 8
+        kinds = {k.value for _, _, _, ks in gold.pairs for k in ks}
+        assert {"agree", "figure-shift"} <= kinds
+
+
+def test_eval_json_on_the_corpus(run):
+    result = run("eval", str(ROOT / "corpora"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"alignment", "kinds", "macro_f1", "stories"}
+    for kind in ("agree", "figure-shift", "contradiction", "attribution-shift", "certainty-shift", "only-in"):
+        assert set(data["kinds"][kind]) >= {"precision", "recall", "f1"}
+    assert 0.0 <= data["macro_f1"] <= 1.0
+    macro = [v["f1"] for v in data["kinds"].values() if v["tp"] + v["fp"] + v["fn"]]
+    assert data["macro_f1"] == pytest.approx(sum(macro) / len(macro), abs=1e-3)
+    # the engine finds the corpus's contradictions and figure shifts far better than chance
+    assert data["kinds"]["contradiction"]["recall"] >= 0.5
+    assert data["kinds"]["figure-shift"]["precision"] >= 0.5
+
+
+def _story(tmp_path, gold: str):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "ref.md").write_text(
+        "---\noutlet: Ref\ndate: 2024-11-05\n---\n"
+        "The ministry said 16,000 containers of shells had been shipped.\n"
+        "The bridge over the river was closed to traffic on Monday.\n", encoding="utf-8")
+    (folder / "other.md").write_text(
+        "---\noutlet: Other\ndate: 2024-11-05\n---\n"
+        "The ministry said 13,000 containers of shells had been shipped.\n"
+        "A new bakery opened in the old town square.\n", encoding="utf-8")
+    (folder / "gold.yaml").write_text(gold, encoding="utf-8")
+    return folder
+
+
+def test_eval_counts_hits_and_misses(tmp_path, run):
+    folder = _story(tmp_path, (
+        "reference: ref.md\n"
+        "pairs:\n"
+        "  - {ref: '16,000 containers', doc: other.md, other: '13,000 containers', kinds: [figure-shift]}\n"
+        "only_in:\n"
+        "  - {doc: other.md, text: 'A new bakery opened'}\n"
+        "  - {doc: ref.md, text: 'The bridge over the river'}\n"))
+    result = run("eval", str(folder), "--format", "json", "--no-semantic")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["kinds"]["figure-shift"]["tp"] == 1 and data["kinds"]["figure-shift"]["fp"] == 0
+    assert data["kinds"]["only-in"]["tp"] == 2
+    assert data["alignment"]["f1"] == 1.0
+
+
+def test_eval_bad_gold_is_one_line(tmp_path, run):
+    folder = _story(tmp_path, "reference: ref.md\npairs:\n  - {ref: 'no such words anywhere', doc: other.md, "
+                              "other: '13,000 containers', kinds: [agree]}\n")
+    result = run("eval", str(folder), "--no-semantic")
+    assert result.exit_code == 2
+    assert "gold text not found" in result.stderr and "Traceback" not in result.output
+    with pytest.raises(ConfigError):
+        (folder / "gold.yaml").write_text("reference: ref.md\npairs:\n  - {ref: x}\n", encoding="utf-8")
+        load_gold(folder)
+
+
+def test_eval_without_gold(tmp_path, run):
+    result = run("eval", str(tmp_path))
+    assert result.exit_code == 2 and "no story folders with a gold.yaml" in result.stderr
