@@ -27,6 +27,7 @@ _ROLE = (
     r"chief|commander|general|analyst|analysts|diplomat|diplomats|ambassador|source|sources|adviser|advisor|"
     r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
     r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"
+    r"economists?|volunteers?|rescuers?|scientists?|forecasters?|traders?|"
     r"lawmakers|senator|staff|office|service|command|headquarters|watchdog|monitor|observers|witnesses|residents"
 )
 _ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.I)
@@ -103,7 +104,7 @@ def _is_source(np: str) -> bool:
 _NAME_RUN = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*"
 _UNNAMED_ROLES = re.compile(
     r"\b(?:officials?|sources?|diplomats?|spokes(?:person|man|woman|people)|aides?|advis[eo]rs?|analysts?|experts?|"
-    r"people familiar|person familiar|insiders?|residents?|witnesses)\b",
+    r"people familiar|person familiar|insiders?|residents?|witnesses|economists|volunteers?|rescuers?|forecasters|traders)\b",
     re.I,
 )
 

@@ -99,12 +99,23 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         return False, "another body"
     if (pa and b.anonymous) or (pb and a.anonymous):
         return False, "named on one side, anonymous on the other"
+    if a.anonymous and b.anonymous:
+        # unnamed both: told apart only by what they are ("a volunteer" / "a local official")
+        ra, rb = _singular(a.role), _singular(b.role)
+        return not (ra and rb and ra != rb), "another unnamed source"
     if a.anonymous or b.anonymous:
         return True, ""
-    if (pa or pb) and a.source and b.source:
-        ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 60
+    if a.source and b.source:
+        ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 50
         return ok, "another source"
     return True, ""
+
+
+def _singular(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = role.lower()
+    return role[:-1] if role.endswith("s") and not role.endswith("ss") else role
 
 
 def _source_text(a: Attribution) -> str:

@@ -48,7 +48,7 @@ def extract(doc: Document) -> list[Claim]:
                     person = attribution  # the one "He said" refers to
             content = _content(text, c_start, c_end, frame.frame if frame else None)
             content, subject = _resolve_pronoun(content, subject)
-            certainty, cue = stance.certainty(claim_text)
+            certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")
             qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
             share = _share_of(text, c_start, c_end, counted)

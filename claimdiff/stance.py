@@ -26,7 +26,8 @@ UNCONFIRMED = re.compile(
 )
 HEDGED = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|"
-    r"seem(?:s|ed)? to|appear(?:s|ed)? to|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
+    r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
+    r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
     r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
     r"could(?!\s+not\b|n['’]t)|(?-i:may)|might|suggests?|suggested|it is possible|reports suggest|rumou?red|"
     r"(?:did|does|do|would|will) not rule out|(?:has|have|had) not ruled out|not ruled out)\b",
@@ -44,8 +45,22 @@ NEGATION = re.compile(
 _STRENGTH = {"confirmed": 3, "asserted": 2, "hedged": 1, "unconfirmed": 0}
 
 
-def certainty(text: str) -> tuple[str, str | None]:
-    """(certainty, the cue words) of one claim."""
+# a hedge that is only the verb of the attribution ("Some analysts suggest that ...") hedges
+# nothing the claim itself says; a confirmation there ("the official confirmed that") does count
+_SPEECH_HEDGE = re.compile(r"^(?:suggests?|suggested)$", re.I)
+
+
+def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
+    """(certainty, the cue words) of one claim; ``frame`` is the attribution around it."""
+    if frame:
+        got, cue = certainty(text)
+        if got == "hedged" and cue and _SPEECH_HEDGE.match(cue) and not HEDGED.search(text.replace(cue, "", 1)):
+            got, cue = "asserted", None
+        if got == "asserted":
+            m = CONFIRMED.search(frame)
+            if m:
+                return "confirmed", m.group(0)
+        return got, cue
     m = UNCONFIRMED.search(text)
     if m:
         return "unconfirmed", m.group(0)
