@@ -29,6 +29,8 @@ class Settings:
     ``figure_penalty``: taken off that score, for ranking only, when a pair of figures of
     the two claims cannot both be true: of two candidates, the one whose figures agree is
     paired first, and ``Alignment.score`` says how alike the claims read.
+    ``context_discount``: a claim is also compared by its whole sentence, less this
+    discount (None: by its own words alone); macro-F1 0.716 -> 0.742 on the gold.
     ``contradiction_margin``: a contradiction needs the threshold plus this margin, as
     negation moves the score of the same event down less than a different event does.
     ``only_in_margin``: a claim is said by one document only when it scores below
@@ -43,6 +45,7 @@ class Settings:
     figure_penalty: float = 0.1
     contradiction_margin: float = 0.05
     only_in_margin: float = 0.08
+    context_discount: float | None = 0.05
     semantic: bool = True
     model: str | None = None  # a local sentence-transformers folder; None is the default model
 
@@ -55,6 +58,7 @@ class Settings:
             ("figure_penalty", self.figure_penalty),
             ("contradiction_margin", self.contradiction_margin),
             ("only_in_margin", self.only_in_margin),
+            ("context_discount", self.context_discount),
             ("semantic", self.semantic),
             ("model", self.model or ("all-MiniLM-L6-v2" if self.semantic else None)),
         )
@@ -97,7 +101,10 @@ def compare(
     others = sorted((d for d in docs if d.id != ref.id), key=lambda d: d.id)
     ordered = [ref] + others
 
-    vectors = _embed(encoder, [c for d in ordered for c in claims[d.id]]) if encoder else None
+    texts = {c.content for d in ordered for c in claims[d.id]}
+    if settings.context_discount is not None:
+        texts |= {_sentence(d, c) for d in ordered for c in claims[d.id]}
+    vectors = _embed(encoder, texts) if encoder else None
 
     def scores(da: Document, db: Document):
         ca, cb = claims[da.id], claims[db.id]
@@ -107,6 +114,13 @@ def compare(
             va = np.stack([vectors[c.content] for c in ca])
             vb = np.stack([vectors[c.content] for c in cb])
             sem = np.clip(va @ vb.T, -1.0, 1.0)
+            if settings.context_discount is not None:
+                # a clause cut from a longer sentence is also read in its sentence ("and traveled
+                # 6,437 kilometers west" / "...landing at Vladivostok ... before being moved 4,000
+                # miles west"): the better of the two, the sentence less a discount
+                sa = np.stack([vectors[_sentence(da, c)] for c in ca])
+                sb = np.stack([vectors[_sentence(db, c)] for c in cb])
+                sem = np.maximum(sem, np.clip(sa @ sb.T, -1.0, 1.0) - settings.context_discount)
         rel = align.figure_relation(ca, cb)
         same = align.combine(fz, sem, semantic_weight=settings.semantic_weight)
         ranked = align.combine(fz, sem, rel.disjoint, semantic_weight=settings.semantic_weight,
@@ -181,9 +195,13 @@ def _scores(al: Alignment) -> tuple[tuple[str, float], ...]:
     return out + ((("semantic", al.semantic),) if al.semantic is not None else ())
 
 
-def _embed(encoder: Encoder, claims: list[Claim]) -> dict[str, np.ndarray]:
+def _sentence(d: Document, c: Claim) -> str:
+    return d.text[c.sentence_start:c.sentence_end]
+
+
+def _embed(encoder: Encoder, texts: set[str]) -> dict[str, np.ndarray]:
     """One embedding per distinct text, encoded in sorted order so input order cannot move a float."""
-    texts = sorted({c.content for c in claims})
+    texts = sorted(texts)
     matrix = encoder.encode(texts)
     return {t: matrix[i] for i, t in enumerate(texts)}
 
