@@ -72,6 +72,7 @@ def compare(
     documents: Sequence[Document],
     *,
     reference: str | None = None,
+    all_pairs: bool = False,
     settings: Settings = Settings(),
     encoder: Encoder | None = None,
 ) -> Comparison:
@@ -80,7 +81,11 @@ def compare(
     ``reference`` is a document id (default: the first document). Findings of the
     aligned pairs are between the reference and each other document; "only-in" is
     judged against every other document, so a claim two non-reference outlets share
-    is not reported as exclusive.
+    is not reported as exclusive. With ``all_pairs`` every pair of documents is judged,
+    not only the reference against the others (a story with no reference).
+
+    Claims are also grouped into clusters across all documents: the connected pairs of
+    the one-to-one pairing of every pair of documents.
     """
     docs = list(documents)
     if len(docs) < 2:
@@ -128,6 +133,7 @@ def compare(
         return fz, sem, same, ranked
 
     best: dict[str, float] = {c.id: 0.0 for d in docs for c in claims[d.id]}
+    links: list[tuple[float, str, str]] = []  # one-to-one pairs of every pair of documents, for clusters
     alignments: list[Alignment] = []
     findings: list[Finding] = []
     for i, da in enumerate(ordered):
@@ -139,7 +145,10 @@ def compare(
                     best[c.id] = max(best[c.id], float(same[k].max()))
                 for k, c in enumerate(cb):
                     best[c.id] = max(best[c.id], float(same[:, k].max()))
-            if da.id != ref.id:
+            one_to_one = align.pair(same, ranked, settings.threshold, floor=settings.floor, margin=settings.margin)
+            for x, y in one_to_one:
+                links.append((round(float(ranked[x, y]), 4), ca[x].id, cb[y].id))
+            if da.id != ref.id and not all_pairs:
                 continue
 
             def judged(x: int, y: int) -> list[Finding]:
@@ -150,7 +159,6 @@ def compare(
                     found = [f for f in found if f.kind is not Kind.CONTRADICTION]
                 return al, found
 
-            one_to_one = align.pair(same, ranked, settings.threshold, floor=settings.floor, margin=settings.margin)
             for x, y in one_to_one:
                 al, found = judged(x, y)
                 alignments.append(al)
@@ -187,7 +195,31 @@ def compare(
         alignments=tuple(alignments),
         findings=tuple(findings),
         settings=settings.describe(),
+        clusters=_clusters(links, [c.id for c in all_claims]),
     )
+
+
+def _clusters(links: list[tuple[float, str, str]], order: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Groups of claims that make one claim across documents, at most one claim per document.
+
+    The one-to-one pairs of every pair of documents are joined best first; a pair that would
+    put two claims of one document in a group is left out, so a chain of loose pairs cannot
+    grow one group over the whole story. Each group in document order; groups sorted.
+    """
+    doc = {c: c.rsplit("#", 1)[0] for c in order}
+    group: dict[str, int] = {c: n for n, c in enumerate(order)}
+    members: dict[int, list[str]] = {n: [c] for n, c in enumerate(order)}
+    for _, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        ga, gb = group[a], group[b]
+        if ga == gb or {doc[c] for c in members[ga]} & {doc[c] for c in members[gb]}:
+            continue
+        keep, gone = min(ga, gb), max(ga, gb)
+        for c in members.pop(gone):
+            group[c] = keep
+            members[keep].append(c)
+    pos = {c: n for n, c in enumerate(order)}
+    out = [tuple(sorted(m, key=pos.__getitem__)) for m in members.values() if len(m) > 1]
+    return tuple(sorted(out, key=lambda g: pos[g[0]]))
 
 
 def _scores(al: Alignment) -> tuple[tuple[str, float], ...]:

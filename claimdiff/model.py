@@ -209,6 +209,7 @@ class Comparison:
     alignments: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
     settings: tuple[tuple[str, object], ...] = ()
+    clusters: tuple[tuple[str, ...], ...] = ()  # claim ids that make one claim across documents
 
     def by_kind(self, kind: Kind) -> list[Finding]:
         return [f for f in self.findings if f.kind is kind]

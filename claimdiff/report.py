@@ -90,6 +90,7 @@ def to_json(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER) -> 
         "documents": [document_dict(d, counts.get(d.id, 0)) for d in comparison.documents],
         "summary": summary(comparison),
         "findings": [finding_dict(f) for f in comparison.findings if f.kind in kinds],
+        "clusters": [list(c) for c in comparison.clusters],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 

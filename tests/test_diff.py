@@ -1,0 +1,142 @@
+"""Each finding kind on two short reports, with the real model: cases that must fire, and
+near-misses that must not."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from claimdiff.api import compare
+from claimdiff.read import parse_document
+
+
+def _doc(doc_id: str, text: str, date: str = "2024-11-06"):
+    return parse_document(f"---\noutlet: {doc_id.title()}\ndate: {date}\n---\n{text}\n", doc_id=doc_id, path=None,
+                          name=doc_id)
+
+
+def kinds(encoder, ref: str, other: str, *, ref_date="2024-11-06", other_date="2024-11-06"):
+    """The kinds found between the first claims of the two reports (and only-in anywhere)."""
+    result = compare([_doc("ref", ref, ref_date), _doc("other", other, other_date)], encoder=encoder)
+    return {f.kind.value for f in result.findings}, result
+
+
+FIRE = [
+    ("agree", "Employers added 254,000 jobs in September, the Labor Department said.",
+     "The economy added about 250,000 jobs in September, the Labor Department said."),
+    ("agree", "The convoy travelled 6,437 kilometers to reach the front.",
+     "The convoy travelled some 4,000 miles to reach the front."),
+    ("figure-shift", "The earthquake has killed more than 11,000 people in Turkey and Syria.",
+     "The earthquake has killed more than 5,000 people in Turkey and Syria."),
+    ("figure-shift", "North Korea has shipped 16,000 containers of artillery shells to Russia.",
+     "North Korea has shipped 13,000 containers of artillery shells to Russia."),
+    ("figure-shift", "The earthquake had a magnitude of 7.8, seismologists said.",
+     "The earthquake had a magnitude of 7.7, seismologists said."),
+    ("contradiction", "North Korean troops have begun combat operations in the Kursk region.",
+     "North Korean troops have not begun combat operations in the Kursk region."),
+    ("contradiction", "The unemployment rate fell to 4.1% in September.",
+     "The unemployment rate ticked up to 4.1% in September."),
+    ("contradiction", "The border crossing remains closed to aid convoys.",
+     "The border crossing reopened to aid convoys."),
+    ("attribution-shift", "More than 10,000 soldiers have been sent to Russia, State Department spokesperson Vedant Patel said.",
+     "More than 10,000 soldiers have been sent to Russia, a Pentagon spokesperson said."),
+    ("attribution-shift", "The death toll in Turkey rose to 8,574, AFAD said.",
+     "The death toll in Turkey rose to 8,574, Turkey's health ministry said."),
+    ("certainty-shift", "The North Korean troops fought alongside the 810th Naval Infantry Brigade.",
+     "The North Korean troops reportedly fought alongside the 810th Naval Infantry Brigade."),
+    ("certainty-shift", "A number of North Korean soldiers were killed in the clash, the official confirmed.",
+     "The official did not say whether any North Korean soldiers were killed in the clash."),
+]
+
+
+@pytest.mark.parametrize("kind,ref,other", FIRE, ids=[f"{k}-{n}" for n, (k, _, _) in enumerate(FIRE)])
+def test_fires(encoder, kind, ref, other):
+    found, result = kinds(encoder, ref, other)
+    assert kind in found, [(f.kind.value, f.reason) for f in result.findings]
+    if kind != "agree":
+        assert "agree" not in found
+
+
+def test_dates_that_move(encoder):
+    found, result = kinds(encoder, "The two armies clashed for the first time on November 4.",
+                          "The two armies clashed for the first time on Tuesday.",
+                          ref_date="2024-11-05", other_date="2024-11-06")
+    shift = [f for f in result.findings if f.kind.value == "figure-shift"]
+    assert shift and "2024-11-04" in shift[0].reason and "2024-11-05" in shift[0].reason and "+1 day" in shift[0].reason
+
+
+NEAR_MISS = [
+    # (kind that must not fire, reference, other)
+    ("contradiction", "The first battles with North Korean soldiers mark a new chapter of global instability.",
+     "The first battles with North Korean soldiers open a new page of instability in the world."),
+    ("contradiction", "A number of North Korean soldiers were killed in the clash, the official confirmed.",
+     "The official did not say whether any North Korean soldiers were killed in the clash."),
+    ("figure-shift", "Over 10,000 North Korean soldiers have been sent to Russia.",
+     "About 11,000 North Korean soldiers have been sent to Russia."),
+    ("figure-shift", "The convoy travelled 6,437 kilometers (4,000 miles) to reach the front.",
+     "The convoy travelled about 6,400 km to reach the front."),
+    ("figure-shift", "Ukraine holds roughly 647 square kilometers of the region.",
+     "Ukraine holds about 250 square miles of the region."),
+    ("attribution-shift", "North Korean troops have joined the fighting, a senior U.S. official said.",
+     "North Korean troops have joined the fighting, U.S. officials said."),
+    ("certainty-shift", "The North Korean troops fought alongside the 810th Naval Infantry Brigade, the official confirmed.",
+     "The North Korean troops fought alongside the 810th Naval Infantry Brigade, the official said."),
+    ("only-in", "Rescuers pulled a newborn girl alive from the rubble of her family's home.",
+     "A baby girl was rescued alive from the ruins of her family's house."),
+]
+
+
+@pytest.mark.parametrize("kind,ref,other", NEAR_MISS, ids=[f"not-{k}-{n}" for n, (k, _, _) in enumerate(NEAR_MISS)])
+def test_near_misses_do_not_fire(encoder, kind, ref, other):
+    found, result = kinds(encoder, ref, other)
+    assert kind not in found, [(f.kind.value, f.reason) for f in result.findings]
+    assert result.alignments, "the two claims should still be paired"
+
+
+def test_only_in_fires(encoder):
+    found, result = kinds(encoder, "The quake struck at 04:17 local time.\nTrading on the Istanbul stock exchange was halted.",
+                          "The quake hit at 4:17 a.m. local time.")
+    only = [f for f in result.findings if f.kind.value == "only-in"]
+    assert [f.sides[0].text for f in only] == ["Trading on the Istanbul stock exchange was halted."]
+
+
+def test_permuting_documents_changes_nothing(encoder):
+    from conftest import CORPUS, SEED
+    from claimdiff.read import read_document
+    from claimdiff.report import to_json
+
+    seed = read_document(str(SEED))
+    others = [read_document(str(p)) for p in sorted(CORPUS.glob("*.md"))]
+    outputs = set()
+    clusters = set()
+    for perm in itertools.islice(itertools.permutations(others), 0, 120, 40):
+        result = compare([seed, *perm], encoder=encoder)
+        outputs.add(to_json(result).replace("\\n", "").split('"documents"')[1])
+        clusters.add(result.clusters)
+    assert len(outputs) == 1 and len(clusters) == 1
+
+
+def test_clusters_hold_one_claim_per_document(encoder):
+    from conftest import CORPUS, SEED
+    from claimdiff.read import read_document
+
+    docs = [read_document(str(SEED))] + [read_document(str(p)) for p in sorted(CORPUS.glob("*.md"))]
+    result = compare(docs, encoder=encoder)
+    assert len(result.clusters) > 15
+    for group in result.clusters:
+        owners = [c.rsplit("#", 1)[0] for c in group]
+        assert len(owners) == len(set(owners)) and len(group) >= 2
+    text = {c.id: c.text for c in result.claims}
+    containers = [g for g in result.clusters if any("16,000 shipping containers" in text[c] for c in g)]
+    # the seed, Meridian, Ironvale and Saltmarsh all give the shipments a figure
+    assert containers and len(containers[0]) >= 4, [text[c] for c in containers[0]] if containers else None
+
+
+def test_all_pairs_judges_every_pair(encoder):
+    a = _doc("a", "The two armies clashed for the first time on November 4.", "2024-11-05")
+    b = _doc("b", "The two armies clashed for the first time on Tuesday.", "2024-11-06")
+    c = _doc("c", "The armies first clashed on November 5, officials said.", "2024-11-06")
+    result = compare([a, b, c], all_pairs=True, encoder=encoder)
+    pairs = {(f.sides[0].document, f.sides[1].document) for f in result.findings if len(f.sides) == 2}
+    assert ("b", "c") in pairs
