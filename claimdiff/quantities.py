@@ -20,7 +20,7 @@ from .model import Quantity
 from .units import CURRENCY_SIGNS, FORMS, UNITS
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000,
@@ -266,6 +266,14 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         if of:
             counts, _ = _counted(text, after_end + of.end(), end)
     if counts is None and dim == "count":
+        # "the death toll ... stood at more than 11,000": a toll counts deaths
+        toll = re.search(r"\b(?:death toll|toll|number of (?:dead|deaths|victims)|dead|deaths)\b[^.;]{0,80}?"
+                         r"\b(?:stood at|rose to|reached|climbed to|jumped to|passed|topped|exceeded|surpassed|at|to|was|is)\s+"
+                         r"(?:(?:about|around|roughly|over|more than|some|at least|nearly|almost)\s+)?$",
+                         text[max(start, q_start - 120):q_start], re.I)
+        if toll:
+            counts = "deaths"
+    if counts is None and dim == "count":
         # "a contingent of 10,000", "a death toll of 45"
         pre = re.search(r"([A-Za-z][\w-]*(?:\s+toll)?)\s+of\s+(?:(?:about|around|roughly|over|more than|some|at least|nearly|up to)\s+)?$",
                         text[max(start, q_start - 40):q_start], re.I)
@@ -394,8 +402,9 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             ta, tb = topic(qa), topic(qb)
             if ta and tb and ta != tb:
                 continue
-            if qa.dimension == "count" and not (ta or tb) and (len(a) > 1 or len(b) > 1):
-                continue  # two uncounted numbers among others: too weak to pair
+            if qa.dimension == "count" and not (ta or tb) and (
+                    sum(q.dimension == "count" for q in a) > 1 or sum(q.dimension == "count" for q in b) > 1):
+                continue  # two uncounted numbers among other counts: too weak to pair
             strength = 2 if (ta and ta == tb) else 1
             # figures that agree pair first: "rose 0.4%, or 13 cents, to $35.36" against
             # "rose 0.4% to $35.36" pairs $35.36 with $35.36, not 13 cents with $35.36

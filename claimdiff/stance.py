@@ -34,7 +34,7 @@ HEDGED = re.compile(
     re.I,
 )
 # "not" that negates nothing the claim asserts
-NOT_NEGATING = re.compile(r"\bnot only\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
+NOT_NEGATING = re.compile(r"\bnot only\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b", re.I)
 CONFIRMED = re.compile(r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b", re.I)
 NEGATION = re.compile(
