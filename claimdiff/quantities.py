@@ -247,6 +247,10 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     # qualifier in front
     kind = "range" if hi_value is not None else "exact"
     qm = _QUAL_RE.search(text[max(start, q_start - 40):q_start]) if hi_value is None else None
+    if qm and qm.group(0).lower().startswith("up") and re.search(
+            r"\b(?:picked|ticked|went|moved|edged|crept|climbed|shot|jumped|ramped|came|sped|revved|gone|risen|rose)\s+$",
+            text[max(start, q_start - 60):max(start, q_start - 40) + qm.start()], re.I):
+        qm = None  # "picked up to 3.8 per cent", "ticked up to 4.1%": a movement, not a bound
     if qm:
         kind = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if qm.group(f"q{i}"))
         q_start = max(start, q_start - 40) + qm.start()
@@ -260,11 +264,15 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     low, high = (None if low is None else low * factor), (None if high is None else high * factor)
     stated = (value if hi_value is None else (value + hi_value) / 2) * factor
 
-    counts, _ = _counted(text, after_end, end) if dim in ("count", "money", "magnitude") else (None, after_end)
+    counts, counted_end = _counted(text, after_end, end) if dim in ("count", "money", "magnitude") else (None, after_end)
     if dim in ("length", "area", "mass"):
         of = re.match(r"\s*\)?\s*of\s+(?:the\s+|its\s+|their\s+)?", text[after_end:end])
         if of:
             counts, _ = _counted(text, after_end + of.end(), end)
+    if counts and dim == "count" and re.match(
+            r"\s*(?:have |had |were |are |was )?(?:died|been killed|killed|dead|perished|lost their lives)\b",
+            text[counted_end:end], re.I):
+        counts = "deaths"  # "5,000 people have died" counts deaths, like a toll does
     if counts is None and dim == "count":
         # "the death toll ... stood at more than 11,000": a toll counts deaths
         toll = re.search(r"\b(?:death toll|toll|number of (?:dead|deaths|victims)|dead|deaths)\b[^.;]{0,80}?"
