@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import ClaimdiffError, InputError
+from .errors import ClaimdiffError, ConfigError, InputError
+from .files import write_atomically
 from .model import KIND_ORDER, Kind
 
 KIND_NAMES = [k.value for k in KIND_ORDER]
@@ -77,19 +77,7 @@ def write_output(text: str, output: str | None, inputs: list[str]) -> None:
     target = Path(output)
     if any(p != "-" and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
         raise InputError(f"{output}: is one of the documents being compared; choose another output file")
-    if target.is_dir():
-        raise InputError(f"{output}: is a folder")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{output}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, text)
 
 
 def semantic_options(f):
@@ -167,6 +155,97 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, model, n
     except ClaimdiffError as exc:
         fail(str(exc))
     sys.exit(exit_code(result.findings, failing))
+
+
+def _from_config(ctx: click.Context, name: str, value, config: dict, key: str | None = None):
+    """The command-line value when given there, else the config file's, else the default."""
+    source = ctx.get_parameter_source(name)
+    if source is click.core.ParameterSource.COMMANDLINE:
+        return value
+    return config.get(key or name, value)
+
+
+def _kinds_value(value) -> str | None:
+    if value is None:
+        return None
+    return ",".join(value) if isinstance(value, list) else str(value)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "github", "sarif", "junit"]),
+              default="text", show_default=True, help="Output format; stdout carries only this.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", "fail_on", default="contradiction,figure-shift", show_default=True, metavar="KINDS",
+              help="Kinds that fail the check (comma-separated, or all).")
+@click.option("--show", "show", default=None, metavar="KINDS",
+              help="Kinds to report besides the failing ones (e.g. attribution-shift,certainty-shift, or all).")
+@click.option("--exit-zero", is_flag=True, help="Report, but always exit 0.")
+@click.option("--baseline", default=None, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Accepted findings: fail only on findings not in FILE, and list entries no longer found.")
+@click.option("--write-baseline", default=None, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record today's findings in FILE (sorted JSON, written whole) and exit 0.")
+@semantic_options
+@click.pass_context
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, no_semantic, threshold):
+    """Gate a news corpus: fail on new contradictions and figure shifts.
+
+    Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
+    else corpora/), one story folder, or a .jsonl file with one document a line
+    ({"story", "text", "outlet", "date", "title", "url", "role", "id"}). Each story is
+    compared as a group: every report against the one marked `role: reference`, or
+    all against all.
+
+    \b
+    Exit codes: 0 nothing new of a failing kind; 1 new failing findings;
+                2 usage, configuration or input error.
+    """
+    from .api import Settings
+    from .check import check as run_check, exit_code as check_exit, load_baseline, write_baseline as save
+    from .config import load as load_config
+    from .gate_report import render_check, summary
+
+    try:
+        config, _ = load_config()
+        fmt = _from_config(ctx, "fmt", fmt, config, "format")
+        if fmt not in ("text", "json", "jsonl", "github", "sarif", "junit"):
+            raise ConfigError(f"[tool.claimdiff] format must be one of text, json, jsonl, github, sarif, junit, not {fmt!r}")
+        failing = parse_kinds(_kinds_value(_from_config(ctx, "fail_on", fail_on, config)), "--fail-on")
+        shown = parse_kinds(_kinds_value(_from_config(ctx, "show", show, config)), "--show")
+        baseline = _from_config(ctx, "baseline", baseline, config)
+        model = _from_config(ctx, "model", model, config)
+        threshold = _from_config(ctx, "threshold", threshold, config)
+        semantic = not no_semantic if ctx.get_parameter_source("no_semantic") is click.core.ParameterSource.COMMANDLINE \
+            else config.get("semantic", True)
+        corpus = config.get("corpus", "corpora")
+        paths = list(paths) or (corpus if isinstance(corpus, list) else [corpus])
+        kinds = tuple(k for k in KIND_ORDER if k in set(failing) | set(shown))
+        accepted = load_baseline(baseline) if baseline and not write_baseline else None
+        settings = Settings(semantic=semantic, model=model,
+                            **({"threshold": float(threshold)} if threshold is not None else {}))
+
+        def progress(story):
+            if sys.stderr.isatty():
+                click.echo(f"claimdiff check: {story.name} ({len(story.documents)} reports)", err=True)
+
+        result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted, progress=progress)
+        for warning in result.warnings:
+            click.echo(f"claimdiff: warning: {warning}", err=True)
+        if write_baseline:
+            n = save(write_baseline, result.findings)
+            click.echo(f"claimdiff check: wrote {n} finding(s) to {write_baseline}", err=True)
+            sys.exit(0)
+        write_output(render_check(result, fmt, failing), output, [])
+        s = summary(result, failing)
+        click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
+                   f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
+                   + (f", {s['fixed']} baseline entries no longer found" if accepted is not None else ""), err=True)
+        for e in result.fixed:
+            click.echo(f"claimdiff: fixed: {e.get('code')} {e.get('story')}: {e.get('reason')}", err=True)
+    except ClaimdiffError as exc:
+        fail(str(exc))
+    sys.exit(check_exit(result, failing, exit_zero=exit_zero))
 
 
 @cli.command(name="eval")

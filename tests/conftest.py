@@ -37,14 +37,18 @@ class Runner:
         self.encoder = encoder
         self._cache: dict[tuple, object] = {}
 
-    def __call__(self, *args: str, input: bytes | str | None = None):
+    def fresh(self, *args: str, input: bytes | str | None = None):
+        """Run again, for tests that change files or the working folder between runs."""
+        return self(*args, input=input, cache=False)
+
+    def __call__(self, *args: str, input: bytes | str | None = None, cache: bool = True):
         from click.testing import CliRunner
 
         from claimdiff import api
         from claimdiff.cli import cli
 
-        key = (args, input)
-        if key not in self._cache:
+        key = (args, input, os.getcwd())
+        if key not in self._cache or not cache:
             original = api.make_encoder
             api.make_encoder = lambda settings: self.encoder if settings.model is None else original(settings)
             try:

@@ -1,0 +1,326 @@
+"""check: gate a news corpus, story by story, the way a linter gates code.
+
+A corpus is folders (one per story, reports inside) or JSONL files (one document a
+line, with a ``story`` field). Each story is compared as a group: every report against
+the story's reference (a report with ``role: reference``, or the ``reference`` named in
+the folder's gold.yaml), or all against all when there is none. Stories are read and
+compared one at a time (``iter_stories``), so memory does not grow with the corpus, and
+each story's result is a pure function of its documents and settings.
+
+Findings are named by a fingerprint of their content (code, story, outlets, normalised
+claim texts and figures), never by line numbers, run dates or scores, so a baseline of
+accepted findings survives edits elsewhere in an article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError, InputError
+from .model import Comparison, Document, Finding, Kind
+from .files import write_atomically
+from .read import MAX_BYTES, decode, parse_document, read_document, unique_ids, walk
+
+DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)
+BASELINE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Story:
+    name: str
+    source: str  # the folder or JSONL file it came from
+    documents: tuple[Document, ...]
+    reference: str | None  # document id
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryFinding:
+    story: str
+    finding: Finding
+    fingerprint: str
+    paths: tuple[str | None, ...]  # the file of each side
+    columns: tuple[tuple[int, int, int, int], ...]  # (line, column, end line, end column) of each side
+    new: bool = True
+
+
+@dataclass
+class CheckResult:
+    stories: list[tuple[Story, Comparison]] = field(default_factory=list)
+    findings: list[StoryFinding] = field(default_factory=list)
+    fixed: list[dict] = field(default_factory=list)  # baseline entries no longer found
+    warnings: list[str] = field(default_factory=list)
+
+    def failing(self, fail_on: Sequence[Kind]) -> list[StoryFinding]:
+        return [f for f in self.findings if f.new and f.finding.kind in fail_on]
+
+
+def exit_code(result: CheckResult, fail_on: Sequence[Kind], *, exit_zero: bool = False) -> int:
+    """0: nothing new at a failing kind (or --exit-zero); 1: new findings of a failing kind.
+
+    2, for usage, configuration and input errors, is raised before a result exists.
+    """
+    if exit_zero:
+        return 0
+    return 1 if result.failing(fail_on) else 0
+
+
+# -- reading stories ----------------------------------------------------------------------------
+
+def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
+    """Stories under the given paths, one at a time, in sorted order."""
+    seen: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if path.is_file():
+            if path.suffix.lower() != ".jsonl":
+                raise InputError(f"{p}: check takes story folders or .jsonl files")
+            yield from _jsonl_stories(path)
+            continue
+        folders = _story_folders(path)
+        if not folders:
+            raise InputError(f"{p}: no story folders with reports in them")
+        for folder in folders:
+            key = str(folder.resolve())
+            if key in seen:
+                continue
+            seen.add(key)
+            story = _folder_story(folder)
+            if story is not None:
+                yield story
+
+
+def _story_folders(path: Path) -> list[Path]:
+    """The folder itself when it holds reports, else its sub-folders that do (sorted)."""
+    own = [f for f in sorted(path.iterdir()) if f.is_file() and not f.name.startswith(".")
+           and f.suffix.lower() in (".md", ".markdown", ".txt") and f.stem.upper() not in ("README", "NOTES")]
+    if own:
+        return [path]
+    out = []
+    for sub in sorted(path.iterdir()):
+        if sub.is_dir() and not sub.name.startswith("."):
+            out.extend(_story_folders(sub))
+    return out
+
+
+def _folder_story(folder: Path) -> Story | None:
+    files = [f for f in walk(folder) if f.parent == folder]
+    docs, warnings = [], []
+    for f in files:
+        try:
+            docs.append(read_document(str(f)))
+        except InputError as exc:
+            warnings.append(f"skipped: {exc}")
+    marked = [n for n, d in enumerate(docs) if (d.role or "").lower() == "reference"]
+    if len(marked) > 1:
+        raise InputError(f"{folder}: {len(marked)} reports are marked role: reference; mark one")
+    ref_index = marked[0] if marked else None
+    if ref_index is None:
+        named = _gold_reference(folder)
+        if named is not None:
+            try:
+                docs.insert(0, read_document(str(named)))
+            except InputError as exc:
+                raise InputError(f"{folder}/gold.yaml names a reference that cannot be read: {exc}") from None
+            ref_index = 0
+    docs = unique_ids(docs)
+    reference = docs[ref_index].id if ref_index is not None else None
+    if len(docs) < 2:
+        return Story(folder.name, str(folder), tuple(docs), reference,
+                     tuple(warnings) + (f"{folder}: fewer than two readable reports; nothing to compare",))
+    return Story(folder.name, str(folder), tuple(docs), reference, tuple(warnings))
+
+
+def _gold_reference(folder: Path) -> Path | None:
+    gold = folder / "gold.yaml"
+    if not gold.is_file():
+        return None
+    import yaml
+
+    try:
+        data = yaml.safe_load(gold.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if isinstance(data, dict) and data.get("reference"):
+        path = Path(os.path.normpath(folder / str(data["reference"])))
+        return path  # relative where the folder was given relative: annotations name files as the user does
+    return None
+
+
+JSONL_FIELDS = ("text", "story", "outlet", "id", "date", "title", "url", "role")
+
+
+def _jsonl_stories(path: Path) -> Iterator[Story]:
+    """A JSONL corpus: one document a line; stories in order of first appearance."""
+    size = path.stat().st_size
+    if size > 64 * MAX_BYTES:
+        raise InputError(f"{path}: too large ({size / 2**20:.0f} MiB)")
+    text = decode(path.read_bytes(), str(path))
+    stories: dict[str, list[Document]] = {}
+    warnings: dict[str, list[str]] = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"{where}: each line must be a JSON object")
+        unknown = sorted(set(obj) - set(JSONL_FIELDS) - {"source", "excerpt", "hostname", "author", "language"})
+        if unknown:
+            raise InputError(f"{where}: unknown field(s) {', '.join(unknown)} (known: {', '.join(JSONL_FIELDS)})")
+        body, story = obj.get("text"), obj.get("story")
+        if not isinstance(body, str) or not body.strip():
+            raise InputError(f"{where}: 'text' must be non-empty text")
+        if not isinstance(story, str) or not story.strip():
+            raise InputError(f"{where}: 'story' must name the story the document belongs to")
+        for key in ("outlet", "id", "date", "title", "url", "role"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise InputError(f"{where}: '{key}' must be text")
+        meta = "".join(f"{k}: {json.dumps(obj[k])}\n" for k in ("outlet", "date", "title", "url", "role", "id")
+                       if obj.get(k))
+        doc_id = _slug(obj.get("id") or obj.get("outlet") or f"line-{n}")
+        raw = f"---\n{meta}---\n{body}" if meta else body
+        doc = parse_document(raw, doc_id=doc_id, path=where, name=where)
+        stories.setdefault(story, []).append(doc)
+        warnings.setdefault(story, [])
+    for name, docs in stories.items():
+        docs = unique_ids(docs)
+        marked = [d.id for d in docs if (d.role or "").lower() == "reference"]
+        if len(marked) > 1:
+            raise InputError(f"{path}: story {name!r} has {len(marked)} documents marked role: reference")
+        extra = () if len(docs) >= 2 else (f"{path}: story {name!r} has one document; nothing to compare",)
+        yield Story(name, str(path), tuple(docs), marked[0] if marked else None, tuple(warnings[name]) + extra)
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", str(s).lower()).strip("-.") or "document"
+
+
+# -- fingerprints and the baseline --------------------------------------------------------------
+
+_NORM = re.compile(r"[^\w%$.]+")
+
+
+def _normal(text: str) -> str:
+    return " ".join(_NORM.sub(" ", text.lower()).split())
+
+
+def fingerprint(story: str, finding: Finding) -> str:
+    """Content only: code, story, outlets, normalised claim texts. No lines, dates or scores."""
+    parts = [finding.code, story] + [f"{s.outlet}\x1f{_normal(s.text)}" for s in finding.sides]
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def load_baseline(path: str) -> dict[str, dict]:
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{path}: baseline file not found (write one with --write-baseline)")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: not a readable claimdiff baseline ({exc})") from None
+    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
+        raise ConfigError(f"{path}: not a claimdiff baseline (version {BASELINE_VERSION} with a findings list)")
+    out = {}
+    for entry in data["findings"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+            raise ConfigError(f"{path}: every baseline entry needs a fingerprint")
+        out[entry["fingerprint"]] = entry
+    return out
+
+
+def baseline_entry(f: StoryFinding) -> dict:
+    return {
+        "fingerprint": f.fingerprint,
+        "story": f.story,
+        "code": f.finding.code,
+        "kind": f.finding.kind.value,
+        "reason": f.finding.reason,
+        "claims": [{"outlet": s.outlet, "text": s.text} for s in f.finding.sides],
+    }
+
+
+def write_baseline(path: str, findings: Sequence[StoryFinding]) -> int:
+    """Sorted, readable JSON, written to a temporary file and renamed into place."""
+    entries = sorted({f.fingerprint: baseline_entry(f) for f in findings}.values(), key=lambda e: e["fingerprint"])
+    payload = json.dumps({"version": BASELINE_VERSION, "tool": "claimdiff", "findings": entries},
+                         indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    try:
+        write_atomically(path, payload)
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
+    return len(entries)
+
+
+# -- running ------------------------------------------------------------------------------------
+
+def _position(doc: Document, start: int, end: int) -> tuple[int, int, int, int]:
+    """1-based (line, column, end line, end column) in the source file; end column exclusive."""
+    def at(offset: int) -> tuple[int, int]:
+        line = doc.line_of(offset)
+        nl = doc.text.rfind("\n", 0, offset)
+        return line, offset - (nl + 1) + 1
+    l0, c0 = at(start)
+    l1, c1 = at(end)
+    return l0, c0, l1, c1
+
+
+def check_story(story: Story, *, settings, encoder, kinds: Sequence[Kind]) -> tuple[Comparison | None, list[StoryFinding]]:
+    """One story: a pure function of its documents and settings."""
+    from .api import compare
+
+    if len(story.documents) < 2:
+        return None, []
+    comparison = compare(story.documents, reference=story.reference, all_pairs=story.reference is None,
+                         settings=settings, encoder=encoder)
+    docs = {d.id: d for d in comparison.documents}
+    out = []
+    for f in comparison.findings:
+        if f.kind not in kinds:
+            continue
+        out.append(StoryFinding(
+            story=story.name, finding=f, fingerprint=fingerprint(story.name, f),
+            paths=tuple(docs[s.document].path for s in f.sides),
+            columns=tuple(_position(docs[s.document], s.start, s.end) for s in f.sides),
+        ))
+    return comparison, out
+
+
+def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
+          baseline: dict[str, dict] | None = None, progress=None) -> CheckResult:
+    from dataclasses import replace
+
+    from .api import Settings, make_encoder
+
+    settings = settings or Settings()
+    if encoder is None and settings.semantic:
+        encoder = make_encoder(settings)
+    result = CheckResult()
+    seen: set[str] = set()
+    for story in iter_stories(paths):
+        result.warnings.extend(story.warnings)
+        if progress:
+            progress(story)
+        comparison, found = check_story(story, settings=settings, encoder=encoder, kinds=kinds)
+        if comparison is None:
+            continue
+        result.stories.append((story, comparison))
+        for f in found:
+            if f.fingerprint in seen:
+                continue  # the same finding reached twice (all-pairs stories)
+            seen.add(f.fingerprint)
+            result.findings.append(replace(f, new=baseline is None or f.fingerprint not in baseline))
+    if baseline is not None:
+        result.fixed = [e for fp, e in sorted(baseline.items()) if fp not in seen]
+    return result

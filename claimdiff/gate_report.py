@@ -1,0 +1,258 @@
+"""Renderers for ``claimdiff check``: text, json, jsonl, github, sarif, junit.
+
+Each is a pure function of the check result: stdout carries only the chosen format.
+"""
+
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from . import __version__
+from .check import CheckResult, StoryFinding
+from .model import KIND_ORDER, TITLES, Kind
+
+CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit")
+GITHUB_MAX_ERRORS = 10
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+DESCRIPTIONS = {
+    Kind.AGREE: "Two reports make the same claim, with compatible figures.",
+    Kind.FIGURE_SHIFT: "Figures of the same counted thing (or dates) that cannot both be true.",
+    Kind.CONTRADICTION: "One report asserts what another denies.",
+    Kind.ATTRIBUTION_SHIFT: "The same claim credited to another source, or named against anonymous.",
+    Kind.CERTAINTY_SHIFT: "Asserted in one report, hedged or unconfirmed in another.",
+    Kind.ONLY_IN: "A claim only one report makes.",
+}
+
+
+def render_check(result: CheckResult, fmt: str, fail_on) -> str:
+    return {
+        "text": check_text, "json": check_json, "jsonl": check_jsonl, "github": check_github,
+        "sarif": check_sarif, "junit": check_junit,
+    }[fmt](result, fail_on)
+
+
+def _where(f: StoryFinding, side: int) -> str:
+    line = f.columns[side][0]
+    return f"{f.paths[side]}:{line}"
+
+
+def _level(f: StoryFinding, fail_on) -> str:
+    if not f.new:
+        return "baseline"
+    return "error" if f.finding.kind in fail_on else "warning"
+
+
+def check_text(result: CheckResult, fail_on) -> str:
+    from tabulate import tabulate
+
+    out = []
+    by_story: dict[str, list[StoryFinding]] = {}
+    for f in result.findings:
+        by_story.setdefault(f.story, []).append(f)
+    for story, comparison in result.stories:
+        found = by_story.get(story.name, [])
+        ref = story.reference or "none (all against all)"
+        out.append(f"{story.name}: {len(comparison.documents)} reports, reference {ref}, {len(found)} finding(s)")
+        if found:
+            rows = [[_level(f, fail_on), f.finding.code, _where(f, 0), _where(f, -1), _wrap(f.finding.reason, 60)]
+                    for f in found]
+            out.append(tabulate(rows, headers=["", "code", "reference", "other", "reason"], tablefmt="simple"))
+        out.append("")
+    for e in result.fixed:
+        out.append(f"fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _finding_dict(f: StoryFinding, fail_on) -> dict:
+    return {
+        "story": f.story,
+        "kind": f.finding.kind.value,
+        "code": f.finding.code,
+        "level": _level(f, fail_on),
+        "new": f.new,
+        "fingerprint": f.fingerprint,
+        "reason": f.finding.reason,
+        "sides": [
+            {"document": s.document, "outlet": s.outlet, "path": path, "line": pos[0], "column": pos[1],
+             "end_line": pos[2], "end_column": pos[3], "text": s.text, "start": s.start, "end": s.end}
+            for s, path, pos in zip(f.finding.sides, f.paths, f.columns)
+        ],
+        "scores": {k: round(v, 4) for k, v in f.finding.scores},
+    }
+
+
+def summary(result: CheckResult, fail_on) -> dict:
+    counts = {k.value: 0 for k in KIND_ORDER}
+    for f in result.findings:
+        counts[f.finding.kind.value] += 1
+    return {
+        "stories": len(result.stories),
+        "documents": sum(len(c.documents) for _, c in result.stories),
+        "findings": len(result.findings),
+        "new": sum(f.new for f in result.findings),
+        "failing": len(result.failing(fail_on)),
+        "fixed": len(result.fixed),
+        "by_kind": {k: v for k, v in counts.items() if v},
+    }
+
+
+def check_json(result: CheckResult, fail_on) -> str:
+    payload = {
+        "version": "1",
+        "tool": {"name": "claimdiff", "version": __version__},
+        "fail_on": [k.value for k in fail_on],
+        "summary": summary(result, fail_on),
+        "stories": [
+            {"name": story.name, "source": story.source, "reference": story.reference,
+             "documents": [{"id": d.id, "outlet": d.outlet, "path": d.path, "date": d.date} for d in comparison.documents]}
+            for story, comparison in result.stories
+        ],
+        "findings": [_finding_dict(f, fail_on) for f in result.findings],
+        "fixed": result.fixed,
+        "warnings": result.warnings,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def check_jsonl(result: CheckResult, fail_on) -> str:
+    return "".join(json.dumps(_finding_dict(f, fail_on), ensure_ascii=False) + "\n" for f in result.findings)
+
+
+# -- GitHub workflow commands -------------------------------------------------------------------
+
+def gh_data(s: str) -> str:
+    """Escape a workflow command's message."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def gh_property(s: str) -> str:
+    """Escape a workflow command's property value (file=, title=)."""
+    return gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def check_github(result: CheckResult, fail_on) -> str:
+    lines = []
+    errors = [f for f in result.findings if _level(f, fail_on) == "error"]
+    others = [f for f in result.findings if _level(f, fail_on) == "warning"]
+    for f in errors[:GITHUB_MAX_ERRORS]:
+        lines.append(_gh_command("error", f))
+    for f in others[:GITHUB_MAX_ERRORS]:
+        lines.append(_gh_command("warning", f))
+    hidden = max(0, len(errors) - GITHUB_MAX_ERRORS) + max(0, len(others) - GITHUB_MAX_ERRORS)
+    if hidden:
+        total = len(errors) + len(others)
+        lines.append(f"::notice title=claimdiff::{gh_data(f'{total} findings in all; {hidden} not shown as annotations. Run claimdiff check --format text for the full list.')}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _gh_command(level: str, f: StoryFinding) -> str:
+    side = len(f.finding.sides) - 1  # annotate the other report: the one a change brings in
+    line, _, end_line, _ = f.columns[side]
+    other = f.finding.sides[0]
+    message = f"{f.finding.reason}\nReference ({other.outlet}, {_where(f, 0)}): {other.text}" \
+        if len(f.finding.sides) > 1 else f.finding.reason
+    props = f"file={gh_property(f.paths[side] or '')},line={line},endLine={end_line}," \
+            f"title={gh_property(f'{f.finding.code} {f.finding.kind.value} ({f.story})')}"
+    return f"::{level} {props}::{gh_data(message)}"
+
+
+# -- SARIF 2.1.0 --------------------------------------------------------------------------------
+
+def _location(f: StoryFinding, side: int, n: int | None = None) -> dict:
+    line, col, end_line, end_col = f.columns[side]
+    loc = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": (f.paths[side] or "").replace("\\", "/")},
+            "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+                       "snippet": {"text": f.finding.sides[side].text}},
+        },
+        "message": {"text": f"{f.finding.sides[side].outlet}"},
+    }
+    if n is not None:
+        loc["id"] = n
+    return loc
+
+
+def check_sarif(result: CheckResult, fail_on) -> str:
+    rules = [{
+        "id": k.code,
+        "name": k.value,
+        "shortDescription": {"text": TITLES[k]},
+        "fullDescription": {"text": DESCRIPTIONS[k]},
+        "defaultConfiguration": {"level": "error" if k in fail_on else "warning"},
+    } for k in sorted(KIND_ORDER, key=lambda k: k.code)]
+    index = {r["id"]: n for n, r in enumerate(rules)}
+    results = []
+    for f in result.findings:
+        side = len(f.finding.sides) - 1
+        item = {
+            "ruleId": f.finding.code,
+            "ruleIndex": index[f.finding.code],
+            "level": "error" if f.finding.kind in fail_on else "warning",
+            "message": {"text": f"{f.finding.reason} ({f.story})"},
+            "locations": [_location(f, side)],
+            "partialFingerprints": {"claimdiffFingerprint/v1": f.fingerprint},
+            "properties": {"story": f.story, "kind": f.finding.kind.value, "new": f.new},
+        }
+        if not f.new:
+            item["baselineState"] = "unchanged"
+            item["suppressions"] = [{"kind": "external", "justification": "accepted in the claimdiff baseline"}]
+        else:
+            item["baselineState"] = "new"
+        if len(f.finding.sides) > 1:
+            item["relatedLocations"] = [_location(f, 0, 1)]
+        results.append(item)
+    payload = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "claimdiff", "version": __version__, "rules": rules}},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- JUnit XML ----------------------------------------------------------------------------------
+
+def check_junit(result: CheckResult, fail_on) -> str:
+    by_story: dict[str, list[StoryFinding]] = {}
+    for f in result.findings:
+        by_story.setdefault(f.story, []).append(f)
+    suites = []
+    total = failures = 0
+    for story, comparison in result.stories:
+        cases = []
+        found = by_story.get(story.name, [])
+        failing = [f for f in found if _level(f, fail_on) == "error"]
+        for doc in comparison.documents:
+            if doc.id == story.reference:
+                continue
+            mine = [f for f in failing if f.finding.sides[-1].document == doc.id]
+            name = quoteattr(f"{doc.outlet} ({doc.path})")
+            if not mine:
+                cases.append(f"    <testcase classname={quoteattr(story.name)} name={name}/>")
+                continue
+            body = "\n".join(f"{f.finding.code} {f.finding.kind.value} at {_where(f, -1)}: {f.finding.reason}"
+                             for f in mine)
+            cases.append(
+                f"    <testcase classname={quoteattr(story.name)} name={name}>\n"
+                f"      <failure type={quoteattr(mine[0].finding.code)} message={quoteattr(mine[0].finding.reason)}>"
+                f"{xml_escape(body)}</failure>\n    </testcase>")
+        total += len(cases)
+        fails = sum("<failure" in c for c in cases)
+        failures += fails
+        suites.append(f"  <testsuite name={quoteattr(story.name)} tests=\"{len(cases)}\" failures=\"{fails}\" "
+                      f"errors=\"0\" skipped=\"0\">\n" + "\n".join(cases) + "\n  </testsuite>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<testsuites name="claimdiff" tests="{total}" failures="{failures}" errors="0">\n'
+            + "\n".join(suites) + "\n</testsuites>\n")

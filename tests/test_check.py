@@ -1,0 +1,177 @@
+"""claimdiff check: the CI gate over a corpus, on the bundled stories with the real model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from claimdiff.gate_report import gh_data, gh_property
+from conftest import ROOT
+
+CONTRADICTING = """---
+outlet: Tollgate Wire
+date: 2024-11-06
+title: "Pentagon: North Korean troops not yet in combat"
+---
+
+North Korea has shipped Russia 9,000 shipping containers of artillery shells, rockets and missiles since the summer of 2023, according to U.S. officials.
+
+The North Korean troops have not begun engaging in combat operations with Russian forces, a State Department official said.
+"""
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path, monkeypatch):
+    """The bundled corpus and seed, copied: tests may change them, and no pyproject.toml is found."""
+    shutil.copytree(ROOT / "corpora", tmp_path / "corpora")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_bundled_corpus_passes_with_its_baseline(run):
+    result = run("check", str(ROOT / "corpora"), "--baseline", str(ROOT / "corpora" / "baseline.json"),
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["stories"] == 3 and data["summary"]["new"] == 0
+    assert data["summary"]["findings"] >= 10 and data["fixed"] == []
+    assert "0 failing" in result.stderr
+
+
+def test_without_baseline_the_known_findings_fail(corpus_copy, run):
+    result = run.fresh("check", "corpora", "--format", "json")
+    assert result.exit_code == 1, result.output
+    kinds = {f["kind"] for f in json.loads(result.stdout)["findings"]}
+    assert kinds == {"contradiction", "figure-shift"}
+    assert run.fresh("check", "corpora", "--exit-zero").exit_code == 0
+
+
+def test_a_new_report_that_contradicts_fails_and_is_pointed_at(corpus_copy, run):
+    new = corpus_copy / "corpora" / "kursk-first-clash" / "tollgate-wire.md"
+    new.write_text(CONTRADICTING, encoding="utf-8")
+    baseline = str(ROOT / "corpora" / "baseline.json")
+    base = run.fresh("check", "corpora", "--baseline", baseline, "--format", "json")
+    assert base.exit_code == 1, base.output
+    found = [f for f in json.loads(base.stdout)["findings"] if f["new"]]
+    assert {f["kind"] for f in found} == {"contradiction", "figure-shift"}
+    assert all(f["sides"][1]["path"] == "corpora/kursk-first-clash/tollgate-wire.md" for f in found)
+    lines = {(f["kind"], f["sides"][1]["line"]) for f in found}
+    assert lines == {("figure-shift", 7), ("contradiction", 9)}  # the file's own lines, front matter counted
+
+    gh = run.fresh("check", "corpora", "--baseline", baseline, "--format", "github")
+    assert gh.exit_code == 1
+    errors = [line for line in gh.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == len(found)
+    assert all("file=corpora/kursk-first-clash/tollgate-wire.md" in e for e in errors)
+    assert any(",line=9,endLine=9," in e and "title=CD300 contradiction" in e for e in errors)
+
+    sarif = json.loads(run.fresh("check", "corpora", "--baseline", baseline, "--format", "sarif").stdout)
+    new_results = [r for r in sarif["runs"][0]["results"] if r["baselineState"] == "new"]
+    assert {r["ruleId"] for r in new_results} == {"CD200", "CD300"}
+    for r in new_results:
+        loc = r["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"] == "corpora/kursk-first-clash/tollgate-wire.md"
+        assert loc["region"]["startLine"] in (7, 9) and loc["region"]["startColumn"] >= 1
+
+    junit = run.fresh("check", "corpora", "--baseline", baseline, "--format", "junit")
+    root = ET.fromstring(junit.stdout)
+    failures = [tc for tc in root.iter("testcase") if tc.find("failure") is not None]
+    assert len(failures) == 1 and "tollgate-wire.md" in failures[0].get("name")
+    assert "tollgate-wire.md:9" in failures[0].find("failure").text
+
+
+def test_editing_an_unrelated_sentence_keeps_the_baseline(corpus_copy, run):
+    baseline = str(corpus_copy / "baseline.json")
+    assert run.fresh("check", "corpora", "--write-baseline", baseline).exit_code == 0
+    report = corpus_copy / "corpora" / "kursk-first-clash" / "saltmarsh-evening-record.md"
+    text = report.read_text(encoding="utf-8")
+    # a new paragraph near the top moves every line below it
+    text = text.replace("\n\nUkraine says", "\n\nThe weather in Kyiv was mild on Wednesday morning.\n\nUkraine says", 1)
+    report.write_text(text, encoding="utf-8")
+    result = run.fresh("check", "corpora", "--baseline", baseline, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["new"] == 0
+
+
+def test_baseline_entries_no_longer_found_are_reported(corpus_copy, run):
+    baseline = corpus_copy / "baseline.json"
+    assert run.fresh("check", "corpora", "--write-baseline", str(baseline)).exit_code == 0
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["findings"] == sorted(data["findings"], key=lambda e: e["fingerprint"])
+    report = corpus_copy / "corpora" / "us-jobs-report-sept-2024" / "quarry-lane-tribune.md"
+    report.write_text(report.read_text(encoding="utf-8").replace("225,000", "254,000"), encoding="utf-8")
+    result = run.fresh("check", "corpora", "--baseline", str(baseline), "--format", "json")
+    assert result.exit_code == 0
+    fixed = json.loads(result.stdout)["fixed"]
+    assert any("225,000" in e["reason"] for e in fixed)
+    assert "no longer found" in result.stderr
+
+
+def test_jsonl_corpus(corpus_copy, run):
+    lines = []
+    for p in sorted((corpus_copy / "corpora" / "us-jobs-report-sept-2024").glob("*.md")):
+        from claimdiff.read import read_document
+
+        d = read_document(str(p))
+        lines.append(json.dumps({"story": "jobs", "outlet": d.outlet, "date": d.date, "role": d.role, "text": d.text}))
+    path = corpus_copy / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run.fresh("check", str(path), "--format", "json")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["stories"][0]["name"] == "jobs" and data["stories"][0]["reference"] == "the-harrowgate-ledger"
+    assert any(f["sides"][1]["path"].startswith(str(path) + ":") for f in data["findings"])
+
+    path.write_text(lines[0] + "\n{not json\n", encoding="utf-8")
+    bad = run.fresh("check", str(path))
+    assert bad.exit_code == 2 and f"{path}:2: not valid JSON" in bad.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--fail-on", "explosion"], "unknown kind 'explosion'"),
+    (["--baseline", "missing.json"], "baseline file not found"),
+])
+def test_usage_errors_are_one_line(corpus_copy, run, args, message):
+    result = run.fresh("check", "corpora", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_unreadable_baseline(corpus_copy, run):
+    (corpus_copy / "b.json").write_text("{nope", encoding="utf-8")
+    result = run.fresh("check", "corpora", "--baseline", "b.json")
+    assert result.exit_code == 2 and "not a readable claimdiff baseline" in result.stderr
+
+
+def test_config_in_pyproject(corpus_copy, run):
+    (corpus_copy / "pyproject.toml").write_text('[tool.claimdiff]\ncorpus = "corpora"\nfail-on = ["only-in"]\n'
+                                                'format = "jsonl"\n', encoding="utf-8")
+    result = run.fresh("check")
+    assert result.exit_code == 1
+    assert {json.loads(line)["kind"] for line in result.stdout.splitlines()} == {"only-in"}
+    # flags win over the file
+    result = run.fresh("check", "--fail-on", "contradiction", "--format", "json")
+    assert {f["kind"] for f in json.loads(result.stdout)["findings"]} == {"contradiction"}
+
+    (corpus_copy / "pyproject.toml").write_text('[tool.claimdiff]\ncorpuss = "corpora"\n', encoding="utf-8")
+    result = run.fresh("check")
+    assert result.exit_code == 2 and "unknown key 'corpuss'" in result.stderr
+    (corpus_copy / "pyproject.toml").write_text('[tool.claimdiff]\nthreshold = "high"\n', encoding="utf-8")
+    result = run.fresh("check")
+    assert result.exit_code == 2 and "threshold must be a number" in result.stderr
+
+
+def test_github_escaping():
+    assert gh_data("50% up\nnext") == "50%25 up%0Anext"
+    assert gh_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_github_caps_annotations(corpus_copy, run):
+    result = run.fresh("check", "corpora", "--format", "github", "--fail-on", "all")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 10
+    assert result.stdout.splitlines()[-1].startswith("::notice title=claimdiff::")
