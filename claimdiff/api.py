@@ -50,6 +50,8 @@ class Settings:
     context_discount: float | None = 0.05
     semantic: bool = True
     model: str | None = None  # a local sentence-transformers folder; None is the default model
+    cache: bool = True  # embeddings on disk (claimdiff.cache); they never change a result
+    cache_dir: str | None = None
 
     def describe(self) -> tuple[tuple[str, object], ...]:
         return (
@@ -67,7 +69,15 @@ class Settings:
 
 
 def make_encoder(settings: Settings) -> Encoder | None:
-    return SentenceTransformerEncoder(settings.model) if settings.semantic else None
+    """The model (loaded on first use), behind the on-disk embedding cache unless it is off."""
+    if not settings.semantic:
+        return None
+    encoder = SentenceTransformerEncoder(settings.model)
+    if not settings.cache:
+        return encoder
+    from .cache import CachedEncoder, EmbeddingCache, model_identity
+
+    return CachedEncoder(encoder, EmbeddingCache(settings.cache_dir), model_identity(encoder.path, encoder.name))
 
 
 def compare(

@@ -81,7 +81,11 @@ def write_output(text: str, output: str | None, inputs: list[str]) -> None:
 
 
 def semantic_options(f):
-    """--model / --no-semantic / --threshold, shared by every command that matches claims."""
+    """--model / --no-semantic / --threshold / --no-cache / --cache-dir, shared by every
+    command that matches claims."""
+    f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+                     help="Where embeddings are cached (default: $CLAIMDIFF_CACHE_DIR, else ~/.cache/claimdiff).")(f)
+    f = click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")(f)
     f = click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
                      help="Score at or above which two claims count as the same claim "
                           "(default 0.60; down to 0.50 for a clear mutual best).")(f)
@@ -119,7 +123,8 @@ def cli() -> None:
 @click.option("--table-style", default="grid", show_default=True, metavar="STYLE",
               help="Any tabulate table format for --format table (grid, simple, github, psql, ...).")
 @semantic_options
-def compare(reference, others, fmt, output, show, fail_on, table_style, model, no_semantic, threshold):
+def compare(reference, others, fmt, output, show, fail_on, table_style, model, no_semantic, threshold, no_cache,
+            cache_dir):
     """Compare REFERENCE against one or more OTHER reports of the same event.
 
     Each argument is a .md or .txt file, a folder of them, or - for standard input.
@@ -147,7 +152,7 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, model, n
         if len(paths) < 2:
             raise InputError("compare needs a reference and at least one other report")
         docs = read_documents(paths)
-        settings = Settings(semantic=not no_semantic, model=model,
+        settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
                             **({"threshold": threshold} if threshold is not None else {}))
         result = run_compare(docs, settings=settings)
         width = min(140, max(80, _terminal_width()))
@@ -188,7 +193,8 @@ def _kinds_value(value) -> str | None:
               help="Record today's findings in FILE (sorted JSON, written whole) and exit 0.")
 @semantic_options
 @click.pass_context
-def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, no_semantic, threshold):
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, no_semantic, threshold,
+          no_cache, cache_dir):
     """Gate a news corpus: fail on new contradictions and figure shifts.
 
     Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
@@ -222,7 +228,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         paths = list(paths) or (corpus if isinstance(corpus, list) else [corpus])
         kinds = tuple(k for k in KIND_ORDER if k in set(failing) | set(shown))
         accepted = load_baseline(baseline) if baseline and not write_baseline else None
-        settings = Settings(semantic=semantic, model=model,
+        settings = Settings(semantic=semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
                             **({"threshold": float(threshold)} if threshold is not None else {}))
 
         def progress(story):
@@ -256,7 +262,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
               help="Write to FILE instead of standard output.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious finding (stderr).")
 @semantic_options
-def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold):
+def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold, no_cache, cache_dir):
     """Score the engine against hand-written gold: precision, recall and F1.
 
     Each PATH is a story folder with a gold.yaml, or a folder of such folders
@@ -269,7 +275,7 @@ def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold)
     from .evaluate import evaluate
 
     try:
-        settings = Settings(semantic=not no_semantic, model=model,
+        settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
                             **({"threshold": threshold} if threshold is not None else {}))
         result = evaluate(paths, settings=settings)
         if fmt == "json":

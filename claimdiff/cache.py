@@ -1,0 +1,166 @@
+"""An on-disk cache of sentence embeddings, keyed by model identity and text.
+
+SQLite in the user's cache folder (``$CLAIMDIFF_CACHE_DIR``, else
+``$XDG_CACHE_HOME/claimdiff``, else ``~/.cache/claimdiff``), or ``--cache-dir``.
+A run whose embeddings are all cached never imports torch: the wrapped encoder is only
+asked for texts the cache lacks. WAL journaling and one transaction per batch keep the
+file consistent when two processes share it or a run is killed mid-way; a file that is
+not a readable cache is set aside with a warning and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+SCHEMA = 1
+
+
+def default_dir() -> Path:
+    env = os.environ.get("CLAIMDIFF_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base).expanduser() if base else Path.home() / ".cache") / "claimdiff"
+
+
+def model_identity(folder: Path, name: str) -> str:
+    """The model's name and a digest of its files (names, sizes, and the small config files'
+    bytes): another model, or the same name with other weights, gets other cache entries."""
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if not p.is_file():
+            continue
+        rel = p.relative_to(folder).as_posix()
+        size = p.stat().st_size
+        h.update(f"{rel}\0{size}\0".encode())
+        if size <= 1 << 20 and p.suffix in (".json", ".txt"):
+            h.update(p.read_bytes())
+    return f"{name}:{h.hexdigest()[:16]}"
+
+
+def _warn(message: str) -> None:
+    print(f"claimdiff: warning: {message}", file=sys.stderr)
+
+
+class EmbeddingCache:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_dir()
+        self.path = self.folder / "embeddings.sqlite3"
+        self._db: sqlite3.Connection | None = None
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _warn(f"cache folder {self.folder} cannot be made ({exc.strerror}); running without a cache")
+            return None
+        for attempt in (1, 2):
+            try:
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA busy_timeout=30000")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, key TEXT NOT NULL, "
+                           "dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key))")
+                row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None:
+                    db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+                elif row[0] != str(SCHEMA):
+                    raise sqlite3.DatabaseError(f"cache schema {row[0]}, expected {SCHEMA}")
+                db.execute("SELECT count(*) FROM embeddings LIMIT 1").fetchone()
+                self._db = db
+                return db
+            except sqlite3.DatabaseError as exc:
+                if attempt == 2:
+                    _warn(f"embedding cache {self.path} cannot be used ({exc}); running without a cache")
+                    return None
+                _warn(f"embedding cache {self.path} is damaged ({exc}); rebuilding it")
+                self._set_aside()
+        return None
+
+    def _set_aside(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                try:
+                    p.replace(p.with_name(p.name + ".broken"))
+                except OSError:
+                    p.unlink(missing_ok=True)
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        db = self._open()
+        if db is None or not texts:
+            return {}
+        keys = {self.key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        items = list(keys)
+        try:
+            for i in range(0, len(items), 500):
+                chunk = items[i:i + 500]
+                rows = db.execute(
+                    f"SELECT key, dim, vector FROM embeddings WHERE model=? AND key IN ({','.join('?' * len(chunk))})",
+                    (model, *chunk)).fetchall()
+                for k, dim, blob in rows:
+                    vec = np.frombuffer(blob, dtype=np.float32)
+                    if vec.size == dim:
+                        found[keys[k]] = vec
+        except sqlite3.DatabaseError as exc:
+            _warn(f"embedding cache read failed ({exc}); computing instead")
+            return {}
+        return found
+
+    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        db = self._open()
+        if db is None or not vectors:
+            return
+        rows = [(model, self.key(t), int(v.size), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
+            _warn(f"embedding cache write failed ({exc}); results are unaffected")
+
+
+class CachedEncoder:
+    """Wraps an encoder: cached texts are read back, only the others are encoded."""
+
+    def __init__(self, inner, cache: EmbeddingCache, identity: str) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.identity = identity
+        self.name = getattr(inner, "name", "model")
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        found = self.cache.get(self.identity, texts)
+        missing = sorted({t for t in texts if t not in found})
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            computed = self.inner.encode(missing)
+            fresh = {t: np.asarray(computed[i], dtype=np.float32) for i, t in enumerate(missing)}
+            self.cache.put(self.identity, fresh)
+            found.update(fresh)
+        return np.stack([found[t] for t in texts]).astype(np.float32)
