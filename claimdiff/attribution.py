@@ -85,7 +85,6 @@ class Frame:
 
     attribution: Attribution
     frame: tuple[int, int] | None = None  # char span of the attribution words, to strip for matching
-    person: str | None = None  # a named person, for "He said" in later sentences
 
 
 def _is_source(np: str) -> bool:
@@ -180,7 +179,7 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
             if told and re.match(r"\s*(?:told|to)\b", (m.group("rest") or "")) or (told and verb == "told"):
                 frames.append(Frame(describe(told.group(0), cue="told")))
             frames.append(Frame(describe(src, anonymous_hint=anon_hint and not OUTLETS.fullmatch(src), cue=verb),
-                                (offset + m.start() + (1 if sentence[m.start()] == "," else 1), offset + len(sentence))))
+                                (offset + m.start() + 1, offset + len(sentence))))
             break
     for rx in (_LEAD_APPOS, _MID):
         m = rx.match(sentence) if rx is _LEAD_APPOS else rx.search(sentence)
@@ -208,8 +207,7 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
     if via:
         a = Attribution(source=a.source, name=a.name, role=a.role, organisation=a.organisation,
                         anonymous=a.anonymous, via=via, cue=a.cue)
-    person = a.name if a.name and not a.anonymous else None
-    return Frame(a, chosen.frame, person)
+    return Frame(a, chosen.frame)
 
 
 def standalone_via(sentence: str) -> str | None:

@@ -179,7 +179,6 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
     for c in comparison.claims:
         by_doc.setdefault(c.document, []).append(c)
     where = str(gold.folder / "gold.yaml")
-    ref_id = ids[""]
 
     def claim(file: str, needle: str) -> Claim:
         if file not in ids:
@@ -243,7 +242,6 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
             note("spurious only-in", (c,))
         else:
             ev.unjudged += 1
-    _ = ref_id
     return ev
 
 

@@ -88,7 +88,7 @@ def _claim_frame(text: str, start: int, end: int, sentence_frame: "attr.Frame | 
         sf = sentence_frame.attribution
         channel = sf.via or (sf.source if attr.OUTLETS.fullmatch((sf.source or "").strip()) else None)
         if channel and channel != own.attribution.source:
-            return attr.Frame(_merge_via(own.attribution, channel), own.frame, own.person)
+            return attr.Frame(_merge_via(own.attribution, channel), own.frame)
     return own
 
 
