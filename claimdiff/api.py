@@ -33,6 +33,9 @@ class Settings:
     discount (None: by its own words alone); macro-F1 0.716 -> 0.742 on the gold.
     ``contradiction_margin``: a contradiction needs the threshold plus this margin, as
     negation moves the score of the same event down less than a different event does.
+    ``certainty_margin``: likewise for a certainty shift: on pairs closer to the threshold
+    a hedge on one side more often marks another claim than the same one hedged
+    (certainty-shift F1 0.59 -> 0.71 on the gold; from 0, 0.03, 0.06, 0.1).
     ``only_in_margin``: a claim is said by one document only when no claim of another
     document is paired with it (in either tier) and none scores ``threshold -
     only_in_margin`` or more against it, so a paraphrase that lost a one-to-one contest
@@ -46,6 +49,7 @@ class Settings:
     semantic_weight: float = 0.75
     figure_penalty: float = 0.1
     contradiction_margin: float = 0.05
+    certainty_margin: float = 0.03
     only_in_margin: float = 0.0
     context_discount: float | None = 0.05
     semantic: bool = True
@@ -61,6 +65,7 @@ class Settings:
             ("semantic_weight", self.semantic_weight if self.semantic else 0.0),
             ("figure_penalty", self.figure_penalty),
             ("contradiction_margin", self.contradiction_margin),
+            ("certainty_margin", self.certainty_margin),
             ("only_in_margin", self.only_in_margin),
             ("context_discount", self.context_discount),
             ("semantic", self.semantic),
@@ -166,9 +171,10 @@ def compare(
             def judged(x: int, y: int) -> list[Finding]:
                 al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]),
                                      float(ranked[x, y]))
-                found = diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])), _scores(al))
-                if same[x, y] < settings.threshold + settings.contradiction_margin:
-                    found = [f for f in found if f.kind is not Kind.CONTRADICTION]
+                score = float(same[x, y])
+                found = diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])), _scores(al),
+                                   contradiction=score >= settings.threshold + settings.contradiction_margin,
+                                   certainty=score >= settings.threshold + settings.certainty_margin)
                 return al, found
 
             for x, y in one_to_one:

@@ -125,7 +125,10 @@ def _source_text(a: Attribution) -> str:
     return s
 
 
-def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...]) -> list[Finding]:
+def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...], *,
+          contradiction: bool = True, certainty: bool = True) -> list[Finding]:
+    """The findings of one aligned pair. ``contradiction`` and ``certainty`` off: the pair is
+    too loosely aligned to call those (see ``Settings``); it is judged on the rest."""
     out: list[Finding] = []
     side_a, side_b = sides
     outlet = {a.id: side_a.outlet, b.id: side_b.outlet}
@@ -138,7 +141,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         ))
 
     # contradiction: negation on one side only, or a pair of antonyms
-    if a.negated != b.negated:
+    if not contradiction:
+        pass
+    elif a.negated != b.negated:
         neg, pos = (a, b) if a.negated else (b, a)
         cue = neg.negation
         reason = f"{outlet[neg.id]} negates it ('{cue}'); {outlet[pos.id]} asserts it"
@@ -178,7 +183,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
 
     # certainty
     la, lb = stance.level(a.certainty), stance.level(b.certainty)
-    if la != lb:
+    if certainty and la != lb:
         def say(c: Claim) -> str:
             return c.certainty + (f" ('{c.certainty_cue}')" if c.certainty_cue else "")
         finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue))
