@@ -139,7 +139,7 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, model, n
     from tabulate import tabulate_formats
 
     from .api import Settings, compare as run_compare
-    from .read import read_documents
+    from .read import language_warnings, read_documents
     from .report import render
 
     shown = parse_kinds(show, "--show") or KIND_ORDER
@@ -152,6 +152,8 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, model, n
         if len(paths) < 2:
             raise InputError("compare needs a reference and at least one other report")
         docs = read_documents(paths)
+        for warning in language_warnings(docs):
+            click.echo(f"claimdiff: warning: {warning}", err=True)
         settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
                             **({"threshold": threshold} if threshold is not None else {}))
         result = run_compare(docs, settings=settings)

@@ -7,6 +7,7 @@ import re
 from . import attribution as attr
 from . import sentences as sent
 from . import stance
+from .errors import InputError
 from .model import Attribution, Claim, Document, Quantity
 from .quantities import quantities
 from .timex import dates
@@ -16,13 +17,24 @@ _LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|althoug
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean")]
 
 
+MAX_SENTENCES = 5000  # a long news report has a few hundred
+
+
 def extract(doc: Document) -> list[Claim]:
     text = doc.text
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    if lines > MAX_SENTENCES:  # every line with text holds a sentence: say so before splitting them all
+        raise InputError(f"{doc.path or doc.id}: {lines:,} lines of text, more than the {MAX_SENTENCES:,} sentences "
+                         "a news report could hold; split it into reports")
+    spans = sent.sentences(text)
+    if len(spans) > MAX_SENTENCES:
+        raise InputError(f"{doc.path or doc.id}: {len(spans):,} sentences, more than the {MAX_SENTENCES:,} "
+                         "a news report could hold; split it into reports")
     out: list[Claim] = []
     speaker: Attribution | None = None  # the last credited source, for a bare quotation
     person: Attribution | None = None  # the last named person, for "He said"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
-    for s_start, s_end in sent.sentences(text):
+    for s_start, s_end in spans:
         sentence = text[s_start:s_end]
         via = attr.standalone_via(sentence)
         if via is not None:

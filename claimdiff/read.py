@@ -192,3 +192,19 @@ def walk(folder: Path) -> list[Path]:
             if is_readable_report(p) and p.stem.upper() not in {"README", "NOTES"}:
                 out.append(p)
     return out
+
+
+def language_warnings(docs: Iterable[Document]) -> list[str]:
+    """Notes for documents claimdiff reads poorly: not English, or the same text twice."""
+    out = []
+    seen: dict[str, str] = {}
+    for d in docs:
+        letters = [c for c in d.text if c.isalpha()]
+        if letters and sum(c.isascii() for c in letters) / len(letters) < 0.6:
+            out.append(f"{d.path or d.id}: does not look like English; claims are read with English rules")
+        key = " ".join(d.text.split())
+        if key in seen:
+            out.append(f"{d.path or d.id}: the same text as {seen[key]}")
+        else:
+            seen[key] = d.path or d.id
+    return out

@@ -27,6 +27,7 @@ _FINITE = re.compile(_VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
 _SUBORD_START = re.compile(r"(?:and\s+|but\s+)?(?:while|although|though|whereas)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
+_ALNUM = re.compile(r"[^\W_]")  # a sentence has a letter or a digit: "---" and "* * *" are not sentences
 MIN_CLAUSE_WORDS = 4
 
 
@@ -57,7 +58,7 @@ def sentences(text: str) -> list[Span]:
                 break
             cursor = found + len(piece)
             out.append(_trim(text, found, cursor))
-    return [s for s in out if s[1] > s[0] and _WORD.search(text, s[0], s[1])]
+    return [s for s in out if s[1] > s[0] and _ALNUM.search(text, s[0], s[1])]
 
 
 def _trim(text: str, start: int, end: int) -> Span:
