@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import ConfigError, InputError
 from .model import Comparison, Document, Finding, Kind
 from .files import write_atomically
-from .read import MAX_BYTES, decode, parse_document, read_document, unique_ids, walk
+from .read import MAX_BYTES, decode, parse_document, read_document, reports_in, unique_ids
 
 DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)
 BASELINE_VERSION = 1
@@ -100,9 +100,7 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
 
 def _story_folders(path: Path) -> list[Path]:
     """The folder itself when it holds reports, else its sub-folders that do (sorted)."""
-    own = [f for f in sorted(path.iterdir()) if f.is_file() and not f.name.startswith(".")
-           and f.suffix.lower() in (".md", ".markdown", ".txt") and f.stem.upper() not in ("README", "NOTES")]
-    if own:
+    if reports_in(path):
         return [path]
     out = []
     for sub in sorted(path.iterdir()):
@@ -112,7 +110,7 @@ def _story_folders(path: Path) -> list[Path]:
 
 
 def _folder_story(folder: Path) -> Story | None:
-    files = [f for f in walk(folder) if f.parent == folder]
+    files = reports_in(folder)
     docs, warnings = [], []
     for f in files:
         try:

@@ -321,7 +321,7 @@ def claims(files, fmt, output):
     from .extract import extract
     from .model import SCHEMA_VERSION
     from .read import read_documents
-    from .report import claim_dict, quantity_dict
+    from .report import claim_dict, quantity_dict, wrap
 
     try:
         paths = expand(files)
@@ -345,7 +345,7 @@ def claims(files, fmt, output):
                         src += " (anonymous)"
                     if c.attribution.via:
                         src += f" via {c.attribution.via}"
-                    rows.append([c.id.split("#")[1], _wrap(c.text, 60), _wrap(figs, 30), _wrap(src, 24),
+                    rows.append([c.id.split("#")[1], wrap(c.text, 60), wrap(figs, 30), wrap(src, 24),
                                  ("not " if c.negated else "") + c.certainty])
                 parts.append(f"{d.outlet} ({d.id}): {len(cs)} claims\n"
                              + tabulate(rows, headers=["#", "claim", "figures", "source", "stance"], tablefmt="grid"))
@@ -365,12 +365,6 @@ def _show_quantity(q: dict) -> str:
         ")" if q["high_open"] or q["high"] is None else "]")
     what = q["unit"] or q["counts"] or q["dimension"]
     return f"{q['text']} = {br} {what}"
-
-
-def _wrap(text: str, width: int) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width=width)) or text
 
 
 def _terminal_width() -> int:

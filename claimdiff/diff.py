@@ -37,6 +37,7 @@ _OPPOSITES = [
 ]
 _OPPOSITES_RX = [(re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in _OPPOSITES]
 _WORD = re.compile(r"\w[\w'’.-]*")
+_PRONOUN = re.compile(r"(?:he|she|they|it)$", re.I)  # an unresolved "he said" credits no one we can compare
 
 
 def show(q: Quantity) -> str:
@@ -172,9 +173,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         )
 
     # attribution
-    pronoun = re.compile(r"(?:he|she|they|it)$", re.I)
     if a.attribution.source and b.attribution.source and not (
-            pronoun.match(a.attribution.source) or pronoun.match(b.attribution.source)):
+            _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)):
         same, why = same_source(a.attribution, b.attribution)
         if not same:
             finding(Kind.ATTRIBUTION_SHIFT,

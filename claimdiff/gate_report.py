@@ -12,6 +12,7 @@ from xml.sax.saxutils import quoteattr
 from . import __version__
 from .check import CheckResult, StoryFinding
 from .model import KIND_ORDER, TITLES, Kind
+from .report import wrap
 
 CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit")
 GITHUB_MAX_ERRORS = 10
@@ -56,19 +57,13 @@ def check_text(result: CheckResult, fail_on) -> str:
         ref = story.reference or "none (all against all)"
         out.append(f"{story.name}: {len(comparison.documents)} reports, reference {ref}, {len(found)} finding(s)")
         if found:
-            rows = [[_level(f, fail_on), f.finding.code, _where(f, 0), _where(f, -1), _wrap(f.finding.reason, 60)]
+            rows = [[_level(f, fail_on), f.finding.code, _where(f, 0), _where(f, -1), wrap(f.finding.reason, 60)]
                     for f in found]
             out.append(tabulate(rows, headers=["", "code", "reference", "other", "reason"], tablefmt="simple"))
         out.append("")
     for e in result.fixed:
         out.append(f"fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _wrap(text: str, width: int) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width)) or text
 
 
 def _finding_dict(f: StoryFinding, fail_on) -> dict:

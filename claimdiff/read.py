@@ -177,20 +177,23 @@ def _slug(s: str) -> str:
     return s.lower()
 
 
-def is_readable_report(path: Path) -> bool:
-    """For walking folders: report files, no dot-files."""
-    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in {".md", ".markdown", ".txt"}
+def is_report(path: Path) -> bool:
+    """A report file: .md, .markdown or .txt; dot-files, README and NOTES are not reports."""
+    return (path.is_file() and not path.name.startswith(".") and path.suffix.lower() in {".md", ".markdown", ".txt"}
+            and path.stem.upper() not in {"README", "NOTES"})
+
+
+def reports_in(folder: Path) -> list[Path]:
+    """The reports directly in a folder, sorted."""
+    return [p for p in sorted(folder.iterdir()) if is_report(p)]
 
 
 def walk(folder: Path) -> list[Path]:
-    """Reports in a folder, sorted, dot-files and README/NOTES skipped."""
+    """Reports in a folder and below it, sorted, dot-folders skipped."""
     out = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            p = Path(root) / f
-            if is_readable_report(p) and p.stem.upper() not in {"README", "NOTES"}:
-                out.append(p)
+        out.extend(p for p in (Path(root) / f for f in sorted(files)) if is_report(p))
     return out
 
 

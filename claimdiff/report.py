@@ -104,8 +104,13 @@ def _num(x: float | None) -> float | int | None:
 
 # -- table --------------------------------------------------------------------------------------
 
+def wrap(text: str, width: int, *, break_on_hyphens: bool = True) -> str:
+    """Text folded to ``width`` for a table cell (never empty)."""
+    return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=break_on_hyphens)) or text
+
+
 def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False)) or text
+    return wrap(text, width, break_on_hyphens=False)
 
 
 def _headline(comparison: Comparison) -> list[str]:
