@@ -295,8 +295,36 @@ def check_story(story: Story, *, settings, encoder, kinds: Sequence[Kind]) -> tu
     return comparison, out
 
 
+def count_stories(paths: Sequence[str]) -> int | None:
+    """How many stories ``iter_stories`` will give, when that is known without reading the
+    reports (folders); None when a JSONL file would have to be read through to tell."""
+    folders: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir():
+            return None
+        folders.update(str(f.resolve()) for f in _story_folders(path))
+    return len(folders)
+
+
+def _kept(story: Story, comparison: Comparison) -> tuple[Story, Comparison]:
+    """What the reports need of a story once it is compared: its name, source, reference and
+    documents' ids, outlets, paths and dates. Texts, claims and alignments are dropped, so a
+    corpus of 1,000 stories holds no more text in memory than one of 100."""
+    from dataclasses import replace
+
+    docs = tuple(replace(d, text="") for d in comparison.documents)
+    return (replace(story, documents=()),
+            Comparison(documents=docs, claims=(), alignments=(), findings=(), settings=comparison.settings,
+                       clusters=()))
+
+
 def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
           baseline: dict[str, dict] | None = None, progress=None) -> CheckResult:
+    """Every story, one at a time: read, compare (``check_story``), keep its findings, let it go.
+
+    ``progress``, when given, is called with each story before it is compared.
+    """
     from dataclasses import replace
 
     from .api import Settings, make_encoder
@@ -313,7 +341,7 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
         comparison, found = check_story(story, settings=settings, encoder=encoder, kinds=kinds)
         if comparison is None:
             continue
-        result.stories.append((story, comparison))
+        result.stories.append(_kept(story, comparison))
         for f in found:
             if f.fingerprint in seen:
                 continue  # the same finding reached twice (all-pairs stories)

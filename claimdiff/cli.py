@@ -219,9 +219,10 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
                 2 usage, configuration or input error.
     """
     from .api import Settings
-    from .check import check as run_check, exit_code as check_exit, load_baseline, write_baseline as save
+    from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
     from .config import load as load_config
     from .gate_report import render_check, summary
+    from .progress import Bar
 
     try:
         config, _ = load_config()
@@ -243,11 +244,12 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         settings = Settings(semantic=semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
                             **_given(threshold=None if threshold is None else float(threshold), backend=backend))
 
-        def progress(story):
-            if sys.stderr.isatty():
-                click.echo(f"claimdiff check: {story.name} ({len(story.documents)} reports)", err=True)
-
-        result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted, progress=progress)
+        bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
+        try:
+            result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted,
+                               progress=lambda story: bar.start(story.name))
+        finally:
+            bar.close()
         for warning in result.warnings:
             click.echo(f"claimdiff: warning: {warning}", err=True)
         if write_baseline:
