@@ -74,9 +74,10 @@ def exit_code(result: CheckResult, fail_on: Sequence[Kind], *, exit_zero: bool =
 # -- reading stories ----------------------------------------------------------------------------
 
 def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
-    """Stories under the given paths, one at a time, in sorted order."""
+    """Stories under the given paths, one at a time, in sorted order (of the paths too, so the
+    order they were given in cannot change a report)."""
     seen: set[str] = set()
-    for p in paths:
+    for p in sorted(paths):
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or folder")
