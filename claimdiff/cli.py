@@ -69,10 +69,22 @@ def expand(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
-def write_output(text: str, output: str | None, inputs: list[str]) -> None:
-    """Standard output, or a file written whole (temp file, then rename), never over an input."""
+def write_output(text, output: str | None, inputs: list[str]) -> None:
+    """Standard output, or a file written whole (temp file, then rename), never over an input.
+    ``text`` is a string or an iterable of pieces, written as they come."""
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        if isinstance(text, str):
+            click.echo(text, nl=False)
+            return
+        buffer: list[str] = []
+        size = 0
+        for piece in text:
+            buffer.append(piece)
+            size += len(piece)
+            if size >= 1 << 16:
+                click.echo("".join(buffer), nl=False)
+                buffer, size = [], 0
+        click.echo("".join(buffer), nl=False)
         return
     target = Path(output)
     if any(p != "-" and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
@@ -221,7 +233,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     from .api import Settings
     from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
     from .config import load as load_config
-    from .gate_report import render_check, summary
+    from .gate_report import stream_check, summary
     from .progress import Bar
 
     try:
@@ -256,7 +268,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
             n = save(write_baseline, result.findings)
             click.echo(f"claimdiff check: wrote {n} finding(s) to {write_baseline}", err=True)
             sys.exit(0)
-        write_output(render_check(result, fmt, failing), output, [])
+        write_output(stream_check(result, fmt, failing), output, [])
         s = summary(result, failing)
         click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
