@@ -7,6 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from claimdiff.check import iter_stories
@@ -48,6 +49,14 @@ def test_random_bytes(data):
 @given(st.sampled_from(["utf-8", "utf-16", "latin-1", "utf-8-sig"]), st.text(max_size=500))
 def test_random_text_in_any_encoding(encoding, text):
     _read_or_own_error(stdin=text.encode(encoding, errors="replace"))
+
+
+def test_an_impossible_yaml_date_is_one_line():
+    """Found by the property test below: YAML reads 2024-13-45 as a date and raised ValueError."""
+    for key in ("outlet", "date"):
+        with pytest.raises(ClaimdiffError) as caught:
+            parse_document(f"---\n{key}: 2024-13-45\n---\nText.\n", doc_id="d", path=None, name="a.md")
+        assert str(caught.value) == "a.md: front matter has a value that cannot be read (month must be in 1..12)"
 
 
 @FAST
