@@ -270,7 +270,8 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         if of:
             counts, _ = _counted(text, after_end + of.end(), end)
     if counts and dim == "count" and re.match(
-            r"\s*(?:have |had |were |are |was )?(?:died|been killed|killed|dead|perished|lost their lives)\b",
+            r"\s*(?:have |had |were |are |was )?(?:now |already |so far |since |reportedly )?"
+            r"(?:died|been killed|killed|dead|perished|lost their lives)\b",
             text[counted_end:end], re.I):
         counts = "deaths"  # "5,000 people have died" counts deaths, like a toll does
     if counts is None and dim == "count":
