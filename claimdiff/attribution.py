@@ -48,6 +48,8 @@ PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 _NP_CHARS = r"[\w.’'\-\[\] ]"
 _NP_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;:“”\"]|\.(?=[A-Za-z]))"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:“”\"]|\.(?:\s|$)|$))", re.I)
+_SAYS_AFTER = re.compile(r"\s*(?:that\b|[,:“\"]|\[anonymously\])")
+_PUTS_AT = re.compile(r"\s+(?:[\w’'\-]+\s+){1,8}?at\s+(?:(?:about|around|roughly|some|more than|over|at least|nearly|up to)\s+)?\$?\d")
 _STOPWORDS_START = re.compile(r"^(?:the|a|an)\s+", re.I)
 # subject + speech verb at the start: "The Ukrainian official stated [anonymously] that ..."
 _LEAD = re.compile(
@@ -59,7 +61,7 @@ _APPOS = r"(?:,\s+(?:[\w.’'\-]+\s+){0,6}?[\w.’'\-]+,?)?"  # ", Dmitry Peskov
 # "..., X said." / "..." X said" / "..., the Kremlin's spokesman, Dmitry Peskov, said on Thursday." at the end
 _TAIL = re.compile(
     r"(?:,\s+|[”\"]\s*)(?:and\s+|but\s+)?(?P<src>" + _WORDS.format(n=10) + _APPOS + r")\s+(?P<verb>" + SPEECH + r")\b"
-    r"(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){0,8}|,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)[.!?]?[”\"]?$",
+    r"(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){0,8}(?:,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)?)[.!?]?[”\"]?$",
 )
 # "..., said X ..." / "”, stated U.S. State Department spokesperson Vedant Patel to US News at a briefing."
 _TAIL_INV = re.compile(
@@ -93,8 +95,8 @@ def _is_source(np: str) -> bool:
         return False
     if PRONOUN.match(np):
         return True
-    if _ROLE_RE.search(np) or OUTLETS.search(np):
-        return True
+    if _ROLE_RE.search(np) or OUTLETS.search(np) or _BODY.search(np):
+        return True  # "the Bureau of Labor Statistics"
     words = np.split()
     caps = [w for w in words if w[:1].isupper()]
     return len(caps) >= 1 and len(caps) >= len(words) - 1 and len(words) <= 5
@@ -188,6 +190,11 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
             frames.append(Frame(describe(m.group("src"), anonymous_hint=anon_hint, cue=m.group("verb").lower()),
                                 (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
+    if m and m.group("verb").lower() in ("added", "adds", "put", "puts") and not _SAYS_AFTER.match(sentence, m.end()) \
+            and not (m.group("verb").lower() in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
+        # "American employers added 254,000 jobs": a verb of speech only before what was said;
+        # "Ukrainian intelligence puts the contingent at about 11,000" is an estimate credited
+        m = None
     if m and _is_source(m.group("src")) and not re.match(r"according to\b", m.group("src"), re.I):
         src = m.group("src")
         end = m.end()

@@ -142,6 +142,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         ))
 
     # contradiction: negation on one side only, or a pair of antonyms
+    opposed: set[str] = set()  # the words a contradiction was called on
     if not contradiction:
         pass
     elif a.negated != b.negated:
@@ -154,6 +155,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             ua, da_, ub, db_ = up.search(a.content), down.search(a.content), up.search(b.content), down.search(b.content)
             if ua and not da_ and db_ and not ub or da_ and not ua and ub and not db_:
                 cue_a, cue_b = (ua or da_).group(0), (ub or db_).group(0)
+                opposed |= {cue_a.lower(), cue_b.lower()}
                 finding(Kind.CONTRADICTION, f"'{cue_a}' in {outlet[a.id]}, '{cue_b}' in {outlet[b.id]}",
                         _cue_spans(a, cue_a), _cue_spans(b, cue_b))
                 break
@@ -183,7 +185,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
 
     # certainty
     la, lb = stance.level(a.certainty), stance.level(b.certainty)
-    if certainty and la != lb:
+    # "unlikely" / "likely" is one opposition, already called a contradiction: not a second finding
+    hedge_opposed = {(c.certainty_cue or "").lower() for c in (a, b)} & opposed
+    if certainty and la != lb and not hedge_opposed:
         def say(c: Claim) -> str:
             return c.certainty + (f" ('{c.certainty_cue}')" if c.certainty_cue else "")
         finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue))

@@ -25,6 +25,13 @@ def case(text, needle, source, name, anonymous, via):
 
 
 ATTRIBUTIONS = [
+    # --- "added" and "puts" are verbs of speech only before what was said ------------------------------
+    case("American employers added 254,000 jobs in September, the Bureau of Labor Statistics said on Friday, "
+         "a far stronger month than Wall Street expected.", "254,000 jobs", "the Bureau of Labor Statistics", None,
+         False, None),
+    case("Retailers added 30,000 workers last month.", "30,000 workers", None, None, False, None),
+    case("Ukrainian intelligence puts the contingent at about 11,000 soldiers.", "11,000", "Ukrainian intelligence",
+         None, False, None),
     # --- "according to X": at the start, in the middle, at the end -----------------------------------
     case("According to the Ukrainian General Staff, Russian forces lost 1,250 soldiers in the past day.",
          "lost 1,250 soldiers", "Ukrainian General Staff", None, False, None),
