@@ -199,7 +199,9 @@ def compare(
             for x, y in zip(*np.nonzero(same >= bar)):
                 if (int(x), int(y)) not in paired:
                     _, found = judged(int(x), int(y))
-                    findings.extend(f for f in found if f.kind is Kind.CONTRADICTION)
+                    if any(f.kind is Kind.CONTRADICTION for f in found):
+                        # the pair is the same claim, denied: its other findings stand with it
+                        findings.extend(f for f in found if f.kind is not Kind.AGREE)
 
     cutoff = settings.threshold - settings.only_in_margin
     paired_somewhere = {c for _, a, b in links for c in (a, b)}
