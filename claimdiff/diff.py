@@ -31,6 +31,7 @@ _OPPOSITES = [
     (r"confirmed|acknowledged", r"denied|refuted"),
     (r"began|begun|started", r"ended|stopped|halted"),
     (r"won|wins", r"lost|loses"),
+    (r"held|holds|kept|keeps|retained|retains", r"lost|loses"),  # "held his seat" / "lost his seat"
     (r"approved|passed", r"rejected|vetoed"),
     (r"convicted|guilty", r"acquitted|not guilty"),
     (r"alive|survivors? (?:were|was) (?:found|pulled|rescued)", r"dead|no survivors"),
@@ -107,9 +108,22 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     if a.anonymous or b.anonymous:
         return True, ""
     if a.source and b.source:
+        na, nb = _proper(a.source), _proper(b.source)
+        if na and nb:  # "the BBC's projection" / "a Sky News projection": the names decide
+            return fuzz.token_set_ratio(na, nb) >= 50, "another source"
         ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 50
         return ok, "another source"
     return True, ""
+
+
+_GENERIC_SOURCE = re.compile(
+    r"\b(?:the|a|an|its|their|projections?|exit polls?|polls?|figures?|data|reports?|statements?|estimates?|surveys?|"
+    r"analys[ie]s|counts?|tall(?:y|ies)|compiled|by|from|for|of|s)\b|['’]s?\b", re.I)
+
+
+def _proper(source: str) -> str:
+    """The names in a source, without the words any source may have ("projection", "poll")."""
+    return " ".join(_GENERIC_SOURCE.sub(" ", source).lower().split())
 
 
 def _singular(role: str | None) -> str | None:

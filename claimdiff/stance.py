@@ -29,6 +29,8 @@ HEDGED = re.compile(
     r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
     r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
     r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
+    r"(?:is|are|was|were) set to|(?:is|are|was|were) poised to|on course (?:for|to)|on track (?:for|to)|"
+    r"(?:is|are|was|were) projected to|(?:is|are|was|were) forecast to|"
     r"could(?!\s+not\b|n['’]t)|(?-i:may)|might|suggests?|suggested|it is possible|reports suggest|rumou?red|"
     r"(?:did|does|do|would|will) not rule out|(?:has|have|had) not ruled out|not ruled out)\b",
     re.I,

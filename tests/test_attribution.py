@@ -30,6 +30,11 @@ ATTRIBUTIONS = [
          "a far stronger month than Wall Street expected.", "254,000 jobs", "the Bureau of Labor Statistics", None,
          False, None),
     case("Retailers added 30,000 workers last month.", "30,000 workers", None, None, False, None),
+    # a figure credited to a poll or a projection of a named body: named, not anonymous
+    case("An exit poll by Ipsos had forecast 410 seats for Labour.", "410 seats", "An exit poll by Ipsos", "Ipsos", False,
+         None),
+    case("Labour won around 34 per cent of the vote, according to a Sky News projection.", "34 per cent",
+         "a Sky News projection", None, False, None),
     case("Ukrainian intelligence puts the contingent at about 11,000 soldiers.", "11,000", "Ukrainian intelligence",
          None, False, None),
     # --- "according to X": at the start, in the middle, at the end -----------------------------------
