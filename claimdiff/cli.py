@@ -51,19 +51,20 @@ def fail(message: str) -> None:
 def expand(paths: tuple[str, ...]) -> list[str]:
     """Folders stand for the reports in them (sorted; README, NOTES and dot-files skipped)."""
     from .read import walk
+    from .web import is_url
 
     out: list[str] = []
     for p in paths:
-        if p != "-" and Path(p).is_dir():
+        if p != "-" and not is_url(p) and Path(p).is_dir():
             found = walk(Path(p))
             if not found:
-                raise InputError(f"{p}: no .md or .txt reports in this folder")
+                raise InputError(f"{p}: no .md, .txt or .html reports in this folder")
             out.extend(str(f) for f in found)
         else:
             out.append(p)
     seen: set[str] = set()
     for p in out:
-        key = "-" if p == "-" else os.path.realpath(p)
+        key = p if p == "-" or is_url(p) else os.path.realpath(p)
         if key in seen:
             raise InputError(f"{p}: given twice")
         seen.add(key)
@@ -77,7 +78,7 @@ def write_output(text: str, output: str | None, inputs: list[str], *, color: boo
         click.echo(text, nl=False, color=color or None)
         return
     target = Path(output)
-    if any(p != "-" and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
+    if any(p != "-" and "://" not in p and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
         raise InputError(f"{output}: is one of the documents being compared; choose another output file")
     write_atomically(target, text)
 
