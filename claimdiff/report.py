@@ -139,13 +139,18 @@ def paint(text: str, kind: Kind, color: bool) -> str:
     return "\n".join(f"\x1b[{COLORS[kind]}m{line}\x1b[0m" for line in text.split("\n"))
 
 
-def _headline(comparison: Comparison, color: bool = False) -> list[str]:
+def _headline(comparison: Comparison, color: bool = False, width: int = 100) -> list[str]:
     s = summary(comparison)
-    parts = [paint(f"{s[k.value]} {k.value}", k, color and s[k.value] > 0) for k in KIND_ORDER]
     ref = comparison.documents[0]
-    lines = [f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
-             "findings: " + ", ".join(parts)]
-    return lines
+    lines = textwrap.wrap(f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
+                          width, break_on_hyphens=False)
+    # each "N kind" stays whole on a line (joined by a no-break space while wrapping), then takes its colour
+    counts = textwrap.wrap("findings: " + ", ".join(f"{s[k.value]}\u00a0{k.value}" for k in KIND_ORDER), width,
+                           break_on_hyphens=False, subsequent_indent="  ")
+    for k in KIND_ORDER:
+        part = f"{s[k.value]}\u00a0{k.value}"
+        counts = [line.replace(part, paint(part.replace("\u00a0", " "), k, color and s[k.value] > 0)) for line in counts]
+    return lines + counts
 
 
 def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
@@ -153,7 +158,7 @@ def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, ta
     """Tables folded to ``width`` columns (a grid table of three columns takes 10 for its rules)."""
     from tabulate import tabulate
 
-    out = _headline(comparison, color)
+    out = _headline(comparison, color, width)
     name = max(10, (width - 46) // 2)  # the date, count and role columns and the rules take 46
     docs = [[_wrap(d.id, name), _wrap(d.outlet, name), d.date or "",
              sum(1 for c in comparison.claims if c.document == d.id), "reference" if i == 0 else ""]
