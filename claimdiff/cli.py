@@ -166,8 +166,8 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, color, m
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         width = max(40, min(200, _terminal_width())) if to_terminal else 100
         painted = use_color(color, to_terminal) and fmt == "table" and output in (None, "-")
-        write_output(render(result, fmt, kinds=shown, table_style=table_style, width=width, color=painted),
-                     output, paths, color=painted)
+        write_output(render(result, fmt, kinds=shown, table_style=table_style, width=width, color=painted,
+                            terminal=to_terminal), output, paths, color=painted)
     except ClaimdiffError as exc:
         fail(str(exc))
     sys.exit(exit_code(result.findings, failing))

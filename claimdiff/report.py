@@ -17,7 +17,7 @@ FORMATS = ("table", "json", "markdown", "html")
 
 
 def render(comparison: Comparison, fmt: str, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
-           width: int = 100, color: bool = False) -> str:
+           width: int = 100, color: bool = False, terminal: bool = False) -> str:
     if fmt == "json":
         return to_json(comparison, kinds=kinds)
     if fmt == "markdown":
@@ -26,7 +26,7 @@ def render(comparison: Comparison, fmt: str, *, kinds: tuple[Kind, ...] = KIND_O
         from .html_report import to_html
 
         return to_html(comparison, kinds=kinds)
-    return to_table(comparison, kinds=kinds, table_style=table_style, width=width, color=color)
+    return to_table(comparison, kinds=kinds, table_style=table_style, width=width, color=color, terminal=terminal)
 
 
 def attribution_text(a: Attribution) -> str:
@@ -139,8 +139,10 @@ def paint(text: str, kind: Kind, color: bool) -> str:
     return "\n".join(f"\x1b[{COLORS[kind]}m{line}\x1b[0m" for line in text.split("\n"))
 
 
-def _headline(comparison: Comparison, color: bool = False, width: int = 100) -> list[str]:
+def _headline(comparison: Comparison, color: bool = False, width: int | None = None) -> list[str]:
+    """The title and the count of each kind; folded to ``width`` (a terminal's) when given."""
     s = summary(comparison)
+    width = width or 10**6
     ref = comparison.documents[0]
     lines = textwrap.wrap(f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
                           width, break_on_hyphens=False)
@@ -154,11 +156,12 @@ def _headline(comparison: Comparison, color: bool = False, width: int = 100) -> 
 
 
 def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
-             width: int = 100, color: bool = False) -> str:
-    """Tables folded to ``width`` columns (a grid table of three columns takes 10 for its rules)."""
+             width: int = 100, color: bool = False, terminal: bool = False) -> str:
+    """Tables folded to ``width`` columns (a grid table of three columns takes 10 for its rules);
+    on a ``terminal`` the headline too, elsewhere it stays one line per part, as it always was."""
     from tabulate import tabulate
 
-    out = _headline(comparison, color, width)
+    out = _headline(comparison, color, width if terminal else None)
     name = max(10, (width - 46) // 2)  # the date, count and role columns and the rules take 46
     docs = [[_wrap(d.id, name), _wrap(d.outlet, name), d.date or "",
              sum(1 for c in comparison.claims if c.document == d.id), "reference" if i == 0 else ""]
