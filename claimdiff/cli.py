@@ -106,7 +106,7 @@ def cli() -> None:
     """Diff what different news outlets claim about the same event.
 
     Reads reports (.md or .txt, with optional YAML front matter: outlet, date, title,
-    url), cuts them into claims, aligns the claims across reports, and shows what the
+    url; or saved news pages, .html, and http(s) addresses), cuts them into claims, aligns the claims across reports, and shows what the
     outlets agree on, which figures shift, what contradicts, who each claim is
     credited to, how sure each outlet sounds, and what only one outlet says.
     """
@@ -133,14 +133,16 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, color, m
             cache_dir):
     """Compare REFERENCE against one or more OTHER reports of the same event.
 
-    Each argument is a .md or .txt file, a folder of them, or - for standard input.
-    The reference's claims are paired with each other report's; a claim no other
+    Each argument is a .md, .txt or .html file, a folder of them, an http(s)://
+    address (fetched; CLAIMDIFF_TIMEOUT seconds, default 20), or - for standard
+    input. The reference's claims are paired with each other report's; a claim no other
     report makes is listed as only-in.
 
     \b
     Example:
       claimdiff compare seeds/kursk-first-clash.md corpora/kursk-first-clash/
       claimdiff compare a.md b.md --format json -o diff.json
+      claimdiff compare a.md saved-page.html --format html -o report.html
     """
     from tabulate import tabulate_formats
 
