@@ -34,7 +34,8 @@ table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}
 table.grid td,table.grid th{min-width:11rem;max-width:20rem;font-size:.9rem}
-table.grid td.kindcol,table.grid th.kindcol{min-width:7rem}
+table.grid td.kindcol,table.grid th.kindcol{min-width:7rem;position:sticky;left:0;background:var(--bg);z-index:1}
+table.grid th.kindcol{background:var(--soft)}
 td.silent{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f3f3 6px,#f3f3f3 12px)}
 .counts{display:flex;flex-wrap:wrap;gap:6px;padding:0;margin:.5em 0;list-style:none}
 .badge{display:inline-block;border-radius:999px;padding:1px 9px;font-size:.8rem;font-weight:600;border:1px solid currentColor;white-space:nowrap}
