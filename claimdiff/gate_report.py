@@ -50,14 +50,14 @@ def _levels(result: CheckResult, fail_on) -> dict:
 
 def check_markdown(result: CheckResult, fail_on, kinds) -> str:
     """A job summary or PR comment: the check's counts, then each story as ``compare`` shows it."""
-    from .report import to_markdown
+    from .report import _md, to_markdown
 
     levels = _levels(result, fail_on)
     out = ["# claimdiff check", "", _headline(result, fail_on) + ".", ""]
     failing = [f for f in result.findings if levels[f.finding] == "error"]
     if failing:
         out += ["| level | code | story | reason |", "|---|---|---|---|"]
-        out += [f"| error | {f.finding.code} | {f.story} | {f.finding.reason.replace('|', '/')} |" for f in failing]
+        out += [f"| error | {f.finding.code} | {_md(f.story)} | {_md(f.finding.reason)} |" for f in failing]
         out.append("")
     for story, comparison in result.stories:
         out.append(f"## Story: {story.name}")
