@@ -171,3 +171,13 @@ def test_a_bad_timeout_setting_is_one_line(run, server, monkeypatch):
     monkeypatch.setenv("CLAIMDIFF_TIMEOUT", "soon")
     _one_line_error(run.fresh("compare", str(REFERENCE), f"{server}/world/brackwater-bulletin.html"),
                     "CLAIMDIFF_TIMEOUT must be a number")
+
+
+def test_a_page_is_read_in_the_encoding_it_declares(tmp_path):
+    from claimdiff.read import read_document
+
+    page = tmp_path / "latin1.html"
+    page.write_bytes(("<html><head><meta charset='iso-8859-1'><title>Prices</title></head><body><article>"
+                      "<p>Caf\u00e9 owners in Gullhaven said prices rose by 4% in March, the chamber of commerce said.</p>"
+                      "</article></body></html>").encode("latin-1"))
+    assert read_document(str(page)).text.startswith("Caf\u00e9 owners in Gullhaven said prices rose")
