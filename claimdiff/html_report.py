@@ -49,6 +49,7 @@ td.silent{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f3f3 6px,
 mark{background:#ffe07a;padding:0 1px;border-radius:2px}
 .article{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--soft);border-radius:6px;padding:10px 12px;max-height:none}
 .claim{border-bottom:2px solid #c8ccd2}
+a.claim{color:inherit;text-decoration:none}a.claim:hover{text-decoration:underline}
 .claim:target,.finding:target{outline:3px solid #0b57d0;outline-offset:2px}
 .k-contradiction{--k:#b3261e;--kb:#fde7e7}
 .k-figure-shift{--k:#9a5200;--kb:#ffefd6}
@@ -97,9 +98,13 @@ def body(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, prefix
     ``h`` is the heading level of its sections, ``level`` labels a finding (check's error/warning)."""
     claims = {c.id: c for c in comparison.claims}
     anchors = _Anchors(prefix)
-    shown = [f for f in comparison.findings if f.kind in kinds]
+    shown = [f for k in KIND_ORDER if k in kinds for f in comparison.findings if f.kind is k]  # as listed, 1..n
+    first: dict[str, int] = {}  # each claim's most serious finding shown, for the link back from its article
+    for n, f in enumerate(shown, 1):
+        for side in f.sides:
+            first.setdefault(side.claim, n)
     out = [_summary(comparison, h), _grid(comparison, anchors, h),
-           _findings(shown, claims, anchors, h, level), _articles(comparison, anchors, h)]
+           _findings(shown, claims, anchors, h, level), _articles(comparison, anchors, h, first)]
     return "".join(out)
 
 
@@ -169,15 +174,11 @@ def _findings(found: list[Finding], claims: dict[str, Claim], anchors: _Anchors,
     out = [f"<section class=\"findings\">\n<h{h}>Findings</h{h}>\n"]
     if not found:
         out.append("<p>No findings of the kinds shown.</p>\n")
-    n = 0
-    for kind in KIND_ORDER:
-        of_kind = [f for f in found if f.kind is kind]
-        if not of_kind:
-            continue
-        out.append(f"<h{h + 1}>{escape(kind.title)} ({kind.code}): {len(of_kind)}</h{h + 1}>\n")
-        for f in of_kind:
-            n += 1
-            out.append(_finding(f, n, claims, anchors, level(f) if level else None))
+    for n, f in enumerate(found, 1):  # already in KIND_ORDER
+        if n == 1 or f.kind is not found[n - 2].kind:
+            count = sum(1 for g in found if g.kind is f.kind)
+            out.append(f"<h{h + 1}>{escape(f.kind.title)} ({f.kind.code}): {count}</h{h + 1}>\n")
+        out.append(_finding(f, n, claims, anchors, level(f) if level else None))
     out.append("</section>\n")
     return "".join(out)
 
@@ -219,7 +220,7 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
-def _articles(comparison: Comparison, anchors: _Anchors, h: int) -> str:
+def _articles(comparison: Comparison, anchors: _Anchors, h: int, first: dict[str, int]) -> str:
     kinds = claim_kinds(comparison.findings)
     clustered = {c for g in comparison.clusters for c in g}
     out = [f"<section class=\"articles\">\n<h{h}>Articles</h{h}>\n"]
@@ -233,8 +234,9 @@ def _articles(comparison: Comparison, anchors: _Anchors, h: int) -> str:
             name = kind.value if kind else "aligned" if c.id in clustered else None
             cls = f"claim k-{name}" if name else "claim"
             parts.append(escape(d.text[at:c.start]))
-            parts.append(f"<span class=\"{cls}\" id=\"{anchors.claim(c.id)}\" title=\"{escape(name or 'claim')}\">"
-                         f"{escape(d.text[c.start:c.end])}</span>")
+            tag, link = ("a", f" href=\"#{anchors.finding(first[c.id])}\"") if c.id in first else ("span", "")
+            parts.append(f"<{tag} class=\"{cls}\" id=\"{anchors.claim(c.id)}\"{link} title=\"{escape(name or 'claim')}\">"
+                         f"{escape(d.text[c.start:c.end])}</{tag}>")
             at = c.end
         parts.append(escape(d.text[at:]))
         heading = escape(d.outlet) + (f": {escape(d.title)}" if d.title else "")

@@ -90,6 +90,9 @@ def test_every_link_has_its_anchor_and_ids_are_unique(report):
     assert len(ids) == len(set(ids))
     links = set(re.findall(r'href="#([^"]+)"', html))
     assert links and links <= set(ids)
+    # a finding links to its claims in the articles, and a claim back to its most serious finding
+    assert re.search(r'<div class="who">Seed Report</div>.*?href="#(c-kursk-first-clash-\d+)">in the article', html)
+    assert re.search(r'<a class="claim k-contradiction" id="c-kursk-first-clash-\d+" href="#f-1"', html)
 
 
 def test_self_contained(report):
