@@ -26,6 +26,7 @@ import numpy as np
 
 from .model import Alignment, Claim
 from .quantities import pair_quantities, topic
+from .scope import conflict, scope
 
 _KEEP = re.compile(r"[^\w%$.]+")
 _TRAILING_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
@@ -62,15 +63,21 @@ class FigureRelation:
 
     ``shared``: both claims give a figure of the same counted thing (soldiers, containers).
     ``disjoint``: a pair of their figures cannot both be true (16,000 / 13,000 containers).
+    ``scoped``: disjoint figures of another place or subject ("8,574 died in Turkey" /
+    "more than 15,000 died in Turkey and Syria"): two claims, not one with a moved figure.
     """
 
     shared: np.ndarray
     disjoint: np.ndarray
+    scoped: np.ndarray
 
 
 def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
     shared = np.zeros((len(a), len(b)), dtype=np.float32)
     disjoint = np.zeros((len(a), len(b)), dtype=np.float32)
+    scoped = np.zeros((len(a), len(b)), dtype=np.float32)
+    scope_a = [scope(c.content, c.text) if c.quantities else None for c in a]
+    scope_b = [scope(c.content, c.text) if c.quantities else None for c in b]
     for i, ca in enumerate(a):
         if not ca.quantities:
             continue
@@ -80,10 +87,12 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
             for qa, qb in pair_quantities(ca.quantities, cb.quantities):
                 if not qa.overlaps(qb):
                     disjoint[i, j] = 1.0
+                    if conflict(scope_a[i], scope_b[j]):
+                        scoped[i, j] = 1.0
                 ta = topic(qa)
                 if ta and ta == topic(qb):
                     shared[i, j] = 1.0
-    return FigureRelation(shared, disjoint)
+    return FigureRelation(shared, disjoint, scoped)
 
 
 def combine(fuzzy: np.ndarray, semantic: np.ndarray | None, disjoint: np.ndarray | None = None, *,

@@ -33,6 +33,12 @@ class Settings:
     ``figure_penalty``: taken off that score, for ranking only, when a pair of figures of
     the two claims cannot both be true: of two candidates, the one whose figures agree is
     paired first, and ``Alignment.score`` says how alike the claims read.
+    ``scope_penalty``: taken off both scores when two claims give figures that cannot both
+    be true for another place or another subject ("8,574 died in Turkey" / "more than
+    15,000 died in Turkey and Syria"; "Health care added 45,000 jobs" / "social assistance
+    added 27,000 jobs"): they are two claims, not one with a moved figure (see
+    claimdiff.scope). Swept over 0 to 0.3 on the gold: macro-F1 0.799 at 0, 0.809 at 0.1,
+    0.823 at 0.2 and 0.25 (figure-shift precision 1.0, recall 0.94), 0.81 from 0.3 on.
     ``context_discount``: a claim is also compared by its whole sentence, less this
     discount (None: by its own words alone); macro-F1 0.716 -> 0.742 on the gold.
     ``contradiction_margin``: a contradiction needs the threshold plus this margin, as
@@ -53,6 +59,7 @@ class Settings:
     margin: float = 0.03
     semantic_weight: float = 0.75
     figure_penalty: float = 0.1
+    scope_penalty: float = 0.2
     contradiction_margin: float = 0.05
     certainty_margin: float = 0.03
     only_in_margin: float = 0.0
@@ -74,6 +81,7 @@ class Settings:
             ("margin", self.margin),
             ("semantic_weight", self.semantic_weight if self.semantic else 0.0),
             ("figure_penalty", self.figure_penalty),
+            ("scope_penalty", self.scope_penalty),
             ("contradiction_margin", self.contradiction_margin),
             ("certainty_margin", self.certainty_margin),
             ("only_in_margin", self.only_in_margin),
@@ -160,9 +168,10 @@ def compare(
                 sb = np.stack([vectors[_sentence(db, c)] for c in cb])
                 sem = np.maximum(sem, np.clip(sa @ sb.T, -1.0, 1.0) - settings.context_discount)
         rel = align.figure_relation(ca, cb)
-        same = align.combine(fz, sem, semantic_weight=settings.semantic_weight)
+        scoped = settings.scope_penalty * rel.scoped
+        same = align.combine(fz, sem, semantic_weight=settings.semantic_weight) - scoped
         ranked = align.combine(fz, sem, rel.disjoint, semantic_weight=settings.semantic_weight,
-                               figure_penalty=settings.figure_penalty)
+                               figure_penalty=settings.figure_penalty) - scoped
         return fz, sem, same, ranked
 
     best: dict[str, float] = {c.id: 0.0 for d in docs for c in claims[d.id]}
@@ -206,7 +215,9 @@ def compare(
             for x, y in zip(*np.nonzero(same >= bar)):
                 if (int(x), int(y)) not in paired:
                     _, found = judged(int(x), int(y))
-                    findings.extend(f for f in found if f.kind is Kind.CONTRADICTION)
+                    if any(f.kind is Kind.CONTRADICTION for f in found):
+                        # the pair is the same claim, denied: its other findings stand with it
+                        findings.extend(f for f in found if f.kind is not Kind.AGREE)
 
     cutoff = settings.threshold - settings.only_in_margin
     paired_somewhere = {c for _, a, b in links for c in (a, b)}

@@ -19,7 +19,8 @@ SPEECH = (
     r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
     r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
     r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
-    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists"
+    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|"
+    r"forecast|forecasts|predicted|predicts"
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 _ROLE = (
@@ -48,6 +49,12 @@ PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 _NP_CHARS = r"[\w.’'\-\[\] ]"
 _NP_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;:“”\"]|\.(?=[A-Za-z]))"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:“”\"]|\.(?:\s|$)|$))", re.I)
+_SAYS_AFTER = re.compile(r"\s*(?:that\b|[,:“\"]|\[anonymously\])")
+_PUTS_AT = re.compile(r"\s+(?:[\w’'\-]+\s+){1,8}?at\s+(?:(?:about|around|roughly|some|more than|over|at least|nearly|up to)\s+)?\$?\d")
+# the works figures are credited to: "an exit poll by Ipsos", "a Sky News projection"
+_WORK = re.compile(r"\b(?:exit polls?|polls?|projections?|surveys?|census|tall(?:y|ies))\b", re.I)
+_NAMED_WORK = re.compile(r"^(?:a|an)\s+(?:[A-Z][\w.’'\-]*\s+)+(?:exit poll|poll|projection|survey|report|analysis|estimate)s?\b|"
+                         r"\b(?:exit poll|poll|projection|survey|report|analysis|estimate)s?\s+(?:by|from|for)\s+[A-Z]")
 _STOPWORDS_START = re.compile(r"^(?:the|a|an)\s+", re.I)
 # subject + speech verb at the start: "The Ukrainian official stated [anonymously] that ..."
 _LEAD = re.compile(
@@ -59,7 +66,7 @@ _APPOS = r"(?:,\s+(?:[\w.’'\-]+\s+){0,6}?[\w.’'\-]+,?)?"  # ", Dmitry Peskov
 # "..., X said." / "..." X said" / "..., the Kremlin's spokesman, Dmitry Peskov, said on Thursday." at the end
 _TAIL = re.compile(
     r"(?:,\s+|[”\"]\s*)(?:and\s+|but\s+)?(?P<src>" + _WORDS.format(n=10) + _APPOS + r")\s+(?P<verb>" + SPEECH + r")\b"
-    r"(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){0,8}|,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)[.!?]?[”\"]?$",
+    r"(?P<rest>(?:\s+(?!that\b)[\w.’'\-]+){0,8}(?:,(?:[^.;]|\.(?=\w)|(?<=\b[A-Z])\.)*)?)[.!?]?[”\"]?$",
 )
 # "..., said X ..." / "”, stated U.S. State Department spokesperson Vedant Patel to US News at a briefing."
 _TAIL_INV = re.compile(
@@ -73,7 +80,8 @@ _LEAD_APPOS = re.compile(
 )
 # "..., the opposition said, came ..." in the middle of a sentence
 _MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|says|argued|added|noted|insisted),\s+")
-_NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+)$", re.I)
+_NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+|"
+                         r".*\b(?:is|are|was|were|be|been|being))$", re.I)
 _PLACES = re.compile(
     r"(?:Kyiv|Kiev|Moscow|Washington|Seoul|Pyongyang|Beijing|Tokyo|London|Paris|Berlin|Brussels|Tehran|Jerusalem|Ankara|"
     r"Damascus|Ukraine|Russia|China|Britain|France|Germany|Japan|Israel|Iran|Turkey|Syria|Europe|the West)$"
@@ -93,8 +101,8 @@ def _is_source(np: str) -> bool:
         return False
     if PRONOUN.match(np):
         return True
-    if _ROLE_RE.search(np) or OUTLETS.search(np):
-        return True
+    if _ROLE_RE.search(np) or OUTLETS.search(np) or _BODY.search(np) or _WORK.search(np):
+        return True  # "the Bureau of Labor Statistics"
     words = np.split()
     caps = [w for w in words if w[:1].isupper()]
     return len(caps) >= 1 and len(caps) >= len(words) - 1 and len(words) <= 5
@@ -157,8 +165,9 @@ def describe(source: str, *, anonymous_hint: bool = False, via: str | None = Non
     if org_m:
         org = org_m.group(1)
     anonymous = anonymous_hint or (name is None and (bool(_ANON.search(src)) or bool(_UNNAMED_ROLES.search(src))))
-    if OUTLETS.fullmatch(src.strip()):
-        anonymous = False
+    if OUTLETS.fullmatch(src.strip()) or (anonymous and not anonymous_hint and _NAMED_WORK.search(src)
+                                         and not _UNNAMED_ROLES.search(src)):
+        anonymous = False  # "a Sky News projection": a work of a named body, not an unnamed person
     return Attribution(source=src, name=name, role=role, organisation=org, anonymous=anonymous, via=via, cue=cue)
 
 
@@ -188,6 +197,11 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
             frames.append(Frame(describe(m.group("src"), anonymous_hint=anon_hint, cue=m.group("verb").lower()),
                                 (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
+    if m and m.group("verb").lower() in ("added", "adds", "put", "puts") and not _SAYS_AFTER.match(sentence, m.end()) \
+            and not (m.group("verb").lower() in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
+        # "American employers added 254,000 jobs": a verb of speech only before what was said;
+        # "Ukrainian intelligence puts the contingent at about 11,000" is an estimate credited
+        m = None
     if m and _is_source(m.group("src")) and not re.match(r"according to\b", m.group("src"), re.I):
         src = m.group("src")
         end = m.end()

@@ -321,10 +321,13 @@ def _kept(story: Story, comparison: Comparison) -> tuple[Story, Comparison]:
 
 
 def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
-          baseline: dict[str, dict] | None = None, progress=None) -> CheckResult:
+          baseline: dict[str, dict] | None = None, progress=None, whole: bool = False) -> CheckResult:
     """Every story, one at a time: read, compare (``check_story``), keep its findings, let it go.
 
-    ``progress``, when given, is called with each story before it is compared.
+    ``progress``, when given, is called with each story before it is compared. ``whole``:
+    keep each story's whole comparison (texts, claims, clusters), for the Markdown and HTML
+    reports, which print every story in full and so grow with the corpus anyway; otherwise
+    only what the other formats print is kept, and memory stays flat.
     """
     from dataclasses import replace
 
@@ -342,7 +345,7 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
         comparison, found = check_story(story, settings=settings, encoder=encoder, kinds=kinds)
         if comparison is None:
             continue
-        result.stories.append(_kept(story, comparison))
+        result.stories.append((story, comparison) if whole else _kept(story, comparison))
         for f in found:
             if f.fingerprint in seen:
                 continue  # the same finding reached twice (all-pairs stories)

@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .errors import ClaimdiffError, ConfigError, InputError
 from .files import write_atomically
+from .gate_report import CHECK_FORMATS
 from .model import KIND_ORDER, Kind
 
 KIND_NAMES = [k.value for k in KIND_ORDER]
@@ -50,31 +51,33 @@ def fail(message: str) -> None:
 def expand(paths: tuple[str, ...]) -> list[str]:
     """Folders stand for the reports in them (sorted; README, NOTES and dot-files skipped)."""
     from .read import walk
+    from .web import is_url
 
     out: list[str] = []
     for p in paths:
-        if p != "-" and Path(p).is_dir():
+        if p != "-" and not is_url(p) and Path(p).is_dir():
             found = walk(Path(p))
             if not found:
-                raise InputError(f"{p}: no .md or .txt reports in this folder")
+                raise InputError(f"{p}: no .md, .txt or .html reports in this folder")
             out.extend(str(f) for f in found)
         else:
             out.append(p)
     seen: set[str] = set()
     for p in out:
-        key = "-" if p == "-" else os.path.realpath(p)
+        key = p if p == "-" or is_url(p) else os.path.realpath(p)
         if key in seen:
             raise InputError(f"{p}: given twice")
         seen.add(key)
     return out
 
 
-def write_output(text, output: str | None, inputs: list[str]) -> None:
+def write_output(text, output: str | None, inputs: list[str], *, color: bool = False) -> None:
     """Standard output, or a file written whole (temp file, then rename), never over an input.
-    ``text`` is a string or an iterable of pieces, written as they come."""
+    ``text`` is a string or an iterable of pieces, written as they come. ``color``: the text
+    carries ANSI colours meant for standard output (click strips them otherwise)."""
     if output is None or output == "-":
         if isinstance(text, str):
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=color or None)
             return
         buffer: list[str] = []
         size = 0
@@ -82,12 +85,12 @@ def write_output(text, output: str | None, inputs: list[str]) -> None:
             buffer.append(piece)
             size += len(piece)
             if size >= 1 << 16:
-                click.echo("".join(buffer), nl=False)
+                click.echo("".join(buffer), nl=False, color=color or None)
                 buffer, size = [], 0
-        click.echo("".join(buffer), nl=False)
+        click.echo("".join(buffer), nl=False, color=color or None)
         return
     target = Path(output)
-    if any(p != "-" and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
+    if any(p != "-" and "://" not in p and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
         raise InputError(f"{output}: is one of the documents being compared; choose another output file")
     write_atomically(target, text)
 
@@ -124,7 +127,7 @@ def cli() -> None:
     """Diff what different news outlets claim about the same event.
 
     Reads reports (.md or .txt, with optional YAML front matter: outlet, date, title,
-    url), cuts them into claims, aligns the claims across reports, and shows what the
+    url; or saved news pages, .html, and http(s) addresses), cuts them into claims, aligns the claims across reports, and shows what the
     outlets agree on, which figures shift, what contradicts, who each claim is
     credited to, how sure each outlet sounds, and what only one outlet says.
     """
@@ -133,8 +136,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("reference", metavar="REFERENCE")
 @click.argument("others", nargs=-1, required=True, metavar="OTHER...")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True, help="Output format. json is the stable interface.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "markdown", "html"]), default="table",
+              show_default=True, help="Output format. json is the stable interface; html is one self-contained page.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Write the report to FILE (whole, or not at all) instead of standard output.")
 @click.option("--show", "show", default="all", show_default=True, metavar="KINDS",
@@ -143,19 +146,24 @@ def cli() -> None:
               help="Exit 1 when there are findings of these kinds (comma-separated, or all).")
 @click.option("--table-style", default="grid", show_default=True, metavar="STYLE",
               help="Any tabulate table format for --format table (grid, simple, github, psql, ...).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the kinds in --format table: auto is on for a terminal, off in pipes, files and "
+                   "under NO_COLOR.")
 @semantic_options
-def compare(reference, others, fmt, output, show, fail_on, table_style, model, backend, no_semantic, threshold,
+def compare(reference, others, fmt, output, show, fail_on, table_style, color, model, backend, no_semantic, threshold,
             no_cache, cache_dir):
     """Compare REFERENCE against one or more OTHER reports of the same event.
 
-    Each argument is a .md or .txt file, a folder of them, or - for standard input.
-    The reference's claims are paired with each other report's; a claim no other
+    Each argument is a .md, .txt or .html file, a folder of them, an http(s)://
+    address (fetched; CLAIMDIFF_TIMEOUT seconds, default 20), or - for standard
+    input. The reference's claims are paired with each other report's; a claim no other
     report makes is listed as only-in.
 
     \b
     Example:
       claimdiff compare seeds/kursk-first-clash.md corpora/kursk-first-clash/
       claimdiff compare a.md b.md --format json -o diff.json
+      claimdiff compare a.md saved-page.html --format html -o report.html
     """
     from tabulate import tabulate_formats
 
@@ -178,8 +186,11 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, model, b
         settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
                             **_given(threshold=threshold, backend=backend))
         result = run_compare(docs, settings=settings)
-        width = min(140, max(80, _terminal_width()))
-        write_output(render(result, fmt, kinds=shown, table_style=table_style, width=width), output, paths)
+        to_terminal = output in (None, "-") and sys.stdout.isatty()
+        width = max(40, min(200, _terminal_width())) if to_terminal else 100
+        painted = use_color(color, to_terminal) and fmt == "table" and output in (None, "-")
+        write_output(render(result, fmt, kinds=shown, table_style=table_style, width=width, color=painted,
+                            terminal=to_terminal), output, paths, color=painted)
     except ClaimdiffError as exc:
         fail(str(exc))
     sys.exit(exit_code(result.findings, failing))
@@ -201,8 +212,8 @@ def _kinds_value(value) -> str | None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "github", "sarif", "junit"]),
-              default="text", show_default=True, help="Output format; stdout carries only this.")
+@click.option("-f", "--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True,
+              help="Output format; stdout carries only this.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--fail-on", "fail_on", default="contradiction,figure-shift", show_default=True, metavar="KINDS",
@@ -239,8 +250,8 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     try:
         config, _ = load_config()
         fmt = _from_config(ctx, "fmt", fmt, config, "format")
-        if fmt not in ("text", "json", "jsonl", "github", "sarif", "junit"):
-            raise ConfigError(f"[tool.claimdiff] format must be one of text, json, jsonl, github, sarif, junit, not {fmt!r}")
+        if fmt not in CHECK_FORMATS:
+            raise ConfigError(f"[tool.claimdiff] format must be one of {', '.join(CHECK_FORMATS)}, not {fmt!r}")
         failing = parse_kinds(_kinds_value(_from_config(ctx, "fail_on", fail_on, config)), "--fail-on")
         shown = parse_kinds(_kinds_value(_from_config(ctx, "show", show, config)), "--show")
         baseline = _from_config(ctx, "baseline", baseline, config)
@@ -259,7 +270,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
         try:
             result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted,
-                               progress=lambda story: bar.start(story.name))
+                               progress=lambda story: bar.start(story.name), whole=fmt in ("markdown", "html"))
         finally:
             bar.close()
         for warning in result.warnings:
@@ -268,7 +279,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
             n = save(write_baseline, result.findings)
             click.echo(f"claimdiff check: wrote {n} finding(s) to {write_baseline}", err=True)
             sys.exit(0)
-        write_output(stream_check(result, fmt, failing), output, [])
+        write_output(stream_check(result, fmt, failing, kinds), output, [])
         s = summary(result, failing)
         click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
@@ -345,7 +356,7 @@ def claims(files, fmt, output):
     from .extract import extract
     from .model import SCHEMA_VERSION
     from .read import read_documents
-    from .report import claim_dict, quantity_dict, wrap
+    from .report import attribution_text, claim_dict, quantity_dict, wrap
 
     try:
         paths = expand(files)
@@ -364,11 +375,7 @@ def claims(files, fmt, output):
                 rows = []
                 for c in cs:
                     figs = "; ".join(_show_quantity(quantity_dict(q)) for q in c.quantities)
-                    src = c.attribution.source or ""
-                    if c.attribution.anonymous:
-                        src += " (anonymous)"
-                    if c.attribution.via:
-                        src += f" via {c.attribution.via}"
+                    src = attribution_text(c.attribution)
                     rows.append([c.id.split("#")[1], wrap(c.text, 60), wrap(figs, 30), wrap(src, 24),
                                  ("not " if c.negated else "") + c.certainty])
                 parts.append(f"{d.outlet} ({d.id}): {len(cs)} claims\n"
@@ -389,6 +396,13 @@ def _show_quantity(q: dict) -> str:
         ")" if q["high_open"] or q["high"] is None else "]")
     what = q["unit"] or q["counts"] or q["dimension"]
     return f"{q['text']} = {br} {what}"
+
+
+def use_color(choice: str, to_terminal: bool, environ=os.environ) -> bool:
+    """--color always/never as said; auto: a terminal, unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return to_terminal and not environ.get("NO_COLOR")
 
 
 def _terminal_width() -> int:

@@ -31,6 +31,7 @@ _OPPOSITES = [
     (r"confirmed|acknowledged", r"denied|refuted"),
     (r"began|begun|started", r"ended|stopped|halted"),
     (r"won|wins", r"lost|loses"),
+    (r"held|holds|kept|keeps|retained|retains", r"lost|loses"),  # "held his seat" / "lost his seat"
     (r"approved|passed", r"rejected|vetoed"),
     (r"convicted|guilty", r"acquitted|not guilty"),
     (r"alive|survivors? (?:were|was) (?:found|pulled|rescued)", r"dead|no survivors"),
@@ -107,9 +108,22 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     if a.anonymous or b.anonymous:
         return True, ""
     if a.source and b.source:
+        na, nb = _proper(a.source), _proper(b.source)
+        if na and nb:  # "the BBC's projection" / "a Sky News projection": the names decide
+            return fuzz.token_set_ratio(na, nb) >= 50, "another source"
         ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 50
         return ok, "another source"
     return True, ""
+
+
+_GENERIC_SOURCE = re.compile(
+    r"\b(?:the|a|an|its|their|projections?|exit polls?|polls?|figures?|data|reports?|statements?|estimates?|surveys?|"
+    r"analys[ie]s|counts?|tall(?:y|ies)|compiled|by|from|for|of|s)\b|['’]s?\b", re.I)
+
+
+def _proper(source: str) -> str:
+    """The names in a source, without the words any source may have ("projection", "poll")."""
+    return " ".join(_GENERIC_SOURCE.sub(" ", source).lower().split())
 
 
 def _singular(role: str | None) -> str | None:
@@ -142,6 +156,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         ))
 
     # contradiction: negation on one side only, or a pair of antonyms
+    opposed: set[str] = set()  # the words a contradiction was called on
     if not contradiction:
         pass
     elif a.negated != b.negated:
@@ -154,6 +169,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             ua, da_, ub, db_ = up.search(a.content), down.search(a.content), up.search(b.content), down.search(b.content)
             if ua and not da_ and db_ and not ub or da_ and not ua and ub and not db_:
                 cue_a, cue_b = (ua or da_).group(0), (ub or db_).group(0)
+                opposed |= {cue_a.lower(), cue_b.lower()}
                 finding(Kind.CONTRADICTION, f"'{cue_a}' in {outlet[a.id]}, '{cue_b}' in {outlet[b.id]}",
                         _cue_spans(a, cue_a), _cue_spans(b, cue_b))
                 break
@@ -183,7 +199,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
 
     # certainty
     la, lb = stance.level(a.certainty), stance.level(b.certainty)
-    if certainty and la != lb:
+    # "unlikely" / "likely" is one opposition, already called a contradiction: not a second finding
+    hedge_opposed = {(c.certainty_cue or "").lower() for c in (a, b)} & opposed
+    if certainty and la != lb and not hedge_opposed:
         def say(c: Claim) -> str:
             return c.certainty + (f" ('{c.certainty_cue}')" if c.certainty_cue else "")
         finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue))

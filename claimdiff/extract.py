@@ -14,6 +14,12 @@ from .timex import dates
 
 _LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?", re.I)
 # country acronyms the embedding model does not know as names: read for matching only
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day)\s*"  # "July 5" / "Nov. 4" / "Tuesday"
+    r"(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s*"  # "(Kestrel) - "
+)
+_PREDICTIVE = frozenset({"forecast", "forecasts", "predicted", "predicts"})
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean")]
 
 
@@ -35,6 +41,9 @@ def extract(doc: Document) -> list[Claim]:
     person: Attribution | None = None  # the last named person, for "He said"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
     for s_start, s_end in spans:
+        dateline = _DATELINE.match(text, s_start, s_end)
+        if dateline:  # "LONDON, July 5 (Reuters) - Labour won ...": the place and day of filing claim nothing
+            s_start = dateline.end()
         sentence = text[s_start:s_end]
         via = attr.standalone_via(sentence)
         if via is not None:
@@ -58,7 +67,10 @@ def extract(doc: Document) -> list[Claim]:
                 speaker = attribution  # named or not, the one a following bare quote belongs to
                 if attribution.name and not attribution.anonymous:
                     person = attribution  # the one "He said" refers to
-            content = _content(text, c_start, c_end, frame.frame if frame else None)
+            # a forecast is part of what is claimed ("economists had forecast a gain of 150,000"):
+            # its frame stays in the words compared
+            strip = frame.frame if frame and (frame.attribution.cue or "").lower() not in _PREDICTIVE else None
+            content = _content(text, c_start, c_end, strip)
             content, subject = _resolve_pronoun(content, subject)
             certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")

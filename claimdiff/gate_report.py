@@ -15,7 +15,7 @@ from .check import CheckResult, StoryFinding
 from .model import KIND_ORDER, TITLES, Kind
 from .report import wrap
 
-CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit")
+CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit", "markdown", "html")
 GITHUB_MAX_ERRORS = 10
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DESCRIPTIONS = {
@@ -28,11 +28,13 @@ DESCRIPTIONS = {
 }
 
 
-def render_check(result: CheckResult, fmt: str, fail_on) -> str:
-    return "".join(stream_check(result, fmt, fail_on))
+def render_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> str:
+    """``kinds``: the kinds the check reports (failing and shown), for the Markdown and HTML
+    pages, which list each story's findings of those kinds (default: the failing ones)."""
+    return "".join(stream_check(result, fmt, fail_on, kinds))
 
 
-def stream_check(result: CheckResult, fmt: str, fail_on) -> Iterator[str]:
+def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> Iterator[str]:
     """The report in pieces, to be written as they come: json and jsonl are never held whole
     in memory (json.dumps with an indent joins a list of every small piece first, several
     times the report's size), so a large corpus's report costs little more than its findings."""
@@ -42,9 +44,61 @@ def stream_check(result: CheckResult, fmt: str, fail_on) -> Iterator[str]:
     elif fmt == "jsonl":
         for f in result.findings:
             yield json.dumps(_finding_dict(f, fail_on), ensure_ascii=False) + "\n"
+    elif fmt in ("markdown", "html"):
+        yield (check_markdown if fmt == "markdown" else check_html)(result, fail_on, tuple(kinds or fail_on))
     else:
         yield {"text": check_text, "github": check_github, "sarif": check_sarif, "junit": check_junit}[fmt](
             result, fail_on)
+
+
+def _headline(result: CheckResult, fail_on) -> str:
+    s = summary(result, fail_on)
+    return (f"{s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), {s['new']} new, "
+            f"{s['failing']} failing ({', '.join(k.value for k in fail_on) or 'nothing fails'})")
+
+
+def _levels(result: CheckResult, fail_on) -> dict:
+    return {f.finding: _level(f, fail_on) for f in result.findings}
+
+
+def check_markdown(result: CheckResult, fail_on, kinds) -> str:
+    """A job summary or PR comment: the check's counts, then each story as ``compare`` shows it."""
+    from .report import _md, to_markdown
+
+    levels = _levels(result, fail_on)
+    out = ["# claimdiff check", "", _headline(result, fail_on) + ".", ""]
+    failing = [f for f in result.findings if levels[f.finding] == "error"]
+    if failing:
+        out += ["| level | code | story | reason |", "|---|---|---|---|"]
+        out += [f"| error | {f.finding.code} | {_md(f.story)} | {_md(f.finding.reason)} |" for f in failing]
+        out.append("")
+    for story, comparison in result.stories:
+        out.append(f"## Story: {story.name}")
+        out.append("")
+        out.append(to_markdown(comparison, kinds=kinds, h=3))
+    for e in result.fixed:
+        out.append(f"- fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def check_html(result: CheckResult, fail_on, kinds) -> str:
+    """One page: the check's counts, then a section per story with its grid, findings and articles."""
+    from html import escape
+
+    from .html_report import body, page
+
+    levels = _levels(result, fail_on)
+    parts = [f"<p>{escape(_headline(result, fail_on))}.</p>\n<ul>\n"]
+    parts += [f"<li><a href=\"#s{n}\">{escape(story.name)}</a></li>\n" for n, (story, _) in enumerate(result.stories, 1)]
+    parts.append("</ul>\n")
+    for n, (story, comparison) in enumerate(result.stories, 1):
+        parts.append(f"<section id=\"s{n}\">\n<h2>Story: {escape(story.name)}</h2>\n")
+        parts.append(body(comparison, kinds=kinds, prefix=f"s{n}-", h=3, level=levels.get))
+        parts.append("</section>\n")
+    if result.fixed:
+        parts.append("<ul>\n" + "".join(f"<li>fixed: {escape(str(e.get('code')))} {escape(str(e.get('story')))}: "
+                                       f"{escape(str(e.get('reason')))}</li>\n" for e in result.fixed) + "</ul>\n")
+    return page("claimdiff check", "".join(parts))
 
 
 def _where(f: StoryFinding, side: int) -> str:

@@ -265,12 +265,18 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     stated = (value if hi_value is None else (value + hi_value) / 2) * factor
 
     counts, counted_end = _counted(text, after_end, end) if dim in ("count", "money", "magnitude") else (None, after_end)
+    if counts is None and dim == "count":
+        # "412 of the 650 seats" counts seats, a part of the whole
+        whole = _OF_THE_WHOLE.match(text, after_end, end)
+        if whole:
+            counts, _ = _counted(text, whole.end(), end)
     if dim in ("length", "area", "mass"):
         of = re.match(r"\s*\)?\s*of\s+(?:the\s+|its\s+|their\s+)?", text[after_end:end])
         if of:
             counts, _ = _counted(text, after_end + of.end(), end)
     if counts and dim == "count" and re.match(
-            r"\s*(?:have |had |were |are |was )?(?:died|been killed|killed|dead|perished|lost their lives)\b",
+            r"\s*(?:have |had |were |are |was )?(?:now |already |so far |since |reportedly )?"
+            r"(?:died|been killed|killed|dead|perished|lost their lives)\b",
             text[counted_end:end], re.I):
         counts = "deaths"  # "5,000 people have died" counts deaths, like a toll does
     if counts is None and dim == "count":
@@ -324,6 +330,9 @@ def _interval(kind: str, x: float, x2: float | None, place: float) -> tuple[floa
     if kind == "about":
         return x - about_tol, x + about_tol, False, about_tol > 0
     return x - bare_tol, x + bare_tol, False, bare_tol > 0
+
+
+_OF_THE_WHOLE = re.compile(r"\s+of\s+(?:the|its|their)\s+[\d,]+\s+")
 
 
 def _counted(text: str, pos: int, end: int) -> tuple[str | None, int]:

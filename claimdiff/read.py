@@ -43,12 +43,20 @@ def unique_ids(docs: list[Document]) -> list[Document]:
 
 
 def _replace_id(doc: Document, new_id: str) -> Document:
+    return _replace(doc, id=new_id)
+
+
+def _replace(doc: Document, **changes) -> Document:
     from dataclasses import replace
 
-    return replace(doc, id=new_id)
+    return replace(doc, **changes)
 
 
 def read_document(path: str, *, stdin: bytes | None = None) -> Document:
+    from .web import HTML_SUFFIXES, is_url
+
+    if is_url(path):
+        return read_url(path)
     if path == "-":
         data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
         name, doc_id = "<stdin>", "stdin"
@@ -59,8 +67,8 @@ def read_document(path: str, *, stdin: bytes | None = None) -> Document:
             raise InputError(f"{path}: no such file")
         if p.is_dir():
             raise InputError(f"{path}: is a folder, not a report (name the files in it)")
-        if p.suffix.lower() not in TEXT_SUFFIXES:
-            raise InputError(f"{path}: unsupported file type {p.suffix!r} (use .md or .txt)")
+        if p.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            raise InputError(f"{path}: unsupported file type {p.suffix!r} (use .md, .txt or .html)")
         try:
             size = p.stat().st_size
             if size > MAX_BYTES:
@@ -74,8 +82,31 @@ def read_document(path: str, *, stdin: bytes | None = None) -> Document:
         doc_id = _slug(p.stem) or "document"
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: too large (over {MAX_BYTES // 2**20} MiB)")
+    if path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES:
+        return html_document(data, doc_id=doc_id, path=path, name=name)
     text = decode(data, name)
     return parse_document(text, doc_id=doc_id, path=path, name=name)
+
+
+def read_url(url: str) -> Document:
+    """An http(s) address: fetched, then read as a page (or as text, when the server says so)."""
+    from .web import fetch, url_id
+
+    data, kind = fetch(url, MAX_BYTES)
+    doc_id = _slug(url_id(url)) or "page"
+    if kind in ("text/plain", "text/markdown", "text/x-markdown"):
+        doc = parse_document(decode(data, url), doc_id=doc_id, path=url, name=url)
+        return doc if doc.url else _replace(doc, url=url)
+    return html_document(data, doc_id=doc_id, path=url, name=url, url=url)
+
+
+def html_document(data: bytes, *, doc_id: str, path: str, name: str, url: str | None = None) -> Document:
+    """A saved news page: its article text and metadata, as trafilatura reads them."""
+    from .web import read_html
+
+    page = read_html(data, name=name, url=url)
+    return Document(id=doc_id, text=page["text"], outlet=page["outlet"] or doc_id, path=path, date=page["date"],
+                    title=page["title"], url=page["url"])
 
 
 def decode(data: bytes, name: str) -> str:
@@ -179,9 +210,12 @@ def _slug(s: str) -> str:
     return s.lower()
 
 
+REPORT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
+
+
 def is_report(path: Path) -> bool:
-    """A report file: .md, .markdown or .txt; dot-files, README and NOTES are not reports."""
-    return (path.is_file() and not path.name.startswith(".") and path.suffix.lower() in {".md", ".markdown", ".txt"}
+    """A report file: .md, .markdown, .txt, .html or .htm; dot-files, README and NOTES are not reports."""
+    return (path.is_file() and not path.name.startswith(".") and path.suffix.lower() in REPORT_SUFFIXES
             and path.stem.upper() not in {"README", "NOTES"})
 
 

@@ -10,19 +10,33 @@ import textwrap
 from typing import Any
 
 from . import __version__
-from .model import KIND_ORDER, SCHEMA_VERSION, Claim, Comparison, Document, Finding, Kind, Quantity
+from .model import KIND_ORDER, SCHEMA_VERSION, Attribution, Claim, Comparison, Document, Finding, Kind, Quantity
 from .timex import iso
 
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 
 
 def render(comparison: Comparison, fmt: str, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
-           width: int = 100) -> str:
+           width: int = 100, color: bool = False, terminal: bool = False) -> str:
     if fmt == "json":
         return to_json(comparison, kinds=kinds)
     if fmt == "markdown":
         return to_markdown(comparison, kinds=kinds)
-    return to_table(comparison, kinds=kinds, table_style=table_style, width=width)
+    if fmt == "html":
+        from .html_report import to_html
+
+        return to_html(comparison, kinds=kinds)
+    return to_table(comparison, kinds=kinds, table_style=table_style, width=width, color=color, terminal=terminal)
+
+
+def attribution_text(a: Attribution) -> str:
+    """Who a claim is credited to, as one line ("" for no one)."""
+    src = a.source or ""
+    if a.anonymous:
+        src += " (anonymous)"
+    if a.via:
+        src += f" via {a.via}"
+    return src.strip()
 
 
 # -- JSON ---------------------------------------------------------------------------------------
@@ -113,25 +127,48 @@ def _wrap(text: str, width: int) -> str:
     return wrap(text, width, break_on_hyphens=False)
 
 
-def _headline(comparison: Comparison) -> list[str]:
+# ANSI colours of the kinds in a terminal (``color=True``); none in files and pipes.
+COLORS = {Kind.CONTRADICTION: "31", Kind.FIGURE_SHIFT: "33", Kind.ATTRIBUTION_SHIFT: "35",
+          Kind.CERTAINTY_SHIFT: "36", Kind.ONLY_IN: "90", Kind.AGREE: "32"}
+
+
+def paint(text: str, kind: Kind, color: bool) -> str:
+    """``text`` in the kind's colour, line by line (so a table cell keeps its width), or as it is."""
+    if not color:
+        return text
+    return "\n".join(f"\x1b[{COLORS[kind]}m{line}\x1b[0m" for line in text.split("\n"))
+
+
+def _headline(comparison: Comparison, color: bool = False, width: int | None = None) -> list[str]:
+    """The title and the count of each kind; folded to ``width`` (a terminal's) when given."""
     s = summary(comparison)
-    parts = [f"{s[k.value]} {k.value}" for k in KIND_ORDER]
+    width = width or 10**6
     ref = comparison.documents[0]
-    lines = [f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
-             "findings: " + ", ".join(parts)]
-    return lines
+    lines = textwrap.wrap(f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
+                          width, break_on_hyphens=False)
+    # each "N kind" stays whole on a line (joined by a no-break space while wrapping), then takes its colour
+    counts = textwrap.wrap("findings: " + ", ".join(f"{s[k.value]}\u00a0{k.value}" for k in KIND_ORDER), width,
+                           break_on_hyphens=False, subsequent_indent="  ")
+    for k in KIND_ORDER:
+        part = f"{s[k.value]}\u00a0{k.value}"
+        counts = [line.replace(part, paint(part.replace("\u00a0", " "), k, color and s[k.value] > 0)) for line in counts]
+    return lines + counts
 
 
 def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, table_style: str = "grid",
-             width: int = 100) -> str:
+             width: int = 100, color: bool = False, terminal: bool = False) -> str:
+    """Tables folded to ``width`` columns (a grid table of three columns takes 10 for its rules);
+    on a ``terminal`` the headline too, elsewhere it stays one line per part, as it always was."""
     from tabulate import tabulate
 
-    out = _headline(comparison)
-    docs = [[d.id, d.outlet, d.date or "", sum(1 for c in comparison.claims if c.document == d.id),
-             "reference" if i == 0 else ""] for i, d in enumerate(comparison.documents)]
+    out = _headline(comparison, color, width if terminal else None)
+    name = max(10, (width - 46) // 2)  # the date, count and role columns and the rules take 46
+    docs = [[_wrap(d.id, name), _wrap(d.outlet, name), d.date or "",
+             sum(1 for c in comparison.claims if c.document == d.id), "reference" if i == 0 else ""]
+            for i, d in enumerate(comparison.documents)]
     out.append("")
     out.append(tabulate(docs, headers=["document", "outlet", "date", "claims", ""], tablefmt=table_style))
-    col = max(24, (width - 20) // 3)
+    col = max(10, (width - 20) // 3)
     for kind in KIND_ORDER:
         if kind not in kinds:
             continue
@@ -139,14 +176,17 @@ def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, ta
         if not found:
             continue
         out.append("")
-        out.append(f"{kind.title} ({kind.code}): {len(found)}")
+        out.append(paint(f"{kind.title} ({kind.code}): {len(found)}", kind, color))
         if kind is Kind.ONLY_IN:
-            rows = [[_wrap(f.sides[0].outlet, 18), _wrap(f.sides[0].text, col * 2), _wrap(f.reason, col)] for f in found]
+            who = min(18, max(8, width // 6))
+            rest = max(20, width - 13 - who)
+            rows = [[_wrap(f.sides[0].outlet, who), _wrap(f.sides[0].text, rest - rest // 3),
+                     paint(_wrap(f.reason, rest // 3), kind, color)] for f in found]
             out.append(tabulate(rows, headers=["outlet", "claim", "why"], tablefmt=table_style))
         else:
             rows = [[_wrap(f"{f.sides[0].outlet}: {f.sides[0].text}", col),
                      _wrap(f"{f.sides[1].outlet}: {f.sides[1].text}", col),
-                     _wrap(f.reason, col)] for f in found]
+                     paint(_wrap(f.reason, col), kind, color)] for f in found]
             out.append(tabulate(rows, headers=["reference", "other", "reason"], tablefmt=table_style))
     return "\n".join(out) + "\n"
 
@@ -157,21 +197,35 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def to_markdown(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER) -> str:
+MARKS = {Kind.CONTRADICTION: "🟥", Kind.FIGURE_SHIFT: "🟧", Kind.ATTRIBUTION_SHIFT: "🟪",
+         Kind.CERTAINTY_SHIFT: "🟦", Kind.ONLY_IN: "⬜", Kind.AGREE: "🟩"}
+
+
+def to_markdown(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, h: int = 1) -> str:
+    """GitHub-flavoured Markdown (a job summary, a PR comment): summary, grid, findings by kind.
+    ``h`` is the level of the title; sections are one below it."""
     ref = comparison.documents[0]
     s = summary(comparison)
-    out = [f"# claimdiff: {_md(ref.outlet)} against {len(comparison.documents) - 1} other report(s)", ""]
+    sub = "#" * (h + 1)
+    dates = sorted({d.date for d in comparison.documents if d.date})
+    out = [f"{'#' * h} claimdiff: {_md(ref.outlet)} against {len(comparison.documents) - 1} other report(s)", ""]
+    out += [f"{len(comparison.documents)} documents from {len({d.outlet for d in comparison.documents})} outlets"
+            + (f", {dates[0]}" + (f" to {dates[-1]}" if len(dates) > 1 else "") if dates else "")
+            + f"; {len(comparison.claims)} claims. Findings: "
+            + ", ".join(f"{MARKS[k]} {s[k.value]} {k.value}" for k in KIND_ORDER) + ".", ""]
     out += ["| document | outlet | date | claims |", "|---|---|---|---|"]
     for d in comparison.documents:
         n = sum(1 for c in comparison.claims if c.document == d.id)
         out.append(f"| {_md(d.id)}{' (reference)' if d is ref else ''} | {_md(d.outlet)} | {d.date or ''} | {n} |")
     out += ["", "| kind | code | findings |", "|---|---|---|"]
     out += [f"| {k.value} | {k.code} | {s[k.value]} |" for k in KIND_ORDER]
+    out += ["", f"{sub} Claims by outlet", "", "Most disputed first; an empty cell: the outlet does not say it.", ""]
+    out += _markdown_grid(comparison)
     for kind in KIND_ORDER:
         found = comparison.by_kind(kind)
         if kind not in kinds or not found:
             continue
-        out += ["", f"## {kind.title} ({kind.code})", ""]
+        out += ["", f"{sub} {kind.title} ({kind.code})", ""]
         if kind is Kind.ONLY_IN:
             out += ["| outlet | claim | why |", "|---|---|---|"]
             out += [f"| {_md(f.sides[0].outlet)} | {_md(f.sides[0].text)} | {_md(f.reason)} |" for f in found]
@@ -180,3 +234,22 @@ def to_markdown(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER)
             out += [f"| **{_md(f.sides[0].outlet)}**: {_md(f.sides[0].text)} | **{_md(f.sides[1].outlet)}**: "
                     f"{_md(f.sides[1].text)} | {_md(f.reason)} |" for f in found]
     return "\n".join(out) + "\n"
+
+
+def _markdown_grid(comparison: Comparison) -> list[str]:
+    from .grid import build, shorten
+
+    out = ["| | " + " | ".join(_md(d.outlet) for d in comparison.documents) + " |",
+           "|---" * (len(comparison.documents) + 1) + "|"]
+    for row in build(comparison):
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append("")
+                continue
+            mark = MARKS[cell.kind] + " " if cell.kind else ""
+            figures = "".join(f"**{_md(f)}** · " for f in cell.figures)
+            cells.append(mark + figures + _md(shorten(cell.claim.text, 60)))
+        name = row.kind.value if row.kind else "aligned"
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return out

@@ -29,6 +29,8 @@ HEDGED = re.compile(
     r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
     r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
     r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
+    r"(?:is|are|was|were) set to|(?:is|are|was|were) poised to|on course (?:for|to)|on track (?:for|to)|"
+    r"(?:is|are|was|were) projected to|(?:is|are|was|were) forecast to|"
     r"could(?!\s+not\b|n['’]t)|(?-i:may)|might|suggests?|suggested|it is possible|reports suggest|rumou?red|"
     r"(?:did|does|do|would|will) not rule out|(?:has|have|had) not ruled out|not ruled out)\b",
     re.I,
@@ -47,6 +49,7 @@ _STRENGTH = {"confirmed": 3, "asserted": 2, "hedged": 1, "unconfirmed": 0}
 
 # a hedge that is only the verb of the attribution ("Some analysts suggest that ...") hedges
 # nothing the claim itself says; a confirmation there ("the official confirmed that") does count
+_ASIDE = re.compile(r",\s+(?:the|a|an|which|whose)\s[^,;]{1,120},")
 _SPEECH_HEDGE = re.compile(r"^(?:suggests?|suggested)$", re.I)
 
 
@@ -64,7 +67,9 @@ def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
     m = UNCONFIRMED.search(text)
     if m:
         return "unconfirmed", m.group(0)
-    m = HEDGED.search(text)
+    # a modal in an aside about a noun hedges the aside, not the claim: "The crossing, the
+    # only route the UN may use to bring aid in, remains closed"
+    m = HEDGED.search(_ASIDE.sub(lambda a: " " * len(a.group(0)), text))
     if m:
         return "hedged", m.group(0)
     m = CONFIRMED.search(text)

@@ -25,6 +25,18 @@ def case(text, needle, source, name, anonymous, via):
 
 
 ATTRIBUTIONS = [
+    # --- "added" and "puts" are verbs of speech only before what was said ------------------------------
+    case("American employers added 254,000 jobs in September, the Bureau of Labor Statistics said on Friday, "
+         "a far stronger month than Wall Street expected.", "254,000 jobs", "the Bureau of Labor Statistics", None,
+         False, None),
+    case("Retailers added 30,000 workers last month.", "30,000 workers", None, None, False, None),
+    # a figure credited to a poll or a projection of a named body: named, not anonymous
+    case("An exit poll by Ipsos had forecast 410 seats for Labour.", "410 seats", "An exit poll by Ipsos", "Ipsos", False,
+         None),
+    case("Labour won around 34 per cent of the vote, according to a Sky News projection.", "34 per cent",
+         "a Sky News projection", None, False, None),
+    case("Ukrainian intelligence puts the contingent at about 11,000 soldiers.", "11,000", "Ukrainian intelligence",
+         None, False, None),
     # --- "according to X": at the start, in the middle, at the end -----------------------------------
     case("According to the Ukrainian General Staff, Russian forces lost 1,250 soldiers in the past day.",
          "lost 1,250 soldiers", "Ukrainian General Staff", None, False, None),

@@ -34,6 +34,16 @@ CASES = [
     ("russian.md", "Северокорейские войска впервые вступили в бой в Курской области.", 0, "does not look like English"),
     ("same-text.md", GOOD, 0, "the same text as"),
     ("page.pdf", b"%PDF-1.4 not a report", 2, "unsupported file type"),
+    ("empty.html", b"", 2, "no article text found in this HTML page"),
+    ("binary.htm", bytes(range(256)) * 4, 2, "no article text found in this HTML page"),
+    ("menu.html", "<html><body><nav><a href='/'>Home</a> <a href='/s'>Sport</a></nav></body></html>", 2,
+     "no article text found in this HTML page"),
+    ("huge.html", b"<p>The troops arrived.</p>" * (9 * 2**20 // 26), 2, "too large"),
+    # a page says its own encoding, and is read in it
+    ("latin1.html", ("<html><head><meta charset='iso-8859-1'><title>Troops</title></head><body><article>"
+                     "<p>Caf\u00e9 owners said the troops arrived on Tuesday, officials said.</p>"
+                     "<p>More than 10,000 soldiers were sent, according to the ministry.</p></article></body></html>"
+                     ).encode("latin-1"), 0, None),
 ]
 
 

@@ -28,6 +28,13 @@ STANCES = [
     # --- asserted: plain statements ---------------------------------------------------------------------
     case("The storm made landfall near Tampa early on Thursday.", "made landfall", "asserted", False),
     case("The central bank raised its key rate to 5.25 percent.", "raised its key rate", "asserted", False),
+    # what is about to happen is not yet so
+    case("Keir Starmer was set to become prime minister later in the day.", "set to become", "hedged", False),
+    case("Labour was on course for a landslide victory, results showed.", "on course", "hedged", False),
+    # a modal in an aside about a noun does not hedge the claim
+    case("The Bab al-Hawa crossing, the only route the UN may use to bring aid in, remains closed.", "remains closed",
+         "asserted", False),
+    case("The dam, which may have been hit by shelling, burst on Tuesday.", "burst on Tuesday", "asserted", False),
     case("Rescuers found 23 bodies in the collapsed building, the fire service said.",
          "found 23 bodies", "asserted", False),
     case("The government raised fuel prices in May after the subsidy expired.",

@@ -35,7 +35,8 @@ def test_help_does_not_import_torch_or_onnxruntime():
         "for args in (['--help'], ['compare', '--help'], ['check', '--help'], ['eval', '--help'], ['claims', '--help']):\n"
         "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
         "import claimdiff\n"
-        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'onnx', 'tokenizers')\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'onnx', 'tokenizers',\n"
+        "                         'trafilatura', 'lxml')\n"
         "             if m in sys.modules))\n"
     )
     assert run_python(code) == "[]"
@@ -115,7 +116,7 @@ def test_utf16_with_bom_is_read(tmp_path):
 
 def test_folder_without_reports(tmp_path):
     (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
-    _one_line_error(invoke("compare", str(SEED), str(tmp_path)), "no .md or .txt reports")
+    _one_line_error(invoke("compare", str(SEED), str(tmp_path)), "no .md, .txt or .html reports")
 
 
 def test_unsupported_file_type(tmp_path):

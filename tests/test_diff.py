@@ -41,6 +41,10 @@ FIRE = [
      "The border crossing reopened to aid convoys."),
     ("attribution-shift", "More than 10,000 soldiers have been sent to Russia, State Department spokesperson Vedant Patel said.",
      "More than 10,000 soldiers have been sent to Russia, a Pentagon spokesperson said."),
+    ("contradiction", "Chancellor Jeremy Hunt narrowly held his seat of Godalming and Ash.",
+     "Chancellor Jeremy Hunt lost his seat of Godalming and Ash."),
+    ("attribution-shift", "Labour won about 34 per cent of the vote, according to the BBC's projection.",
+     "Labour won about 34 per cent of the vote, according to a Sky News projection."),
     ("attribution-shift", "The death toll in Turkey rose to 8,574, AFAD said.",
      "The death toll in Turkey rose to 8,574, Turkey's health ministry said."),
     ("certainty-shift", "The North Korean troops fought alongside the 810th Naval Infantry Brigade.",
@@ -140,3 +144,19 @@ def test_all_pairs_judges_every_pair(encoder):
     result = compare([a, b, c], all_pairs=True, encoder=encoder)
     pairs = {(f.sides[0].document, f.sides[1].document) for f in result.findings if len(f.sides) == 2}
     assert ("b", "c") in pairs
+
+
+def test_a_denial_beside_a_closer_claim_keeps_its_source_shift(encoder):
+    """The denial pairs one-to-many with the claim it denies (the one-to-one pairing takes
+    the closer neighbour); the shift of source on that pair is reported with it."""
+    ref = ("While most of the North Korean soldiers have not engaged in direct combat, some have. "
+           "The North Korean troops have begun combat operations with Russian forces, State Department "
+           "spokesperson Vedant Patel said.")
+    other = "The North Korean troops have not engaged in combat operations, a Pentagon official said."
+    found, result = kinds(encoder, ref, other)
+    by_pair = {}
+    for f in result.findings:
+        if len(f.sides) == 2:
+            by_pair.setdefault((f.sides[0].text, f.sides[1].text), set()).add(f.kind.value)
+    denied = [k for (a, _), k in by_pair.items() if a.startswith("The North Korean troops have begun")]
+    assert denied and {"contradiction", "attribution-shift"} <= denied[0], by_pair

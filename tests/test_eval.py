@@ -20,7 +20,8 @@ def test_score_arithmetic():
 
 def test_bundled_gold_files_load_and_name_real_text():
     stories = find_stories([str(ROOT / "corpora")])
-    assert [p.name for p in stories] == ["kursk-first-clash", "turkey-syria-earthquake", "us-jobs-report-sept-2024"]
+    assert [p.name for p in stories] == ["kursk-first-clash", "turkey-syria-earthquake", "uk-election-2024",
+                                        "us-jobs-report-sept-2024"]
     for folder in stories:
         gold = load_gold(folder)
         assert gold.reference.is_file()

@@ -120,3 +120,12 @@ def test_front_matter_and_body_line():
     assert doc.outlet == "Harbor Post" and doc.date == "2024-11-05"
     assert doc.text.startswith("\nFirst line.")
     assert doc.line_of(doc.text.index("Second")) == 7
+
+
+def test_a_dateline_is_no_part_of_the_claim():
+    """"LONDON, July 5 (Kestrel) - " says where and when the report was filed, not what happened."""
+    doc = parse_document("---\noutlet: Kestrel\ndate: 2024-07-05\n---\nLONDON, July 5 (Kestrel) - Labour won a "
+                         "landslide victory in Thursday's general election.\n", doc_id="k", path=None, name="k")
+    [claim] = extract(doc)
+    assert claim.text == "Labour won a landslide victory in Thursday's general election."
+    assert [q.text for q in claim.quantities] == ["Thursday"]

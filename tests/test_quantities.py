@@ -80,6 +80,12 @@ def test_interval(sentence, text, low, high, low_open, high_open, dimension, cou
         assert q.counts and counts in q.counts
 
 
+def test_a_part_counts_what_its_whole_counts():
+    """"412 of the 650 seats": both figures count seats, so 412 is compared with other seat counts."""
+    qs = quantities("Labour won 412 of the 650 seats.", 0, 32)
+    assert [(q.text, q.counts) for q in qs] == [("412", "seats"), ("650", "seats")]
+
+
 def test_restated_units_are_one_quantity():
     s = "and traveled 6,437 kilometers (4,000 miles) west to the Kursk region"
     (q,) = quantities(s)

@@ -1,0 +1,65 @@
+"""What a figure is a figure of, beyond its counted noun: the place it covers and the
+subject that did the counting ("Health care added 45,000 jobs" / "social assistance
+added 27,000 jobs"; "8,574 died in Turkey" / "more than 15,000 died in Turkey and Syria").
+
+Two figures of deaths or of jobs that cannot both be true are a figure shift only when
+they count the same thing in the same place; with another place or another subject they
+are two claims. Read from the words with patterns, not a parser: a place is a capitalised
+name after "in", "across", "throughout" or "inside"; a subject is the words before a verb
+of change ("added", "grew", "lost", "killed") at the start of a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .timex import MONTHS, WEEKDAYS
+
+_NAME = r"(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*"
+_SIDE = r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?"
+_PLACES = re.compile(
+    rf"\b(?i:in|across|throughout|inside)\s+(?:the\s+)?{_SIDE}(?P<first>{_NAME})"
+    rf"(?:\s*(?:,|and|or)\s+(?:the\s+)?{_SIDE}(?P<second>{_NAME}))?")
+_CHANGE = re.compile(
+    r"^(?:and|but|while|as|meanwhile)?\s*(?P<subject>[A-Za-z][\w\s'’-]{0,60}?)\s+"
+    r"(?:(?:in|across|at|from|among|for)\s[\w\s'’-]{0,40}?\s+)?"
+    r"(?:also\s+|each\s+|together\s+)?"
+    r"(?:added|adding|grew|gained|rose|fell|lost|shed|increased|decreased|declined|dropped|hired|created|cut|killed)\b")
+_THE_COUNTRY = re.compile(r"\b(?:in|across|throughout) the country\b", re.I)
+_POSSESSOR = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
+_STOP = frozenset("the a an its their his her our this that these those also and of in on for".split())
+# words that name the count itself, not whose count it is ("the death toll", "the number of dead")
+_COUNTING = frozenset("death deaths dead toll number total tally count figure jobs payrolls".split())
+_NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    places: frozenset[str]
+    subject: frozenset[str]
+
+
+def scope(text: str, frame: str = "") -> Scope:
+    """The scope of the figures of a claim's ``text``; ``frame`` is the whole claim with its
+    attribution, read only to resolve "in the country" ("Turkey's disaster agency said
+    8,574 people had died in the country": Turkey)."""
+    places = set()
+    for m in _PLACES.finditer(text):
+        for name in (m["first"], m["second"]):
+            if name and name.split()[0].lower().rstrip(".") not in _NOT_PLACES:
+                places.add(name.lower())
+    if not places and _THE_COUNTRY.search(text):
+        places = {m.lower() for m in _POSSESSOR.findall(frame or text)}
+    subject: frozenset[str] = frozenset()
+    m = _CHANGE.match(text.strip())
+    if m:
+        subject = frozenset(w for w in re.findall(r"[a-z]+", m["subject"].lower()) if w not in _STOP | _COUNTING)
+    return Scope(frozenset(places), subject)
+
+
+def conflict(a: Scope, b: Scope) -> bool:
+    """Both name a place and the places differ, or both name a subject with no word in common."""
+    if a.places and b.places and a.places != b.places:
+        return True
+    return bool(a.subject and b.subject and not (a.subject & b.subject))
