@@ -9,9 +9,13 @@ import numpy as np
 
 from . import align, diff
 from .embed import Encoder, SentenceTransformerEncoder
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .extract import extract
 from .model import Alignment, Claim, Comparison, Document, Finding, Kind, KIND_ORDER, Side
+
+
+BACKENDS = ("torch", "onnx")
+DEFAULT_BACKEND = "torch"  # chosen by measurement: see README, "Backends"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class Settings:
     ``certainty_margin``: likewise for a certainty shift: on pairs closer to the threshold
     a hedge on one side more often marks another claim than the same one hedged
     (certainty-shift F1 0.59 -> 0.71 on the gold; from 0, 0.03, 0.06, 0.1).
+    ``backend``: what runs the model; the two give slightly different floats (see README).
     ``only_in_margin``: a claim is said by one document only when no claim of another
     document is paired with it (in either tier) and none scores ``threshold -
     only_in_margin`` or more against it, so a paraphrase that lost a one-to-one contest
@@ -63,6 +68,11 @@ class Settings:
     model: str | None = None  # a local sentence-transformers folder; None is the default model
     cache: bool = True  # embeddings on disk (claimdiff.cache); they never change a result
     cache_dir: str | None = None
+    backend: str = DEFAULT_BACKEND  # "torch", or "onnx": the model exported once to int8 ONNX (claimdiff.onnx_encoder)
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise ConfigError(f"unknown backend {self.backend!r} (choose from {', '.join(BACKENDS)})")
 
     def describe(self) -> tuple[tuple[str, object], ...]:
         return (
@@ -78,6 +88,7 @@ class Settings:
             ("context_discount", self.context_discount),
             ("semantic", self.semantic),
             ("model", self.model or ("all-MiniLM-L6-v2" if self.semantic else None)),
+            ("backend", self.backend if self.semantic else None),
         )
 
 
@@ -85,12 +96,17 @@ def make_encoder(settings: Settings) -> Encoder | None:
     """The model (loaded on first use), behind the on-disk embedding cache unless it is off."""
     if not settings.semantic:
         return None
-    encoder = SentenceTransformerEncoder(settings.model)
+    if settings.backend == "onnx":
+        from .onnx_encoder import OnnxEncoder
+
+        encoder = OnnxEncoder(settings.model, cache_dir=settings.cache_dir)
+    else:
+        encoder = SentenceTransformerEncoder(settings.model)
     if not settings.cache:
         return encoder
-    from .cache import CachedEncoder, EmbeddingCache, model_identity
+    from .cache import CachedEncoder, EmbeddingCache
 
-    return CachedEncoder(encoder, EmbeddingCache(settings.cache_dir), model_identity(encoder.path, encoder.name))
+    return CachedEncoder(encoder, EmbeddingCache(settings.cache_dir), encoder.identity)
 
 
 def compare(

@@ -30,9 +30,11 @@ def default_dir() -> Path:
     return (Path(base).expanduser() if base else Path.home() / ".cache") / "claimdiff"
 
 
-def model_identity(folder: Path, name: str) -> str:
-    """The model's name and a digest of its files (names, sizes, and the small config files'
-    bytes): another model, or the same name with other weights, gets other cache entries."""
+def model_identity(folder: Path, name: str, backend: str) -> str:
+    """The model's name, a digest of its files (names, sizes, and the small config files'
+    bytes) and the backend that runs it: another model, the same name with other weights, or
+    the same model run by another backend (torch, or the int8 ONNX export) gets other cache
+    entries, so embeddings of two backends never mix."""
     h = hashlib.sha256()
     for p in sorted(folder.rglob("*")):
         if not p.is_file():
@@ -42,7 +44,7 @@ def model_identity(folder: Path, name: str) -> str:
         h.update(f"{rel}\0{size}\0".encode())
         if size <= 1 << 20 and p.suffix in (".json", ".txt"):
             h.update(p.read_bytes())
-    return f"{name}:{h.hexdigest()[:16]}"
+    return f"{name}:{h.hexdigest()[:16]}:{backend}"
 
 
 def _warn(message: str) -> None:

@@ -74,9 +74,10 @@ def exit_code(result: CheckResult, fail_on: Sequence[Kind], *, exit_zero: bool =
 # -- reading stories ----------------------------------------------------------------------------
 
 def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
-    """Stories under the given paths, one at a time, in sorted order."""
+    """Stories under the given paths, one at a time, in sorted order (of the paths too, so the
+    order they were given in cannot change a report)."""
     seen: set[str] = set()
-    for p in paths:
+    for p in sorted(paths):
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or folder")
@@ -295,8 +296,39 @@ def check_story(story: Story, *, settings, encoder, kinds: Sequence[Kind]) -> tu
     return comparison, out
 
 
+def count_stories(paths: Sequence[str]) -> int | None:
+    """How many stories ``iter_stories`` will give, when that is known without reading the
+    reports (folders); None when a JSONL file would have to be read through to tell."""
+    folders: set[str] = set()
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir():
+            return None
+        folders.update(str(f.resolve()) for f in _story_folders(path))
+    return len(folders)
+
+
+def _kept(story: Story, comparison: Comparison) -> tuple[Story, Comparison]:
+    """What the reports need of a story once it is compared: its name, source, reference and
+    documents' ids, outlets, paths and dates. Texts, claims and alignments are dropped, so a
+    corpus of 1,000 stories holds no more text in memory than one of 100."""
+    from dataclasses import replace
+
+    docs = tuple(replace(d, text="") for d in comparison.documents)
+    return (replace(story, documents=()),
+            Comparison(documents=docs, claims=(), alignments=(), findings=(), settings=comparison.settings,
+                       clusters=()))
+
+
 def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
-          baseline: dict[str, dict] | None = None, progress=None) -> CheckResult:
+          baseline: dict[str, dict] | None = None, progress=None, whole: bool = False) -> CheckResult:
+    """Every story, one at a time: read, compare (``check_story``), keep its findings, let it go.
+
+    ``progress``, when given, is called with each story before it is compared. ``whole``:
+    keep each story's whole comparison (texts, claims, clusters), for the Markdown and HTML
+    reports, which print every story in full and so grow with the corpus anyway; otherwise
+    only what the other formats print is kept, and memory stays flat.
+    """
     from dataclasses import replace
 
     from .api import Settings, make_encoder
@@ -313,7 +345,7 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
         comparison, found = check_story(story, settings=settings, encoder=encoder, kinds=kinds)
         if comparison is None:
             continue
-        result.stories.append((story, comparison))
+        result.stories.append((story, comparison) if whole else _kept(story, comparison))
         for f in found:
             if f.fingerprint in seen:
                 continue  # the same finding reached twice (all-pairs stories)

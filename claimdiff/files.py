@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
 
 
-def write_atomically(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place, so a
-    reader never sees half a file and a failed run leaves the old one as it was."""
+def write_atomically(path: str | os.PathLike, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, as they come) to a temporary file beside ``path``, then
+    rename it into place, so a reader never sees half a file and a failed run leaves the old
+    one as it was."""
     target = Path(path)
     if target.is_dir():
         raise InputError(f"{path}: is a folder")
@@ -21,7 +23,10 @@ def write_atomically(path: str | os.PathLike, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                fh.writelines(text)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -6,6 +6,7 @@ Each is a pure function of the check result: stdout carries only the chosen form
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -30,12 +31,24 @@ DESCRIPTIONS = {
 def render_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> str:
     """``kinds``: the kinds the check reports (failing and shown), for the Markdown and HTML
     pages, which list each story's findings of those kinds (default: the failing ones)."""
-    if fmt in ("markdown", "html"):
-        return (check_markdown if fmt == "markdown" else check_html)(result, fail_on, tuple(kinds or fail_on))
-    return {
-        "text": check_text, "json": check_json, "jsonl": check_jsonl, "github": check_github,
-        "sarif": check_sarif, "junit": check_junit,
-    }[fmt](result, fail_on)
+    return "".join(stream_check(result, fmt, fail_on, kinds))
+
+
+def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> Iterator[str]:
+    """The report in pieces, to be written as they come: json and jsonl are never held whole
+    in memory (json.dumps with an indent joins a list of every small piece first, several
+    times the report's size), so a large corpus's report costs little more than its findings."""
+    if fmt == "json":
+        yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(_check_payload(result, fail_on))
+        yield "\n"
+    elif fmt == "jsonl":
+        for f in result.findings:
+            yield json.dumps(_finding_dict(f, fail_on), ensure_ascii=False) + "\n"
+    elif fmt in ("markdown", "html"):
+        yield (check_markdown if fmt == "markdown" else check_html)(result, fail_on, tuple(kinds or fail_on))
+    else:
+        yield {"text": check_text, "github": check_github, "sarif": check_sarif, "junit": check_junit}[fmt](
+            result, fail_on)
 
 
 def _headline(result: CheckResult, fail_on) -> str:
@@ -153,8 +166,8 @@ def summary(result: CheckResult, fail_on) -> dict:
     }
 
 
-def check_json(result: CheckResult, fail_on) -> str:
-    payload = {
+def _check_payload(result: CheckResult, fail_on) -> dict:
+    return {
         "version": "1",
         "tool": {"name": "claimdiff", "version": __version__},
         "fail_on": [k.value for k in fail_on],
@@ -168,11 +181,6 @@ def check_json(result: CheckResult, fail_on) -> str:
         "fixed": result.fixed,
         "warnings": result.warnings,
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
-def check_jsonl(result: CheckResult, fail_on) -> str:
-    return "".join(json.dumps(_finding_dict(f, fail_on), ensure_ascii=False) + "\n" for f in result.findings)
 
 
 # -- GitHub workflow commands -------------------------------------------------------------------

@@ -168,6 +168,8 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
         where = f" on line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise InputError(f"{name}: front matter{where}: {problem}") from None
+    except (ValueError, OverflowError) as exc:  # YAML syntax that parses, a value that does not: date: 2024-13-45
+        raise InputError(f"{name}: front matter has a value that cannot be read ({exc})") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -30,6 +30,35 @@ def encoder():
     return enc
 
 
+@pytest.fixture(scope="session")
+def onnx_file(tmp_path_factory):
+    """The default model exported to int8 ONNX once per session (about 15 s), in a folder of its own."""
+    from claimdiff.onnx_encoder import OnnxEncoder
+
+    enc = OnnxEncoder(cache_dir=tmp_path_factory.mktemp("onnx-export"))
+    enc.encode(["warm up"])  # exports now, so a broken export fails here, loudly
+    return enc.file
+
+
+@pytest.fixture(scope="session")
+def onnx_encoder(onnx_file):
+    from claimdiff.onnx_encoder import OnnxEncoder
+
+    enc = OnnxEncoder(cache_dir=onnx_file.parent.parent)
+    enc.encode(["warm up"])
+    return enc
+
+
+@pytest.fixture
+def cache_dir(tmp_path, onnx_file):
+    """An empty embedding cache folder that already holds the session's ONNX export (linked),
+    so a test with --cache-dir does not export again."""
+    folder = tmp_path / "cache"
+    (folder / "onnx").mkdir(parents=True)
+    (folder / "onnx" / onnx_file.name).symlink_to(onnx_file)
+    return folder
+
+
 class Runner:
     """Runs the CLI in-process, and compare runs share the session's loaded model."""
 
@@ -50,7 +79,8 @@ class Runner:
         key = (args, input, os.getcwd())
         if key not in self._cache or not cache:
             original = api.make_encoder
-            api.make_encoder = lambda settings: self.encoder if settings.model is None else original(settings)
+            api.make_encoder = lambda settings: self.encoder if settings.model is None and settings.backend == "torch" \
+                else original(settings)
             try:
                 self._cache[key] = CliRunner().invoke(cli, list(args), input=input)
             finally:

@@ -50,9 +50,18 @@ def test_damaged_cache_is_rebuilt_with_a_warning(tmp_path, capsys):
 
 def test_model_identity_depends_on_the_files(tmp_path):
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
-    a = model_identity(tmp_path, "m")
+    a = model_identity(tmp_path, "m", "torch")
     (tmp_path / "config.json").write_text('{"hidden": 1}', encoding="utf-8")
-    assert model_identity(tmp_path, "m") != a
+    assert model_identity(tmp_path, "m", "torch") != a
+
+
+def test_model_identity_depends_on_the_backend(tmp_path):
+    """torch and ONNX embeddings of one model never share cache entries."""
+    from claimdiff.onnx_encoder import FORMAT
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    torch_id, onnx_id = model_identity(tmp_path, "m", "torch"), model_identity(tmp_path, "m", FORMAT)
+    assert torch_id != onnx_id and torch_id.endswith(":torch") and onnx_id.endswith(":" + FORMAT)
 
 
 RUN = (

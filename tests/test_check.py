@@ -196,3 +196,46 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(corpus_copy, run):
     results = log["runs"][0]["results"]
     assert {r["baselineState"] for r in results} == {"new", "unchanged"}
     assert all(r["partialFingerprints"]["claimdiffFingerprint/v1"] for r in results)
+
+
+class _Terminal(__import__("io").StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal():
+    from claimdiff.progress import Bar
+
+    tty = _Terminal()
+    bar = Bar(4, stream=tty, width=8)
+    for name in ("a", "b", "c", "d"):
+        bar.start(name)
+    bar.close()
+    frames = tty.getvalue().split("\r\x1b[K")
+    assert frames[1] == "claimdiff check [........] 0/4 a" and frames[3] == "claimdiff check [####....] 2/4 c"
+    assert frames[-1] == "claimdiff check [########] 4/4\n"
+    piped = __import__("io").StringIO()
+    quiet = Bar(4, stream=piped)
+    quiet.start("a")
+    quiet.close()
+    assert piped.getvalue() == ""
+    assert Bar(None, stream=_Terminal()).line("x") == "claimdiff check 0 stories x"
+
+
+def test_check_without_a_terminal_prints_no_progress(run):
+    result = run("check", str(ROOT / "corpora"), "--baseline", str(ROOT / "corpora" / "baseline.json"),
+                 "--format", "json")
+    assert result.exit_code == 0
+    assert "\r" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_check_keeps_no_text_of_the_stories_it_is_done_with(encoder):
+    """Memory must not grow with the corpus: a compared story leaves names and ids, not texts."""
+    from claimdiff.check import check, count_stories
+
+    result = check([str(ROOT / "corpora")], encoder=encoder)
+    folders = sum(p.is_dir() for p in (ROOT / "corpora").iterdir())
+    assert len(result.stories) == count_stories([str(ROOT / "corpora")]) == folders
+    for story, comparison in result.stories:
+        assert story.documents == () and comparison.claims == () and comparison.alignments == ()
+        assert comparison.documents and all(d.text == "" and d.outlet for d in comparison.documents)

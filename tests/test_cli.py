@@ -27,15 +27,16 @@ def test_every_command_has_help(command):
         assert len(result.output.split("\n\n")[1].strip()) > 20  # a real description
 
 
-def test_help_does_not_import_torch():
+def test_help_does_not_import_torch_or_onnxruntime():
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from claimdiff.cli import cli\n"
-        "for args in (['--help'], ['compare', '--help'], ['claims', '--help'], ['check', '--help']):\n"
+        "for args in (['--help'], ['compare', '--help'], ['check', '--help'], ['eval', '--help'], ['claims', '--help']):\n"
         "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
         "import claimdiff\n"
-        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'trafilatura', 'lxml')\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'onnx', 'tokenizers',\n"
+        "                         'trafilatura', 'lxml')\n"
         "             if m in sys.modules))\n"
     )
     assert run_python(code) == "[]"

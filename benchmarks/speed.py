@@ -1,0 +1,326 @@
+"""How fast claimdiff runs, end to end, per backend: the figures and bars of issue #7.
+
+    python benchmarks/speed.py [--parts encode,compare,check,export] [--backends torch,onnx]
+                               [--stories 100,1000] [--check-backend onnx] [--repeat 3]
+
+Parts (all by default but export):
+  encode   encoder throughput, sentences/s per backend, on the claims and sentences of the
+           Kursk story (the texts `compare` embeds), and cosine of the ONNX vectors to torch's
+  compare  `claimdiff compare seeds/kursk-first-clash.md corpora/kursk-first-clash/*.md` as a
+           child process: wall time and peak RSS, cold cache (empty embedding cache) and warm
+           (every embedding cached), per backend; against the floor, a process that only
+           imports the backend, loads the model and encodes the same texts
+  check    `claimdiff check` over generated corpora of N stories each (made from the bundled
+           reports, figures and wording varied, seeded): documents/s, peak RSS, and the ratio
+           of the largest corpus's time and memory to the smallest's
+  export   the one-time export of the model to int8 ONNX (into a fresh folder)
+
+Prints the figures side by side, then the bars, then one line of JSON with every figure.
+Peak RSS is that of the child process alone (GNU time's %M; /usr/bin/time must be there). The machine is whatever runs this:
+run it on a quiet one, and compare figures of one run with each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SEED = ROOT / "seeds" / "kursk-first-clash.md"
+STORY = ROOT / "corpora" / "kursk-first-clash"
+ENV = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1",
+           TOKENIZERS_PARALLELISM="false")
+CLI = [sys.executable, "-m", "claimdiff"]
+
+
+def run_child(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process; its output is discarded.
+
+    Peak RSS comes from /usr/bin/time (GNU time, ``%M``), which forks the child from its own
+    small process: measured from this one, a forked child would start with this process's
+    memory (torch, when the encode part ran) and report that instead.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+        t0 = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-q", "-f", "%M", "-o", rss_file.name] + cmd, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, env=env or ENV, cwd=ROOT)
+        wall = time.perf_counter() - t0
+        if proc.returncode not in (0, 1):  # 1: check found failing findings, which is fine here
+            raise SystemExit(f"benchmark child failed ({proc.returncode}): {' '.join(cmd)}\n"
+                             f"{proc.stderr.decode(errors='replace')[-2000:]}")
+        kib = int(rss_file.read().split()[-1])
+    return wall, kib / 1024
+
+
+def story_texts() -> list[str]:
+    """What `compare` of the seed against the Kursk story embeds: every claim and its sentence."""
+    from claimdiff.extract import extract
+    from claimdiff.read import read_documents, walk
+
+    docs = read_documents([str(SEED)] + [str(p) for p in walk(STORY)])
+    texts = set()
+    for d in docs:
+        for c in extract(d):
+            texts.add(c.content)
+            texts.add(d.text[c.sentence_start:c.sentence_end])
+    return sorted(texts)
+
+
+def onnx_ready(cache: Path) -> None:
+    """Export the ONNX model into ``cache`` (once) so the timed runs measure encoding, not export."""
+    from claimdiff.onnx_encoder import OnnxEncoder
+
+    OnnxEncoder(cache_dir=cache).encode(["warm up"])
+
+
+def with_onnx_file(shared: Path, folder: Path) -> Path:
+    """An empty embedding cache folder holding (a link to) the exported ONNX file."""
+    (folder / "onnx").mkdir(parents=True)
+    for f in (shared / "onnx").glob("*.onnx"):
+        (folder / "onnx" / f.name).symlink_to(f)
+    return folder
+
+
+# -- parts --------------------------------------------------------------------------------------
+
+def part_encode(backends: list[str], shared: Path, repeat: int) -> dict:
+    import numpy as np
+
+    from claimdiff.embed import SentenceTransformerEncoder
+    from claimdiff.onnx_encoder import OnnxEncoder
+
+    texts = story_texts()
+    out: dict = {"texts": len(texts)}
+    vectors = {}
+    for backend in backends:
+        enc = SentenceTransformerEncoder() if backend == "torch" else OnnxEncoder(cache_dir=shared)
+        enc.encode(texts[:8])  # load and warm up
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            vectors[backend] = enc.encode(texts)
+            times.append(time.perf_counter() - t0)
+        out[f"{backend}_sentences_per_s"] = round(len(texts) / min(times), 1)
+    if set(backends) == {"torch", "onnx"}:
+        cos = (vectors["torch"] * vectors["onnx"]).sum(axis=1)
+        out["cosine_min"] = round(float(cos.min()), 4)
+        out["cosine_mean"] = round(float(np.mean(cos)), 4)
+        out["onnx_speedup"] = round(out["onnx_sentences_per_s"] / out["torch_sentences_per_s"], 2)
+    return out
+
+
+FLOOR = {
+    "torch": (
+        "import json, sys\n"
+        "from sentence_transformers import SentenceTransformer\n"
+        "from claimdiff.embed import default_model_path\n"
+        "m = SentenceTransformer(str(default_model_path()), device='cpu', local_files_only=True)\n"
+        "m.encode(json.load(open(sys.argv[1])), batch_size=64, normalize_embeddings=True)\n"
+    ),
+    "onnx": (
+        "import json, sys\n"
+        "from claimdiff.onnx_encoder import OnnxEncoder\n"
+        "OnnxEncoder(cache_dir=sys.argv[2]).encode(json.load(open(sys.argv[1])))\n"
+    ),
+}
+
+
+def part_compare(backends: list[str], shared: Path, work: Path, repeat: int) -> dict:
+    texts_file = work / "texts.json"
+    texts_file.write_text(json.dumps(story_texts()), encoding="utf-8")
+    args = ["compare", str(SEED)] + [str(p) for p in sorted(STORY.glob("*.md"))] + ["--format", "json"]
+    out: dict = {}
+    for backend in backends:
+        colds, warms, floors = [], [], []
+        for n in range(repeat):
+            cache = with_onnx_file(shared, work / f"{backend}-{n}")
+            cmd = CLI + args + ["--backend", backend, "--cache-dir", str(cache)]
+            colds.append(run_child(cmd))   # empty embedding cache: every text encoded
+            warms.append(run_child(cmd))   # every embedding cached: no model loaded
+            floors.append(run_child([sys.executable, "-c", FLOOR[backend], str(texts_file), str(shared)]))
+        for name, runs in (("cold", colds), ("warm", warms), ("floor", floors)):
+            best = min(runs)  # the fastest of the repeats, with its own peak memory
+            out[f"{backend}_{name}_s"] = round(best[0], 3)
+            out[f"{backend}_{name}_rss_mib"] = round(best[1], 1)
+    return out
+
+
+# -- generated corpora for check ----------------------------------------------------------------
+
+WORDING = [
+    ("said", "stated"), ("officials", "authorities"), ("troops", "soldiers"), ("about", "roughly"),
+    ("more than", "over"), ("on Tuesday", "this week"), ("reported", "said"), ("killed", "left dead"),
+    ("percent", "per cent"), ("people", "residents"), ("announced", "said"),
+]
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)")
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same report with some figures changed and some words swapped, never the same twice."""
+    def figure(m: re.Match) -> str:
+        raw = m.group(1)
+        value = int(raw.replace(",", ""))
+        if 1900 <= value <= 2100 or rng.random() < 0.6:  # years and most figures stay
+            return raw
+        new = max(1, round(value * rng.choice([0.8, 0.9, 1.1, 1.25, 1.5])))
+        return f"{new:,}" if "," in raw else str(new)
+
+    head, sep, body = text.partition("\n---\n") if text.startswith("---") else ("", "", text)
+    body = NUMBER.sub(figure, body)
+    for a, b in WORDING:
+        if rng.random() < 0.5:
+            body = re.sub(rf"\b{re.escape(a)}\b", b, body)
+    return head + sep + body
+
+
+def make_corpus(folder: Path, stories: int, seed: int, paragraphs: int) -> int:
+    """``stories`` story folders of 3 reports each, from the bundled stories in turn; documents made."""
+    from claimdiff.read import reports_in
+
+    sources = [sorted(p for p in reports_in(s))[:3] for s in sorted((ROOT / "corpora").iterdir()) if s.is_dir()]
+    rng = random.Random(seed)
+    docs = 0
+    for i in range(stories):
+        story = folder / f"story-{i:05d}"
+        story.mkdir(parents=True)
+        for n, src in enumerate(sources[i % len(sources)]):
+            text = src.read_text(encoding="utf-8")
+            head, sep, body = text.partition("\n---\n") if text.startswith("---") else ("", "", text)
+            kept = "\n\n".join(p for p in body.split("\n\n") if p.strip())
+            kept = "\n\n".join(kept.split("\n\n")[:paragraphs])
+            head = re.sub(r"(?m)^outlet: (.*)$", lambda m: f"outlet: {m.group(1)} {i}-{n}", head)
+            (story / src.name).write_text(vary(head + sep + kept + "\n", rng), encoding="utf-8")
+            docs += 1
+    return docs
+
+
+def part_check(sizes: list[int], backend: str, shared: Path, work: Path, seed: int, paragraphs: int,
+               fail_on: str) -> dict:
+    out: dict = {"check_backend": backend, "check_paragraphs": paragraphs, "check_fail_on": fail_on}
+    for size in sizes:
+        corpus = work / f"corpus-{size}"
+        docs = make_corpus(corpus, size, seed, paragraphs)
+        cache = with_onnx_file(shared, work / f"check-cache-{size}")
+        wall, rss = run_child(CLI + ["check", str(corpus), "--backend", backend, "--no-cache", "--cache-dir", str(cache),
+                                     "--fail-on", fail_on, "--format", "json", "--exit-zero"])
+        out[f"check_{size}_documents"] = docs
+        out[f"check_{size}_s"] = round(wall, 2)
+        out[f"check_{size}_docs_per_s"] = round(docs / wall, 2)
+        out[f"check_{size}_rss_mib"] = round(rss, 1)
+        shutil.rmtree(corpus)
+    lo, hi = min(sizes), max(sizes)
+    if lo != hi:
+        out["check_time_ratio"] = round(out[f"check_{hi}_s"] / out[f"check_{lo}_s"], 2)
+        out["check_rss_ratio"] = round(out[f"check_{hi}_rss_mib"] / out[f"check_{lo}_rss_mib"], 3)
+    return out
+
+
+def part_export(work: Path) -> dict:
+    wall, rss = run_child([sys.executable, "-c", "import sys\nfrom claimdiff.onnx_encoder import OnnxEncoder\n"
+                           "OnnxEncoder(cache_dir=sys.argv[1]).encode(['x'])\n", str(work / "export")])
+    return {"onnx_export_s": round(wall, 2), "onnx_export_rss_mib": round(rss, 1)}
+
+
+# -- report -------------------------------------------------------------------------------------
+
+def bars(fig: dict, sizes: list[int]) -> list[tuple[str, bool]]:
+    out = []
+    for b in ("torch", "onnx"):
+        if f"{b}_warm_s" in fig:
+            out.append((f"warm-cache compare ({b}) {fig[f'{b}_warm_s']:.2f} s < 1.5 s", fig[f"{b}_warm_s"] < 1.5))
+    if "onnx_speedup" in fig:
+        out.append((f"onnx {fig['onnx_speedup']:.2f}x torch sentences/s >= 2.5x", fig["onnx_speedup"] >= 2.5))
+    if "check_time_ratio" in fig:
+        hi, lo = max(sizes), min(sizes)
+        bound = 1.1 * hi / lo
+        out.append((f"check {hi} stories {fig['check_time_ratio']:.2f}x the {lo}-story time <= {bound:.0f}x",
+                    fig["check_time_ratio"] <= bound))
+        out.append((f"check {hi}-story peak RSS {fig['check_rss_ratio']:.3f}x the {lo}-story one, within 20%",
+                    abs(fig["check_rss_ratio"] - 1) <= 0.2))
+    return out
+
+
+def table(fig: dict, backends: list[str]) -> str:
+    rows = [
+        ("encoder sentences/s", "{}_sentences_per_s"),
+        ("compare cold cache, s", "{}_cold_s"), ("compare cold cache, peak MiB", "{}_cold_rss_mib"),
+        ("compare warm cache, s", "{}_warm_s"), ("compare warm cache, peak MiB", "{}_warm_rss_mib"),
+        ("floor (import, load, encode), s", "{}_floor_s"), ("floor, peak MiB", "{}_floor_rss_mib"),
+    ]
+    lines = [f"{'':34}" + "".join(f"{b:>12}" for b in backends)]
+    for label, key in rows:
+        if any(key.format(b) in fig for b in backends):
+            lines.append(f"{label:34}" + "".join(f"{fig.get(key.format(b), '-'):>12}" for b in backends))
+    shown = {key.format(b) for _, key in rows for b in backends}
+    for k, v in fig.items():
+        if k not in shown:
+            lines.append(f"{k:34}{v:>12}")
+    return "\n".join(lines)
+
+
+def sizes_arg(text: str) -> list[int]:
+    try:
+        out = sorted({int(x) for x in text.split(",") if x.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError("a comma-separated list of story counts, like 100,1000") from None
+    if not out or min(out) < 1:
+        raise argparse.ArgumentTypeError("story counts must be 1 or more")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--parts", default="encode,compare,check",
+                    help="comma-separated: encode, compare, check, export (default: encode,compare,check)")
+    ap.add_argument("--backends", default="torch,onnx", help="for encode and compare (default torch,onnx)")
+    ap.add_argument("--stories", type=sizes_arg, default=[100, 1000], help="check corpus sizes (default 100,1000)")
+    ap.add_argument("--check-backend", choices=["torch", "onnx"], default="onnx", help="backend for check (default onnx)")
+    ap.add_argument("--fail-on", default="contradiction,figure-shift",
+                    help="check's --fail-on: the findings its JSON report lists (default: the gate's kinds)")
+    ap.add_argument("--paragraphs", type=int, default=3, help="paragraphs kept of each generated report (default 3)")
+    ap.add_argument("--seed", type=int, default=7, help="seed of the generated corpora (default 7)")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats of encode and compare; the best is kept (default 3)")
+    args = ap.parse_args()
+    parts = [p.strip() for p in args.parts.split(",") if p.strip()]
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    unknown = set(parts) - {"encode", "compare", "check", "export"} | set(backends) - {"torch", "onnx"}
+    if unknown:
+        ap.error(f"unknown part or backend: {', '.join(sorted(unknown))}")
+
+    fig: dict = {"cpus": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="claimdiff-speed-") as tmp:
+        work = Path(tmp)
+        shared = work / "shared"
+        if "export" in parts:
+            fig.update(part_export(work))
+        if "onnx" in backends or "check" in parts:
+            onnx_ready(shared)
+        if "encode" in parts:
+            fig.update(part_encode(backends, shared, args.repeat))
+        if "compare" in parts:
+            fig.update(part_compare(backends, shared, work, args.repeat))
+        if "check" in parts:
+            fig.update(part_check(args.stories, args.check_backend, shared, work, args.seed, args.paragraphs,
+                                  args.fail_on))
+    print(table(fig, backends))
+    print()
+    results = bars(fig, args.stories)
+    for text, ok in results:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    fig["bars"] = {text: ok for text, ok in results}
+    print(json.dumps(fig, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
