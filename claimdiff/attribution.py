@@ -14,13 +14,15 @@ from dataclasses import dataclass
 
 from .model import Attribution
 
+# verbs that credit a forecast: what they frame is part of the claim ("had forecast a gain of 150,000")
+PREDICTIVE = frozenset({"forecast", "forecasts", "predicted", "predicts"})
 SPEECH = (
     r"said|says|say|stated|states|state|told|tells|confirmed|confirms|announced|announces|added|adds|"
     r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
     r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
     r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
     r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|"
-    r"forecast|forecasts|predicted|predicts"
+    + "|".join(sorted(PREDICTIVE))
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 _ROLE = (
@@ -197,8 +199,9 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
             frames.append(Frame(describe(m.group("src"), anonymous_hint=anon_hint, cue=m.group("verb").lower()),
                                 (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
-    if m and m.group("verb").lower() in ("added", "adds", "put", "puts") and not _SAYS_AFTER.match(sentence, m.end()) \
-            and not (m.group("verb").lower() in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
+    verb = m.group("verb").lower() if m else ""
+    if verb in ("added", "adds", "put", "puts") and not _SAYS_AFTER.match(sentence, m.end()) \
+            and not (verb in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
         # "American employers added 254,000 jobs": a verb of speech only before what was said;
         # "Ukrainian intelligence puts the contingent at about 11,000" is an estimate credited
         m = None

@@ -19,7 +19,6 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day)\s*"  # "July 5" / "Nov. 4" / "Tuesday"
     r"(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s*"  # "(Kestrel) - "
 )
-_PREDICTIVE = frozenset({"forecast", "forecasts", "predicted", "predicts"})
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean")]
 
 
@@ -69,7 +68,7 @@ def extract(doc: Document) -> list[Claim]:
                     person = attribution  # the one "He said" refers to
             # a forecast is part of what is claimed ("economists had forecast a gain of 150,000"):
             # its frame stays in the words compared
-            strip = frame.frame if frame and (frame.attribution.cue or "").lower() not in _PREDICTIVE else None
+            strip = frame.frame if frame and (frame.attribution.cue or "").lower() not in attr.PREDICTIVE else None
             content = _content(text, c_start, c_end, strip)
             content, subject = _resolve_pronoun(content, subject)
             certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .timex import MONTHS, WEEKDAYS
 
@@ -31,6 +32,7 @@ _POSSESSOR = re.compile(r"\b([A-Z][a-z]+)['’]s\b")
 _STOP = frozenset("the a an its their his her our this that these those also and of in on for".split())
 # words that name the count itself, not whose count it is ("the death toll", "the number of dead")
 _COUNTING = frozenset("death deaths dead toll number total tally count figure jobs payrolls".split())
+_NOT_SUBJECT = _STOP | _COUNTING
 _NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
@@ -40,6 +42,7 @@ class Scope:
     subject: frozenset[str]
 
 
+@lru_cache(maxsize=4096)  # a claim is read once, not once for every other report it meets
 def scope(text: str, frame: str = "") -> Scope:
     """The scope of the figures of a claim's ``text``; ``frame`` is the whole claim with its
     attribution, read only to resolve "in the country" ("Turkey's disaster agency said
@@ -54,7 +57,7 @@ def scope(text: str, frame: str = "") -> Scope:
     subject: frozenset[str] = frozenset()
     m = _CHANGE.match(text.strip())
     if m:
-        subject = frozenset(w for w in re.findall(r"[a-z]+", m["subject"].lower()) if w not in _STOP | _COUNTING)
+        subject = frozenset(w for w in re.findall(r"[a-z]+", m["subject"].lower()) if w not in _NOT_SUBJECT)
     return Scope(frozenset(places), subject)
 
 
