@@ -1,7 +1,7 @@
 """The ONNX backend: the same sentence-transformers model, run with onnxruntime and tokenizers.
 
-The model folder is exported once, offline, to an int8 ONNX file (dynamic quantisation, per
-channel) kept in the cache folder (``<cache dir>/onnx/``, see ``claimdiff.cache.default_dir``).
+The model folder is exported once, offline, to an int8 ONNX file (static quantisation, per
+channel, SmoothQuant; see ``claimdiff.onnx_export``) kept in the cache folder (``<cache dir>/onnx/``, see ``claimdiff.cache.default_dir``).
 The export needs torch and runs in a child process (``python -m claimdiff.onnx_export``), so
 the process that encodes never imports torch, not even the first time. Two processes that
 export at once take turns on a lock file; the file appears by rename, whole or not at all.
@@ -12,10 +12,13 @@ Encoding reproduces the model's sentence-transformers pipeline from its own file
 ``config.json`` (cls / max / mean / mean_sqrt_len_tokens / weightedmean / lasttoken, joined in
 sentence-transformers' order), then L2 normalisation as the torch backend does.
 
-Each text is run alone. Dynamic quantisation scales each MatMul's activations over the whole
-input tensor, so in a padded batch a text's vector would depend on its batch-mates (up to
-0.034 apart, measured); alone, a text's vector is a function of the text, and on short
-sentences it is also faster (no padding). Texts are spread over threads instead.
+A text's vector must not depend on the texts it is encoded with (the cache would otherwise
+make a run's bytes depend on what an earlier run cached). Two things secure that. The int8
+scales are fixed at export, not measured over each batch as dynamic quantisation does (which
+moved a text's vector by up to 0.034, measured). And texts are batched only with texts of the
+same token count, so there is no padding: every row of a batch goes through the same arithmetic
+as it would alone, and the vectors are bit-identical to encoding each text alone (a test holds
+this). Batches run on a thread each, one onnxruntime thread per batch.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import numpy as np
 from .embed import DEFAULT_MODEL, resolve_model
 from .errors import ModelError
 
-FORMAT = "onnx-int8-pc-v1"  # bump when the export or quantisation changes: the file name and cache keys follow
+FORMAT = "onnx-int8-smooth-static-v3"  # bump when the export or quantisation changes: the file name and cache keys follow
 POOLING_ORDER = ("cls", "max", "mean", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
 _LEGACY_POOLING = {
     "pooling_mode_cls_token": "cls",
@@ -151,7 +154,7 @@ class OnnxEncoder:
     backend = "onnx"
 
     def __init__(self, model: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None,
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, batch_size: int = 16) -> None:
         from .cache import model_identity
 
         self.path = resolve_model(model)
@@ -162,6 +165,7 @@ class OnnxEncoder:
         self.identity = model_identity(self.path, self.name, FORMAT)
         self.file = onnx_file(self.path, self.identity, cache_dir)
         self.threads = threads or max(1, min(os.cpu_count() or 1, 4))
+        self.batch_size = max(1, batch_size)
         self._session = None
         self._tokenizer = None
         self._inputs: tuple[str, ...] = ()
@@ -179,7 +183,7 @@ class OnnxEncoder:
             tok.no_padding()
             tok.enable_truncation(max_length=self.pipeline.max_seq_length)
             opts = ort.SessionOptions()
-            # one thread a text, texts spread over threads (see the module's docstring); no busy
+            # one thread a batch, batches spread over threads (see the module's docstring); no busy
             # waiting, which costs dearly on a machine whose cores other processes share
             opts.intra_op_num_threads = 1
             opts.inter_op_num_threads = 1
@@ -194,12 +198,12 @@ class OnnxEncoder:
             self._tokenizer, self._session = tok, session
         return self._session
 
-    def _one(self, encoding) -> np.ndarray:
-        feeds = {"input_ids": np.asarray([encoding.ids], dtype=np.int64),
-                 "attention_mask": np.asarray([encoding.attention_mask], dtype=np.int64),
-                 "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64)}
-        hidden = self._session.run(None, {k: feeds[k] for k in self._inputs})[0][0]
-        return pool(hidden, self.pipeline.pooling)
+    def _batch(self, encodings: list) -> list[np.ndarray]:
+        """Token vectors, then pooled vectors, of texts that all have the same token count."""
+        rows = {"input_ids": [e.ids for e in encodings], "attention_mask": [e.attention_mask for e in encodings],
+                "token_type_ids": [e.type_ids for e in encodings]}
+        hidden = self._session.run(None, {k: np.asarray(rows[k], dtype=np.int64) for k in self._inputs})[0]
+        return [pool(h, self.pipeline.pooling) for h in hidden]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -207,13 +211,27 @@ class OnnxEncoder:
         self._load()
         items = [t.lower() for t in texts] if self.pipeline.lower_case else list(texts)
         encodings = self._tokenizer.encode_batch(items)
-        if self.threads > 1 and len(encodings) > 1:
+        by_length: dict[int, list[int]] = {}
+        for i, e in enumerate(encodings):
+            by_length.setdefault(len(e.ids), []).append(i)
+        jobs = [group[k:k + self.batch_size] for _, group in sorted(by_length.items())
+                for k in range(0, len(group), self.batch_size)]
+        jobs.sort(key=lambda job: -len(job) * len(encodings[job[0]].ids))  # the longest first: threads end together
+
+        def run(job: list[int]) -> list[np.ndarray]:
+            return self._batch([encodings[i] for i in job])
+
+        if self.threads > 1 and len(jobs) > 1:
             from concurrent.futures import ThreadPoolExecutor
 
-            with ThreadPoolExecutor(self.threads) as pool_:
-                vectors = list(pool_.map(self._one, encodings))
+            with ThreadPoolExecutor(self.threads) as workers:
+                results = list(workers.map(run, jobs))
         else:
-            vectors = [self._one(e) for e in encodings]
+            results = [run(job) for job in jobs]
+        vectors: list[np.ndarray | None] = [None] * len(encodings)
+        for job, out in zip(jobs, results):
+            for i, v in zip(job, out):
+                vectors[i] = v
         matrix = np.stack(vectors).astype(np.float32)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         return (matrix / np.maximum(norms, 1e-12)).astype(np.float32)

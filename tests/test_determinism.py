@@ -52,6 +52,14 @@ def test_onnx_thread_count_does_not_change_the_bytes(onnx_encoder):
     assert _json(paths, single, "onnx") == _json(paths, onnx_encoder, "onnx")
 
 
+def test_onnx_batch_size_does_not_change_the_bytes(onnx_encoder):
+    """Batches of 1 against the default 16 (texts of equal token count share a batch)."""
+    one = OnnxEncoder(cache_dir=onnx_encoder.file.parent.parent, batch_size=1)
+    paths = [str(SEED), REPORTS[2]]
+    assert onnx_encoder.batch_size == 16
+    assert _json(paths, one, "onnx") == _json(paths, onnx_encoder, "onnx")
+
+
 @pytest.mark.parametrize("backend", ["torch", "onnx"])
 def test_cache_state_does_not_change_the_bytes(backend, encoder, onnx_encoder, tmp_path):
     enc = encoder if backend == "torch" else onnx_encoder
