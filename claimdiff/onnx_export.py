@@ -105,6 +105,7 @@ def export(folder: Path, target: Path) -> None:
             return next(self.rest, None)
 
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
+        os.chdir(tmp)  # a child process: the quantiser's helpers write to the cwd, so keep them in here
         fp32, ready = Path(tmp) / "model.onnx", Path(tmp) / "model.pre.onnx"
         with torch.no_grad():
             torch.onnx.export(Tokens(base), sample, str(fp32), input_names=names, output_names=["last_hidden_state"],
@@ -123,6 +124,7 @@ def export(folder: Path, target: Path) -> None:
                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT, "CalibMovingAverage": False,
                                        "OpTypesToExcludeOutputQuantization": ["MatMul"]})
         os.replace(int8, target)
+        os.chdir(target.parent)
 
 
 def smooth(model, feeds: list[dict], alpha: float = SMOOTHING):
@@ -186,7 +188,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m claimdiff.onnx_export MODEL_FOLDER TARGET", file=sys.stderr)
         return 2
-    folder, target = Path(argv[0]), Path(argv[1])
+    folder, target = Path(argv[0]).resolve(), Path(argv[1]).resolve()
     for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
         os.environ.setdefault(key, "1")
     target.parent.mkdir(parents=True, exist_ok=True)

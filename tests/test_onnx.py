@@ -121,15 +121,19 @@ def test_export_is_one_file_in_the_cache_folder(onnx_file):
 
 
 def test_two_processes_export_at_once(tmp_path, onnx_encoder):
-    """Both succeed, one whole file results, no temporary file is left behind."""
+    """Both succeed, one whole file results, no temporary file is left behind, in the cache
+    folder or in the folder they were started from (the quantiser's helpers write there)."""
     target = tmp_path / "onnx" / "m.int8.onnx"
+    start = tmp_path / "cwd"
+    start.mkdir()
     cmd = [sys.executable, "-m", "claimdiff.onnx_export", str(onnx_encoder.path), str(target)]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=start)
              for _ in range(2)]
     for p in procs:
         _, err = p.communicate(timeout=600)
         assert p.returncode == 0, err
     assert sorted(p.name for p in target.parent.iterdir()) == ["m.int8.onnx", "m.int8.onnx.lock"]
+    assert list(start.iterdir()) == []
     a = OnnxEncoder(cache_dir=tmp_path)
     a.file = target
     assert a.encode(["one text"]).tobytes() == onnx_encoder.encode(["one text"]).tobytes()
