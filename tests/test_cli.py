@@ -158,6 +158,30 @@ def test_output_never_overwrites_an_input(tmp_path):
     assert victim.read_bytes() == original
 
 
+def test_output_file_gets_the_mode_and_place_a_plain_write_would(tmp_path):
+    """A new report file gets the umask's permissions (not a temporary file's 0600), a
+    rewritten one keeps its own, and a link to a report stays a link."""
+    import os
+    import stat
+
+    new = tmp_path / "new.json"
+    old_mask = os.umask(0o022)
+    try:
+        assert invoke("compare", str(SEED), str(OTHER), "--no-semantic", "-o", str(new), "-f", "json").exit_code == 0
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    new.chmod(0o640)
+    assert invoke("compare", str(SEED), str(OTHER), "--no-semantic", "-o", str(new), "-f", "json").exit_code == 0
+    assert stat.S_IMODE(new.stat().st_mode) == 0o640
+    link = tmp_path / "latest.json"
+    link.symlink_to(new.name)
+    assert invoke("compare", str(SEED), str(OTHER), "--no-semantic", "-o", str(link), "-f", "markdown").exit_code == 0
+    assert link.is_symlink() and new.read_text(encoding="utf-8") == link.read_text(encoding="utf-8")
+    assert not new.read_text(encoding="utf-8").startswith("{")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.json", "new.json"]
+
+
 def test_unknown_format_is_a_usage_error():
     result = invoke("compare", str(SEED), str(OTHER), "--format", "yaml")
     assert result.exit_code == 2
