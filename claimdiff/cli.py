@@ -150,8 +150,9 @@ def cli() -> None:
               help="Colour the kinds in --format table: auto is on for a terminal, off in pipes, files and "
                    "under NO_COLOR.")
 @semantic_options
-def compare(reference, others, fmt, output, show, fail_on, table_style, color, model, backend, no_semantic, threshold,
-            no_cache, cache_dir):
+@click.pass_context
+def compare(ctx, reference, others, fmt, output, show, fail_on, table_style, color, model, backend, no_semantic,
+            threshold, no_cache, cache_dir):
     """Compare REFERENCE against one or more OTHER reports of the same event.
 
     Each argument is a .md, .txt or .html file, a folder of them, an http(s)://
@@ -167,7 +168,8 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, color, m
     """
     from tabulate import tabulate_formats
 
-    from .api import Settings, compare as run_compare
+    from .api import compare as run_compare
+    from .config import load as load_config
     from .read import language_warnings, read_documents
     from .report import render
 
@@ -183,8 +185,9 @@ def compare(reference, others, fmt, output, show, fail_on, table_style, color, m
         docs = read_documents(paths)
         for warning in language_warnings(docs):
             click.echo(f"claimdiff: warning: {warning}", err=True)
-        settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **_given(threshold=threshold, backend=backend))
+        config, _ = load_config()
+        settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
+                             no_cache=no_cache, cache_dir=cache_dir)
         result = run_compare(docs, settings=settings)
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         width = max(40, min(200, _terminal_width())) if to_terminal else 100
@@ -202,6 +205,21 @@ def _from_config(ctx: click.Context, name: str, value, config: dict, key: str | 
     if source is click.core.ParameterSource.COMMANDLINE:
         return value
     return config.get(key or name, value)
+
+
+def _settings(ctx: click.Context, config: dict, *, model, backend, no_semantic, threshold, no_cache, cache_dir):
+    """The matching settings: each option from the command line when given there, else from
+    [tool.claimdiff] (model, backend, threshold, semantic), else the default. The same for
+    compare, check and eval, so a project's settings hold for all three."""
+    from .api import Settings
+
+    model = _from_config(ctx, "model", model, config)
+    threshold = _from_config(ctx, "threshold", threshold, config)
+    backend = _from_config(ctx, "backend", backend, config)
+    semantic = not no_semantic if ctx.get_parameter_source("no_semantic") is click.core.ParameterSource.COMMANDLINE \
+        else config.get("semantic", True)
+    return Settings(semantic=semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
+                    **_given(threshold=None if threshold is None else float(threshold), backend=backend))
 
 
 def _kinds_value(value) -> str | None:
@@ -241,7 +259,6 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     Exit codes: 0 nothing new of a failing kind; 1 new failing findings;
                 2 usage, configuration or input error.
     """
-    from .api import Settings
     from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
     from .config import load as load_config
     from .gate_report import stream_check, summary
@@ -255,17 +272,12 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         failing = parse_kinds(_kinds_value(_from_config(ctx, "fail_on", fail_on, config)), "--fail-on")
         shown = parse_kinds(_kinds_value(_from_config(ctx, "show", show, config)), "--show")
         baseline = _from_config(ctx, "baseline", baseline, config)
-        model = _from_config(ctx, "model", model, config)
-        threshold = _from_config(ctx, "threshold", threshold, config)
-        backend = _from_config(ctx, "backend", backend, config)
-        semantic = not no_semantic if ctx.get_parameter_source("no_semantic") is click.core.ParameterSource.COMMANDLINE \
-            else config.get("semantic", True)
         corpus = config.get("corpus", "corpora")
         paths = list(paths) or (corpus if isinstance(corpus, list) else [corpus])
         kinds = tuple(k for k in KIND_ORDER if k in set(failing) | set(shown))
         accepted = load_baseline(baseline) if baseline and not write_baseline else None
-        settings = Settings(semantic=semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **_given(threshold=None if threshold is None else float(threshold), backend=backend))
+        settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
+                             no_cache=no_cache, cache_dir=cache_dir)
 
         bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
         try:
@@ -299,7 +311,8 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
               help="Write to FILE instead of standard output.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious finding (stderr).")
 @semantic_options
-def evaluate_cmd(paths, fmt, output, show_errors, model, backend, no_semantic, threshold, no_cache, cache_dir):
+@click.pass_context
+def evaluate_cmd(ctx, paths, fmt, output, show_errors, model, backend, no_semantic, threshold, no_cache, cache_dir):
     """Score the engine against hand-written gold: precision, recall and F1.
 
     Each PATH is a story folder with a gold.yaml, or a folder of such folders
@@ -308,12 +321,13 @@ def evaluate_cmd(paths, fmt, output, show_errors, model, backend, no_semantic, t
     """
     import json
 
-    from .api import Settings
+    from .config import load as load_config
     from .evaluate import evaluate
 
     try:
-        settings = Settings(semantic=not no_semantic, model=model, cache=not no_cache, cache_dir=cache_dir,
-                            **_given(threshold=threshold, backend=backend))
+        config, _ = load_config()
+        settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
+                             no_cache=no_cache, cache_dir=cache_dir)
         result = evaluate(paths, settings=settings)
         if fmt == "json":
             text = json.dumps(result.as_dict(), indent=2) + "\n"

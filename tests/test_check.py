@@ -165,6 +165,23 @@ def test_config_in_pyproject(corpus_copy, run):
     assert result.exit_code == 2 and "threshold must be a number" in result.stderr
 
 
+def test_compare_and_eval_read_the_same_config(corpus_copy, run):
+    """model, backend, threshold and semantic in [tool.claimdiff] hold for compare and eval
+    too, not only check; flags still win."""
+    (corpus_copy / "pyproject.toml").write_text('[tool.claimdiff]\nthreshold = 0.9\nsemantic = false\n',
+                                                encoding="utf-8")
+    pair = ["seeds/kursk-first-clash.md", "corpora/kursk-first-clash/ironvale-standard.md", "--format", "json"]
+    settings = dict(json.loads(run.fresh("compare", *pair).stdout)["settings"])
+    assert settings["threshold"] == 0.9 and settings["semantic"] is False and settings["model"] is None
+    settings = dict(json.loads(run.fresh("compare", *pair, "--threshold", "0.7").stdout)["settings"])
+    assert settings["threshold"] == 0.7 and settings["semantic"] is False
+
+    (corpus_copy / "pyproject.toml").write_text('[tool.claimdiff]\nbackend = "gpu"\n', encoding="utf-8")
+    for args in (["compare", *pair], ["eval", "corpora/turkey-syria-earthquake"]):
+        result = run.fresh(*args)
+        assert result.exit_code == 2 and "backend must be torch or onnx" in result.stderr, args
+
+
 def test_github_escaping():
     assert gh_data("50% up\nnext") == "50%25 up%0Anext"
     assert gh_property("a:b,c") == "a%3Ab%2Cc"
