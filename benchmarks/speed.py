@@ -1,11 +1,12 @@
 """How fast claimdiff runs, end to end, per backend: the figures and bars of issue #7.
 
-    python benchmarks/speed.py [--parts encode,compare,check,export] [--backends torch,onnx]
-                               [--stories 100,1000] [--check-backend onnx] [--repeat 3]
+    python benchmarks/speed.py [--parts encode,compare,check,export] [--backends torch,onnx,onnx-fp32]
+                               [--stories 100,1000] [--check-backend onnx] [--repeat 3] [--encode-repeat 5]
 
 Parts (all by default but export):
   encode   encoder throughput, sentences/s per backend, on the claims and sentences of the
-           Kursk story (the texts `compare` embeds), and cosine of the ONNX vectors to torch's
+           Kursk story (the texts `compare` embeds), and cosine of each ONNX variant's vectors
+           to torch's
   compare  `claimdiff compare seeds/kursk-first-clash.md corpora/kursk-first-clash/*.md` as a
            child process: wall time and peak RSS, cold cache (empty embedding cache) and warm
            (every embedding cached), per backend; against the floor, a process that only
@@ -13,7 +14,7 @@ Parts (all by default but export):
   check    `claimdiff check` over generated corpora of N stories each (made from the bundled
            reports, figures and wording varied, seeded): documents/s, peak RSS, and the ratio
            of the largest corpus's time and memory to the smallest's
-  export   the one-time export of the model to int8 ONNX (into a fresh folder)
+  export   the one-time export of the model to int8 ONNX and to fp32 ONNX (into fresh folders)
 
 Prints the figures side by side, then the bars, then one line of JSON with every figure.
 Peak RSS is that of the child process alone (GNU time's %M; /usr/bin/time must be there). The machine is whatever runs this:
@@ -77,11 +78,30 @@ def story_texts() -> list[str]:
     return sorted(texts)
 
 
-def onnx_ready(cache: Path) -> None:
-    """Export the ONNX model into ``cache`` (once) so the timed runs measure encoding, not export."""
+PRECISION = {"onnx": "int8", "onnx-fp32": "fp32"}
+
+
+def key(backend: str) -> str:
+    """A backend's name as the prefix of its figures' JSON keys."""
+    return backend.replace("-", "_")
+
+
+def onnx_ready(cache: Path, backends) -> None:
+    """Export the ONNX models into ``cache`` (once) so the timed runs measure encoding, not export."""
     from claimdiff.onnx_encoder import OnnxEncoder
 
-    OnnxEncoder(cache_dir=cache).encode(["warm up"])
+    for backend in backends:
+        if backend in PRECISION:
+            OnnxEncoder(cache_dir=cache, precision=PRECISION[backend]).encode(["warm up"])
+
+
+def make(backend: str, shared: Path):
+    from claimdiff.embed import SentenceTransformerEncoder
+    from claimdiff.onnx_encoder import OnnxEncoder
+
+    if backend == "torch":
+        return SentenceTransformerEncoder()
+    return OnnxEncoder(cache_dir=shared, precision=PRECISION[backend])
 
 
 def with_onnx_file(shared: Path, folder: Path) -> Path:
@@ -97,13 +117,10 @@ def with_onnx_file(shared: Path, folder: Path) -> Path:
 def part_encode(backends: list[str], shared: Path, repeat: int) -> dict:
     import numpy as np
 
-    from claimdiff.embed import SentenceTransformerEncoder
-    from claimdiff.onnx_encoder import OnnxEncoder
-
     texts = story_texts()
     out: dict = {"texts": len(texts)}
     vectors = {}
-    encoders = {b: SentenceTransformerEncoder() if b == "torch" else OnnxEncoder(cache_dir=shared) for b in backends}
+    encoders = {b: make(b, shared) for b in backends}
     for enc in encoders.values():
         enc.encode(texts[:8])  # load and warm up
     times: dict[str, list[float]] = {b: [] for b in backends}
@@ -113,12 +130,17 @@ def part_encode(backends: list[str], shared: Path, repeat: int) -> dict:
             vectors[backend] = enc.encode(texts)
             times[backend].append(time.perf_counter() - t0)
     for backend in backends:
-        out[f"{backend}_sentences_per_s"] = round(len(texts) / min(times[backend]), 1)
-    if set(backends) == {"torch", "onnx"}:
-        cos = (vectors["torch"] * vectors["onnx"]).sum(axis=1)
-        out["cosine_min"] = round(float(cos.min()), 4)
-        out["cosine_mean"] = round(float(np.mean(cos)), 4)
-        out["onnx_speedup"] = round(out["onnx_sentences_per_s"] / out["torch_sentences_per_s"], 2)
+        out[f"{key(backend)}_sentences_per_s"] = round(len(texts) / min(times[backend]), 1)
+    if "torch" in backends:
+        for backend in backends:
+            if backend == "torch":
+                continue
+            cos = (vectors["torch"] * vectors[backend]).sum(axis=1)
+            name = "" if backend == "onnx" else f"{key(backend)}_"
+            out[f"{name}cosine_min"] = round(float(cos.min()), 4)
+            out[f"{name}cosine_mean"] = round(float(np.mean(cos)), 4)
+            out[f"{key(backend)}_speedup"] = round(out[f"{key(backend)}_sentences_per_s"]
+                                                   / out["torch_sentences_per_s"], 2)
     return out
 
 
@@ -134,6 +156,11 @@ FLOOR = {
         "import json, sys\n"
         "from claimdiff.onnx_encoder import OnnxEncoder\n"
         "OnnxEncoder(cache_dir=sys.argv[2]).encode(json.load(open(sys.argv[1])))\n"
+    ),
+    "onnx-fp32": (
+        "import json, sys\n"
+        "from claimdiff.onnx_encoder import OnnxEncoder\n"
+        "OnnxEncoder(cache_dir=sys.argv[2], precision='fp32').encode(json.load(open(sys.argv[1])))\n"
     ),
 }
 
@@ -153,8 +180,8 @@ def part_compare(backends: list[str], shared: Path, work: Path, repeat: int) -> 
             floors.append(run_child([sys.executable, "-c", FLOOR[backend], str(texts_file), str(shared)]))
         for name, runs in (("cold", colds), ("warm", warms), ("floor", floors)):
             best = min(runs)  # the fastest of the repeats, with its own peak memory
-            out[f"{backend}_{name}_s"] = round(best[0], 3)
-            out[f"{backend}_{name}_rss_mib"] = round(best[1], 1)
+            out[f"{key(backend)}_{name}_s"] = round(best[0], 3)
+            out[f"{key(backend)}_{name}_rss_mib"] = round(best[1], 1)
     return out
 
 
@@ -229,18 +256,24 @@ def part_check(sizes: list[int], backend: str, shared: Path, work: Path, seed: i
 
 
 def part_export(work: Path) -> dict:
-    wall, rss = run_child([sys.executable, "-c", "import sys\nfrom claimdiff.onnx_encoder import OnnxEncoder\n"
-                           "OnnxEncoder(cache_dir=sys.argv[1]).encode(['x'])\n", str(work / "export")])
-    return {"onnx_export_s": round(wall, 2), "onnx_export_rss_mib": round(rss, 1)}
+    out = {}
+    for backend, precision in PRECISION.items():
+        wall, rss = run_child([sys.executable, "-c", "import sys\nfrom claimdiff.onnx_encoder import OnnxEncoder\n"
+                               "OnnxEncoder(cache_dir=sys.argv[1], precision=sys.argv[2]).encode(['x'])\n",
+                               str(work / f"export-{precision}"), precision])
+        out[f"{key(backend)}_export_s"] = round(wall, 2)
+        out[f"{key(backend)}_export_rss_mib"] = round(rss, 1)
+    return out
 
 
 # -- report -------------------------------------------------------------------------------------
 
 def bars(fig: dict, sizes: list[int]) -> list[tuple[str, bool]]:
     out = []
-    for b in ("torch", "onnx"):
-        if f"{b}_warm_s" in fig:
-            out.append((f"warm-cache compare ({b}) {fig[f'{b}_warm_s']:.2f} s < 1.5 s", fig[f"{b}_warm_s"] < 1.5))
+    for b in ("torch", "onnx", "onnx-fp32"):
+        if f"{key(b)}_warm_s" in fig:
+            out.append((f"warm-cache compare ({b}) {fig[f'{key(b)}_warm_s']:.2f} s < 1.5 s",
+                        fig[f"{key(b)}_warm_s"] < 1.5))
     if "onnx_speedup" in fig:
         out.append((f"onnx {fig['onnx_speedup']:.2f}x torch sentences/s >= 2.5x", fig["onnx_speedup"] >= 2.5))
     if "check_time_ratio" in fig:
@@ -260,11 +293,12 @@ def table(fig: dict, backends: list[str]) -> str:
         ("compare warm cache, s", "{}_warm_s"), ("compare warm cache, peak MiB", "{}_warm_rss_mib"),
         ("floor (import, load, encode), s", "{}_floor_s"), ("floor, peak MiB", "{}_floor_rss_mib"),
     ]
+    names = [key(b) for b in backends]
     lines = [f"{'':34}" + "".join(f"{b:>12}" for b in backends)]
-    for label, key in rows:
-        if any(key.format(b) in fig for b in backends):
-            lines.append(f"{label:34}" + "".join(f"{fig.get(key.format(b), '-'):>12}" for b in backends))
-    shown = {key.format(b) for _, key in rows for b in backends}
+    for label, pattern in rows:
+        if any(pattern.format(b) in fig for b in names):
+            lines.append(f"{label:34}" + "".join(f"{fig.get(pattern.format(b), '-'):>12}" for b in names))
+    shown = {pattern.format(b) for _, pattern in rows for b in names}
     for k, v in fig.items():
         if k not in shown:
             lines.append(f"{k:34}{v:>12}")
@@ -285,18 +319,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parts", default="encode,compare,check",
                     help="comma-separated: encode, compare, check, export (default: encode,compare,check)")
-    ap.add_argument("--backends", default="torch,onnx", help="for encode and compare (default torch,onnx)")
+    ap.add_argument("--backends", default="torch,onnx,onnx-fp32",
+                    help="for encode and compare (default torch,onnx,onnx-fp32)")
     ap.add_argument("--stories", type=sizes_arg, default=[100, 1000], help="check corpus sizes (default 100,1000)")
-    ap.add_argument("--check-backend", choices=["torch", "onnx"], default="onnx", help="backend for check (default onnx)")
+    ap.add_argument("--check-backend", choices=["torch", "onnx", "onnx-fp32"], default="onnx",
+                    help="backend for check (default onnx)")
     ap.add_argument("--fail-on", default="contradiction,figure-shift",
                     help="check's --fail-on: the findings its JSON report lists (default: the gate's kinds)")
     ap.add_argument("--paragraphs", type=int, default=3, help="paragraphs kept of each generated report (default 3)")
     ap.add_argument("--seed", type=int, default=7, help="seed of the generated corpora (default 7)")
-    ap.add_argument("--repeat", type=int, default=3, help="repeats of encode and compare; the best is kept (default 3)")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats of compare; the best is kept (default 3)")
+    ap.add_argument("--encode-repeat", type=int, default=5,
+                    help="rounds of encode, the backends taking turns; the best of each is kept (default 5)")
     args = ap.parse_args()
     parts = [p.strip() for p in args.parts.split(",") if p.strip()]
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
-    unknown = set(parts) - {"encode", "compare", "check", "export"} | set(backends) - {"torch", "onnx"}
+    unknown = set(parts) - {"encode", "compare", "check", "export"} | set(backends) - {"torch", "onnx", "onnx-fp32"}
     if unknown:
         ap.error(f"unknown part or backend: {', '.join(sorted(unknown))}")
 
@@ -306,10 +344,9 @@ def main() -> None:
         shared = work / "shared"
         if "export" in parts:
             fig.update(part_export(work))
-        if "onnx" in backends or "check" in parts:
-            onnx_ready(shared)
+        onnx_ready(shared, set(backends) | ({args.check_backend} if "check" in parts else set()))
         if "encode" in parts:
-            fig.update(part_encode(backends, shared, args.repeat))
+            fig.update(part_encode(backends, shared, args.encode_repeat))
         if "compare" in parts:
             fig.update(part_compare(backends, shared, work, args.repeat))
         if "check" in parts:

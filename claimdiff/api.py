@@ -11,11 +11,7 @@ from . import align, diff
 from .embed import Encoder, SentenceTransformerEncoder
 from .errors import ConfigError, InputError
 from .extract import extract
-from .model import Alignment, Claim, Comparison, Document, Finding, Kind, KIND_ORDER, Side
-
-
-BACKENDS = ("torch", "onnx")
-DEFAULT_BACKEND = "torch"  # chosen by measurement: see README, "Backends"
+from .model import Alignment, BACKENDS, Claim, Comparison, DEFAULT_BACKEND, Document, Finding, Kind, KIND_ORDER, Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +64,7 @@ class Settings:
     model: str | None = None  # a local sentence-transformers folder; None is the default model
     cache: bool = True  # embeddings on disk (claimdiff.cache); they never change a result
     cache_dir: str | None = None
-    backend: str = DEFAULT_BACKEND  # "torch", or "onnx": the model exported once to int8 ONNX (claimdiff.onnx_encoder)
+    backend: str = DEFAULT_BACKEND  # one of model.BACKENDS; "onnx", "onnx-fp32": see claimdiff.onnx_encoder
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
@@ -96,10 +92,11 @@ def make_encoder(settings: Settings) -> Encoder | None:
     """The model (loaded on first use), behind the on-disk embedding cache unless it is off."""
     if not settings.semantic:
         return None
-    if settings.backend == "onnx":
+    if settings.backend in ("onnx", "onnx-fp32"):
         from .onnx_encoder import OnnxEncoder
 
-        encoder = OnnxEncoder(settings.model, cache_dir=settings.cache_dir)
+        precision = "fp32" if settings.backend == "onnx-fp32" else "int8"
+        encoder = OnnxEncoder(settings.model, cache_dir=settings.cache_dir, precision=precision)
     else:
         encoder = SentenceTransformerEncoder(settings.model)
     if not settings.cache:

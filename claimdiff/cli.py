@@ -18,7 +18,7 @@ from . import __version__
 from .errors import ClaimdiffError, ConfigError, InputError
 from .files import write_atomically
 from .gate_report import CHECK_FORMATS
-from .model import KIND_ORDER, Kind
+from .model import BACKENDS, DEFAULT_BACKEND, KIND_ORDER, Kind
 
 KIND_NAMES = [k.value for k in KIND_ORDER]
 
@@ -98,10 +98,11 @@ def write_output(text, output: str | None, inputs: list[str], *, color: bool = F
 def semantic_options(f):
     """--model / --backend / --no-semantic / --threshold / --no-cache / --cache-dir, shared by
     every command that matches claims."""
-    f = click.option("--backend", type=click.Choice(["torch", "onnx"]), default=None,
-                     help="What runs the model: torch, or onnx (the model exported once to an int8 ONNX file "
-                          "in the cache folder, then run with onnxruntime alone; no torch). "
-                          "Default: torch.")(f)
+    f = click.option("--backend", type=click.Choice(BACKENDS), default=None,
+                     help="What runs the model: onnx-fp32 (the model exported once to an ONNX file in the "
+                          "cache folder, then run with onnxruntime alone: torch's results without importing "
+                          "torch); onnx (the same, int8: fastest, scores move slightly); or torch "
+                          f"(sentence-transformers). Default: {DEFAULT_BACKEND}.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
                      help="Where embeddings are cached (default: $CLAIMDIFF_CACHE_DIR, else ~/.cache/claimdiff).")(f)
     f = click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")(f)

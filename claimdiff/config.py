@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ConfigError
+from .model import BACKENDS
 
 # key -> (accepted types, what to say)
 KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -19,7 +20,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "baseline": ((str,), "a path"),
     "model": ((str,), "a path to a local sentence-transformers folder"),
     "semantic": ((bool,), "true or false"),
-    "backend": ((str,), "torch or onnx"),
+    "backend": ((str,), "torch, onnx or onnx-fp32"),
     "format": ((str,), "an output format"),
 }
 
@@ -71,7 +72,7 @@ def load(start: Path | None = None) -> tuple[dict, Path | None]:
             raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}")
         if key == "threshold" and not 0.0 <= float(value) <= 1.0:
             raise ConfigError(f"{path}: [tool.claimdiff] threshold must be {what}, not {value!r}")
-        if key == "backend" and value not in ("torch", "onnx"):
+        if key == "backend" and value not in BACKENDS:
             raise ConfigError(f"{path}: [tool.claimdiff] backend must be {what}, not {value!r}")
         if key in ("corpus", "baseline", "model"):
             values = value if isinstance(value, list) else [value]

@@ -54,6 +54,15 @@ TITLES = {
     Kind.ONLY_IN: "Only in one document",
 }
 # Report order: what a reader must see first comes first.
+# What runs the embedding model (claimdiff.api.make_encoder): sentence-transformers on torch,
+# or the same model exported once to ONNX and run by onnxruntime, as int8 (fastest) or fp32
+# (the same vectors as torch, without importing it).
+BACKENDS = ("torch", "onnx", "onnx-fp32")
+# Chosen by measurement (README, "Backends"): onnx-fp32 gives torch's results byte for byte
+# (every eval count, the corpus check's JSON) at 1.6x its sentences/s and a fifth of its
+# start-up time; int8 is faster still but moves eval scores by more than 0.01.
+DEFAULT_BACKEND = "onnx-fp32"
+
 KIND_ORDER = (
     Kind.CONTRADICTION,
     Kind.FIGURE_SHIFT,

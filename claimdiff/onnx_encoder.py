@@ -38,6 +38,7 @@ from .embed import DEFAULT_MODEL, resolve_model
 from .errors import ModelError
 
 FORMAT = "onnx-int8-smooth-static-v3"  # bump when the export or quantisation changes: the file name and cache keys follow
+FORMATS = {"int8": FORMAT, "fp32": "onnx-fp32-v1"}  # per precision; the fp32 file is the export, unquantised
 POOLING_ORDER = ("cls", "max", "mean", "mean_sqrt_len_tokens", "weightedmean", "lasttoken")
 _LEGACY_POOLING = {
     "pooling_mode_cls_token": "cls",
@@ -62,7 +63,7 @@ def _json(path: Path) -> dict | list:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"{path}: cannot be read ({exc}); use --backend torch") from None
+        raise ModelError(f"cannot load the embedding model: {path} cannot be read ({exc})") from None
 
 
 def read_pipeline(folder: Path) -> Pipeline:
@@ -118,18 +119,18 @@ def pool(hidden: np.ndarray, modes: Sequence[str]) -> np.ndarray:
     return np.concatenate(out).astype(np.float32)
 
 
-def onnx_file(folder: Path, identity: str, cache_dir: str | os.PathLike | None = None) -> Path:
+def onnx_file(folder: Path, identity: str, cache_dir: str | os.PathLike | None = None, precision: str = "int8") -> Path:
     """Where the quantised export of this model is kept: named by the model's identity (name and
     a digest of its files) and the export format, so another model or format never reuses it."""
     from .cache import default_dir
 
     base = Path(cache_dir).expanduser() if cache_dir is not None else default_dir()
-    digest = hashlib.sha256(f"{identity}\0{FORMAT}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{identity}\0{FORMATS[precision]}".encode()).hexdigest()[:16]
     stem = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in identity.split(":", 1)[0])[:60]
-    return base / "onnx" / f"{stem}-{digest}.int8.onnx"
+    return base / "onnx" / f"{stem}-{digest}.{precision}.onnx"
 
 
-def ensure_exported(folder: Path, target: Path, name: str) -> Path:
+def ensure_exported(folder: Path, target: Path, name: str, precision: str = "int8") -> Path:
     """The quantised ONNX file, exported first if it is not there yet (once per model and cache)."""
     if target.is_file():
         return target
@@ -139,7 +140,7 @@ def ensure_exported(folder: Path, target: Path, name: str) -> Path:
         raise ModelError(f"cannot make {target.parent} for the ONNX model ({exc.strerror}); "
                          "pass --cache-dir, or use --backend torch") from None
     print(f"claimdiff: exporting {name} to ONNX, once (kept in {target.parent})", file=sys.stderr)
-    proc = subprocess.run([sys.executable, "-m", "claimdiff.onnx_export", str(folder), str(target)],
+    proc = subprocess.run([sys.executable, "-m", "claimdiff.onnx_export", str(folder), str(target), precision],
                           capture_output=True, text=True)
     if proc.returncode != 0 or not target.is_file():
         lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
@@ -149,12 +150,11 @@ def ensure_exported(folder: Path, target: Path, name: str) -> Path:
 
 
 class OnnxEncoder:
-    """A local sentence-transformers model, exported to int8 ONNX once, run with onnxruntime."""
-
-    backend = "onnx"
+    """A local sentence-transformers model, exported to ONNX once (int8, or fp32), run with
+    onnxruntime."""
 
     def __init__(self, model: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None,
-                 threads: int | None = None, batch_size: int = 16) -> None:
+                 threads: int | None = None, batch_size: int = 16, precision: str = "int8") -> None:
         from .cache import model_identity
 
         self.path = resolve_model(model)
@@ -162,8 +162,12 @@ class OnnxEncoder:
         self.pipeline = read_pipeline(self.path)
         if not (self.path / "tokenizer.json").is_file():
             raise ModelError(f"{self.path}: no tokenizer.json, which the ONNX backend needs; use --backend torch")
-        self.identity = model_identity(self.path, self.name, FORMAT)
-        self.file = onnx_file(self.path, self.identity, cache_dir)
+        if precision not in FORMATS:
+            raise ModelError(f"unknown ONNX precision {precision!r} (int8 or fp32)")
+        self.precision = precision
+        self.backend = "onnx" if precision == "int8" else "onnx-fp32"
+        self.identity = model_identity(self.path, self.name, FORMATS[precision])
+        self.file = onnx_file(self.path, self.identity, cache_dir, precision)
         self.threads = threads or max(1, min(os.cpu_count() or 1, 4))
         self.batch_size = max(1, batch_size)
         self._session = None
@@ -178,7 +182,7 @@ class OnnxEncoder:
             except ImportError as exc:
                 raise ModelError(f"the ONNX backend needs onnxruntime and tokenizers ({exc}): "
                                  "pip install onnxruntime tokenizers, or use --backend torch") from None
-            ensure_exported(self.path, self.file, self.name)
+            ensure_exported(self.path, self.file, self.name, self.precision)
             tok = Tokenizer.from_file(str(self.path / "tokenizer.json"))
             tok.no_padding()
             tok.enable_truncation(max_length=self.pipeline.max_seq_length)

@@ -55,7 +55,7 @@ def _locked(lock: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def export(folder: Path, target: Path) -> None:
+def export(folder: Path, target: Path, precision: str = "int8") -> None:
     import inspect
     import logging
 
@@ -110,6 +110,10 @@ def export(folder: Path, target: Path) -> None:
         with torch.no_grad():
             torch.onnx.export(Tokens(base), sample, str(fp32), input_names=names, output_names=["last_hidden_state"],
                               dynamic_axes=axes, opset_version=OPSET, dynamo=False)
+        if precision == "fp32":  # the float graph as exported: torch's arithmetic, without torch
+            os.replace(fp32, target)
+            os.chdir(target.parent)
+            return
         onnx.save(smooth(onnx.load(str(fp32)), feeds), str(fp32))
         quant_pre_process(str(fp32), str(ready), skip_symbolic_shape=True)
         graph = onnx.load(str(ready), load_external_data=False).graph
@@ -185,16 +189,17 @@ def smooth(model, feeds: list[dict], alpha: float = SMOOTHING):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python -m claimdiff.onnx_export MODEL_FOLDER TARGET", file=sys.stderr)
+    if len(argv) not in (2, 3) or argv[2:] not in ([], ["int8"], ["fp32"]):
+        print("usage: python -m claimdiff.onnx_export MODEL_FOLDER TARGET [int8|fp32]", file=sys.stderr)
         return 2
     folder, target = Path(argv[0]).resolve(), Path(argv[1]).resolve()
+    precision = argv[2] if len(argv) == 3 else "int8"
     for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
         os.environ.setdefault(key, "1")
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target.with_name(target.name + ".lock")):
         if not target.is_file():  # another process may have made it while this one waited
-            export(folder, target)
+            export(folder, target, precision)
     return 0
 
 

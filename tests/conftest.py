@@ -49,6 +49,16 @@ def onnx_encoder(onnx_file):
     return enc
 
 
+@pytest.fixture(scope="session")
+def onnx_fp32_encoder(tmp_path_factory):
+    """The default model exported to fp32 ONNX once per session, in a folder of its own."""
+    from claimdiff.onnx_encoder import OnnxEncoder
+
+    enc = OnnxEncoder(cache_dir=tmp_path_factory.mktemp("onnx-fp32-export"), precision="fp32")
+    enc.encode(["warm up"])
+    return enc
+
+
 @pytest.fixture
 def cache_dir(tmp_path, onnx_file):
     """An empty embedding cache folder that already holds the session's ONNX export (linked),
@@ -60,10 +70,11 @@ def cache_dir(tmp_path, onnx_file):
 
 
 class Runner:
-    """Runs the CLI in-process, and compare runs share the session's loaded model."""
+    """Runs the CLI in-process, and compare runs share the session's loaded models (torch, and
+    the default backend, fp32 ONNX, exported once per session)."""
 
-    def __init__(self, encoder):
-        self.encoder = encoder
+    def __init__(self, encoder, onnx_fp32):
+        self.encoders = {"torch": encoder, "onnx-fp32": onnx_fp32}
         self._cache: dict[tuple, object] = {}
 
     def fresh(self, *args: str, input: bytes | str | None = None):
@@ -79,7 +90,8 @@ class Runner:
         key = (args, input, os.getcwd())
         if key not in self._cache or not cache:
             original = api.make_encoder
-            api.make_encoder = lambda settings: self.encoder if settings.model is None and settings.backend == "torch" \
+            api.make_encoder = lambda settings: self.encoders[settings.backend] \
+                if settings.model is None and settings.backend in self.encoders \
                 else original(settings)
             try:
                 self._cache[key] = CliRunner().invoke(cli, list(args), input=input)
@@ -94,8 +106,8 @@ class Runner:
 
 
 @pytest.fixture(scope="session")
-def run(encoder):
-    return Runner(encoder)
+def run(encoder, onnx_fp32_encoder):
+    return Runner(encoder, onnx_fp32_encoder)
 
 
 @pytest.fixture(scope="session")

@@ -84,9 +84,10 @@ def _run(cache_dir, *extra):
 
 
 def test_warm_run_does_not_import_torch_and_gives_the_same_bytes(tmp_path):
-    cold, cold_err = _run(tmp_path)
-    warm, warm_err = _run(tmp_path)
+    """The torch backend imports torch to encode; once every embedding is cached it does not."""
+    cold, cold_err = _run(tmp_path, "--backend", "torch")
+    warm, warm_err = _run(tmp_path, "--backend", "torch")
     assert "TORCH=True" in cold_err and "TORCH=False" in warm_err
     assert cold == warm
-    no_cache, _ = _run(tmp_path / "unused", "--no-cache")
+    no_cache, _ = _run(tmp_path / "unused", "--no-cache", "--backend", "torch")
     assert no_cache == cold and not (tmp_path / "unused").exists()

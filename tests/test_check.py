@@ -179,7 +179,7 @@ def test_compare_and_eval_read_the_same_config(corpus_copy, run):
     (corpus_copy / "pyproject.toml").write_text('[tool.claimdiff]\nbackend = "gpu"\n', encoding="utf-8")
     for args in (["compare", *pair], ["eval", "corpora/turkey-syria-earthquake"]):
         result = run.fresh(*args)
-        assert result.exit_code == 2 and "backend must be torch or onnx" in result.stderr, args
+        assert result.exit_code == 2 and "backend must be torch, onnx or onnx-fp32" in result.stderr, args
 
 
 def test_github_escaping():

@@ -84,7 +84,7 @@ def test_cache_state_does_not_change_the_bytes(backend, encoder, onnx_encoder, t
 def test_torch_and_onnx_agree_on_what_fails_the_gate(run, cache_dir):
     """The floats differ (int8 weights), so JSON bytes differ, and so may borderline agree and
     only-in findings; the contradiction and figure shifts of the Kursk story are the same."""
-    torch_run = run("compare", str(SEED), str(CORPUS), "--format", "json")
+    torch_run = run("compare", str(SEED), str(CORPUS), "--format", "json", "--backend", "torch")
     onnx_run = run.fresh("compare", str(SEED), str(CORPUS), "--format", "json", "--backend", "onnx",
                          "--cache-dir", str(cache_dir))
     assert torch_run.exit_code == onnx_run.exit_code == 0, onnx_run.output

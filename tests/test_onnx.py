@@ -84,6 +84,29 @@ def test_onnx_agrees_with_torch(onnx_encoder, encoder):
     assert cosine.min() >= 0.98, (cosine.min(), texts[int(cosine.argmin())])
 
 
+def test_onnx_fp32_gives_torchs_vectors(onnx_fp32_encoder, encoder):
+    """Unquantised, the ONNX graph computes what torch computes: the same vectors to float
+    rounding, on every claim and sentence of the Kursk story."""
+    texts = _claims_and_sentences()
+    a, b = onnx_fp32_encoder.encode(texts), encoder.encode(texts)
+    assert onnx_fp32_encoder.file.name.endswith(".fp32.onnx") and onnx_fp32_encoder.backend == "onnx-fp32"
+    assert np.abs(a - b).max() < 1e-4
+    assert (a * b).sum(axis=1).min() > 0.99999
+
+
+def test_onnx_fp32_compare_is_torchs_compare(onnx_fp32_encoder, encoder):
+    """The whole Kursk comparison, as JSON: byte for byte torch's, but for the backend's name."""
+    from claimdiff.api import Settings, compare
+    from claimdiff.read import read_documents
+    from claimdiff.report import render
+
+    docs = read_documents([str(SEED)] + sorted(str(p) for p in CORPUS.glob("*.md")))
+    torch_json = render(compare(docs, settings=Settings(backend="torch"), encoder=encoder), "json")
+    fp32_json = render(compare(docs, settings=Settings(backend="onnx-fp32"), encoder=onnx_fp32_encoder), "json")
+    assert '"backend": "onnx-fp32"' in fp32_json
+    assert fp32_json.replace('"backend": "onnx-fp32"', '"backend": "torch"') == torch_json
+
+
 def test_a_vector_does_not_depend_on_its_batch_mates(onnx_encoder):
     texts = _claims_and_sentences()
     onnx_encoder._load()
@@ -170,13 +193,27 @@ def test_onnx_compare_imports_no_torch(cache_dir):
     assert data["settings"]["backend"] == "onnx"
 
 
+def test_default_backend_is_fp32_onnx_and_imports_no_torch(onnx_fp32_encoder, tmp_path):
+    """No --backend: the fp32 export (linked into an empty cache, so nothing is exported
+    again), every text encoded by onnxruntime, torch never imported."""
+    cache = tmp_path / "cache"
+    (cache / "onnx").mkdir(parents=True)
+    (cache / "onnx" / onnx_fp32_encoder.file.name).symlink_to(onnx_fp32_encoder.file)
+    env = dict(os.environ, CLAIMDIFF_CACHE_DIR=str(cache))
+    out = subprocess.run([sys.executable, "-c", RUN, "compare", str(SEED), str(CORPUS / "meridian-wire-review.md"),
+                          "--format", "json"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "IMPORTED=[]" in out.stderr and "exporting" not in out.stderr
+    assert json.loads(out.stdout)["settings"]["backend"] == "onnx-fp32"
+
+
 def test_backend_option_and_config(run, tmp_path, monkeypatch):
     bad = run.fresh("compare", str(SEED), str(CORPUS), "--backend", "tensorflow")
     assert bad.exit_code == 2 and "tensorflow" in bad.stderr
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.claimdiff]\nbackend = "jax"\n', encoding="utf-8")
     result = run.fresh("check", str(CORPUS))
-    assert result.exit_code == 2 and "backend must be torch or onnx, not 'jax'" in result.stderr
+    assert result.exit_code == 2 and "backend must be torch, onnx or onnx-fp32, not 'jax'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
