@@ -59,7 +59,7 @@ TITLES = {
 # (the same vectors as torch, without importing it).
 BACKENDS = ("torch", "onnx", "onnx-fp32")
 # Chosen by measurement (README, "Backends"): onnx-fp32 gives torch's results byte for byte
-# (every eval count, the corpus check's JSON) at 1.6x its sentences/s and a fifth of its
+# (every eval count, the corpus check's JSON) at about 1.5x its sentences/s and a fifth of its
 # start-up time; int8 is faster still but moves eval scores by more than 0.01.
 DEFAULT_BACKEND = "onnx-fp32"
 
