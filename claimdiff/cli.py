@@ -244,10 +244,13 @@ def _kinds_value(value) -> str | None:
               help="Accepted findings: fail only on findings not in FILE, and list entries no longer found.")
 @click.option("--write-baseline", default=None, type=click.Path(dir_okay=False), metavar="FILE",
               help="Record today's findings in FILE (sorted JSON, written whole) and exit 0.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None, metavar="N",
+              help="--format markdown: keep the page within N characters (65536 for a GitHub comment): counts "
+                   "and failing findings first, then whole stories while they fit, then a line on what was left out.")
 @semantic_options
 @click.pass_context
-def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, model, backend, no_semantic,
-          threshold, no_cache, cache_dir):
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, max_chars, model, backend,
+          no_semantic, threshold, no_cache, cache_dir):
     """Gate a news corpus: fail on new contradictions and figure shifts.
 
     Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
@@ -270,6 +273,8 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         fmt = _from_config(ctx, "fmt", fmt, config, "format")
         if fmt not in CHECK_FORMATS:
             raise ConfigError(f"[tool.claimdiff] format must be one of {', '.join(CHECK_FORMATS)}, not {fmt!r}")
+        if max_chars is not None and fmt != "markdown":
+            raise click.BadParameter(f"only --format markdown is cut to a size, not {fmt}", param_hint="--max-chars")
         failing = parse_kinds(_kinds_value(_from_config(ctx, "fail_on", fail_on, config)), "--fail-on")
         shown = parse_kinds(_kinds_value(_from_config(ctx, "show", show, config)), "--show")
         baseline = _from_config(ctx, "baseline", baseline, config)
@@ -292,7 +297,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
             n = save(write_baseline, result.findings)
             click.echo(f"claimdiff check: wrote {n} finding(s) to {write_baseline}", err=True)
             sys.exit(0)
-        write_output(stream_check(result, fmt, failing, kinds), output, [])
+        write_output(stream_check(result, fmt, failing, kinds, max_chars), output, [])
         s = summary(result, failing)
         click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"

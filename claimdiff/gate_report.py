@@ -12,6 +12,7 @@ from xml.sax.saxutils import quoteattr
 
 from . import __version__
 from .check import CheckResult, StoryFinding
+from .errors import InputError
 from .model import KIND_ORDER, TITLES, Kind
 from .report import wrap
 
@@ -28,13 +29,13 @@ DESCRIPTIONS = {
 }
 
 
-def render_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> str:
+def render_check(result: CheckResult, fmt: str, fail_on, kinds=None, max_chars: int | None = None) -> str:
     """``kinds``: the kinds the check reports (failing and shown), for the Markdown and HTML
     pages, which list each story's findings of those kinds (default: the failing ones)."""
-    return "".join(stream_check(result, fmt, fail_on, kinds))
+    return "".join(stream_check(result, fmt, fail_on, kinds, max_chars))
 
 
-def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> Iterator[str]:
+def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None, max_chars: int | None = None) -> Iterator[str]:
     """The report in pieces, to be written as they come: json and jsonl are never held whole
     in memory (json.dumps with an indent joins a list of every small piece first, several
     times the report's size), so a large corpus's report costs little more than its findings."""
@@ -44,8 +45,10 @@ def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None) -> Iterator
     elif fmt == "jsonl":
         for f in result.findings:
             yield json.dumps(_finding_dict(f, fail_on), ensure_ascii=False) + "\n"
-    elif fmt in ("markdown", "html"):
-        yield (check_markdown if fmt == "markdown" else check_html)(result, fail_on, tuple(kinds or fail_on))
+    elif fmt == "markdown":
+        yield check_markdown(result, fail_on, tuple(kinds or fail_on), max_chars)
+    elif fmt == "html":
+        yield check_html(result, fail_on, tuple(kinds or fail_on))
     else:
         yield {"text": check_text, "github": check_github, "sarif": check_sarif, "junit": check_junit}[fmt](
             result, fail_on)
@@ -61,24 +64,58 @@ def _levels(result: CheckResult, fail_on) -> dict:
     return {f.finding: _level(f, fail_on) for f in result.findings}
 
 
-def check_markdown(result: CheckResult, fail_on, kinds) -> str:
-    """A job summary or PR comment: the check's counts, then each story as ``compare`` shows it."""
+GITHUB_COMMENT_LIMIT = 65536  # characters GitHub takes in one issue or pull-request comment
+
+
+def check_markdown(result: CheckResult, fail_on, kinds, max_chars: int | None = None) -> str:
+    """A job summary or PR comment: the check's counts, then each story as ``compare`` shows it.
+
+    With ``max_chars`` the page stays within that many characters (GitHub refuses a comment
+    over 65,536): the counts and the failing findings come first, then whole stories while
+    they fit, then one line saying how many stories and failing rows were left out."""
     from .report import _md, to_markdown
 
     levels = _levels(result, fail_on)
-    out = ["# claimdiff check", "", _headline(result, fail_on) + ".", ""]
+    head = ["# claimdiff check", "", _headline(result, fail_on) + ".", ""]
     failing = [f for f in result.findings if levels[f.finding] == "error"]
-    if failing:
-        out += ["| level | code | story | reason |", "|---|---|---|---|"]
-        out += [f"| error | {f.finding.code} | {_md(f.story)} | {_md(f.finding.reason)} |" for f in failing]
-        out.append("")
-    for story, comparison in result.stories:
-        out.append(f"## Story: {story.name}")
-        out.append("")
-        out.append(to_markdown(comparison, kinds=kinds, h=3))
-    for e in result.fixed:
-        out.append(f"- fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)")
-    return "\n".join(out).rstrip("\n") + "\n"
+    rows = [f"| error | {f.finding.code} | {_md(f.story)} | {_md(f.finding.reason)} |" for f in failing]
+    stories = ["\n".join([f"## Story: {story.name}", "", to_markdown(comparison, kinds=kinds, h=3)])
+               for story, comparison in result.stories]
+    fixed = [f"- fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)"
+             for e in result.fixed]
+
+    def page(n_rows: int, n_stories: int, n_fixed: int, note: str | None) -> str:
+        out = list(head)
+        if n_rows:
+            out += ["| level | code | story | reason |", "|---|---|---|---|"] + rows[:n_rows] + [""]
+        if note:
+            out += [note, ""]
+        out += stories[:n_stories] + fixed[:n_fixed]
+        return "\n".join(out).rstrip("\n") + "\n"
+
+    whole = page(len(rows), len(stories), len(fixed), None)
+    if max_chars is None or len(whole) <= max_chars:
+        return whole
+
+    def note(n_rows: int, n_stories: int) -> str:
+        left = []
+        if n_rows < len(rows):
+            left.append(f"{len(rows) - n_rows} of {len(rows)} failing findings")
+        if n_stories < len(stories):
+            left.append(f"{len(stories) - n_stories} of {len(stories)} stories")
+        return (f"_Cut to {max_chars:,} characters: {' and '.join(left) or 'the fixed entries'} not shown here; "
+                "the json, sarif or html report has them all._")
+
+    n_rows = len(rows)
+    while n_rows and len(page(n_rows, 0, 0, note(n_rows, 0))) > max_chars:
+        n_rows -= 1
+    n_stories = 0
+    while n_stories < len(stories) and len(page(n_rows, n_stories + 1, 0, note(n_rows, n_stories + 1))) <= max_chars:
+        n_stories += 1
+    text = page(n_rows, n_stories, 0, note(n_rows, n_stories))
+    if len(text) > max_chars:  # not even the counts and the note fit
+        raise InputError(f"--max-chars {max_chars} leaves no room for the report's counts; give at least {len(text)}")
+    return text
 
 
 def check_html(result: CheckResult, fail_on, kinds) -> str:

@@ -182,6 +182,32 @@ def test_compare_and_eval_read_the_same_config(corpus_copy, run):
         assert result.exit_code == 2 and "backend must be torch, onnx or onnx-fp32" in result.stderr, args
 
 
+def test_markdown_cut_to_a_comment_size(run):
+    """--max-chars keeps a PR comment under GitHub's limit: counts first, then failing rows,
+    then whole stories while they fit, and a line on what was left out."""
+    stories = str(ROOT / "corpora")
+    whole = run("check", stories, "--format", "markdown", "--fail-on", "all", "--exit-zero")
+    assert whole.exit_code == 0 and len(whole.stdout) > 20000 and "Cut to" not in whole.stdout
+    cut = run("check", stories, "--format", "markdown", "--fail-on", "all", "--exit-zero", "--max-chars", "20000")
+    assert cut.exit_code == 0, cut.output
+    assert len(cut.stdout) <= 20000
+    assert cut.stdout.startswith(whole.stdout.split("| error |")[0])  # the same counts and table head
+    note = next(line for line in cut.stdout.splitlines() if line.startswith("_Cut to 20,000 characters:"))
+    shown = cut.stdout.count("\n| error |")
+    assert f"{whole.stdout.count(chr(10) + '| error |') - shown} of {whole.stdout.count(chr(10) + '| error |')} " \
+           "failing findings" in note
+    roomy = run("check", stories, "--format", "markdown", "--fail-on", "all", "--exit-zero",
+                "--max-chars", str(len(whole.stdout)))
+    assert roomy.stdout == whole.stdout
+    # a story that fits is shown whole: the default kinds leave room for stories
+    gate = run("check", stories, "--format", "markdown", "--exit-zero", "--max-chars", "30000")
+    assert len(gate.stdout) <= 30000 and "## Story: " in gate.stdout
+    for bad, message in ((["--format", "json", "--max-chars", "100"], "only --format markdown"),
+                         (["--format", "markdown", "--max-chars", "100"], "leaves no room")):
+        result = run("check", stories, *bad, "--exit-zero")
+        assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.output
+
+
 def test_github_escaping():
     assert gh_data("50% up\nnext") == "50%25 up%0Anext"
     assert gh_property("a:b,c") == "a%3Ab%2Cc"
