@@ -27,7 +27,8 @@ UNCONFIRMED = re.compile(
 HEDGED = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|"
     r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
-    r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
+    r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
+    r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
     r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
     r"(?:is|are|was|were) set to|(?:is|are|was|were) poised to|on course (?:for|to)|on track (?:for|to)|"
     r"(?:is|are|was|were) projected to|(?:is|are|was|were) forecast to|"

@@ -52,6 +52,10 @@ STANCES = [
          "accepted $500,000", "hedged", False),
     case("The attack seemed to be aimed at the power grid.", "aimed at the power grid", "hedged", False),
     case("The virus appears to be spreading faster among children.", "spreading faster", "hedged", False),
+    case("The raid looked like an attempt to probe the defences for weak points.", "probe the defences", "hedged",
+         False),
+    # an appearance verb that is not "like" hedges nothing
+    case("Investigators looked into the cause of the fire for three weeks.", "cause of the fire", "asserted", False),
     case("The fighting could spread to neighbouring provinces within days.", "spread to neighbouring", "hedged",
          False),
     case("Food prices may rise further in the coming months.", "rise further", "hedged", False),
