@@ -19,7 +19,9 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day)\s*"  # "July 5" / "Nov. 4" / "Tuesday"
     r"(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s*"  # "(Kestrel) - "
 )
-_ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean")]
+_ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean"),
+            # "4.1 per cent" / "4.1 percent" / "4.1%": one spelling for matching, as the figure is one
+            (re.compile(r"(?<=\d) ?(?:per ?cent|pct)\b", re.I), "%")]
 
 
 MAX_SENTENCES = 5000  # a long news report has a few hundred

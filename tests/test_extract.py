@@ -129,3 +129,16 @@ def test_a_dateline_is_no_part_of_the_claim():
     [claim] = extract(doc)
     assert claim.text == "Labour won a landslide victory in Thursday's general election."
     assert [q.text for q in claim.quantities] == ["Thursday"]
+
+
+def test_per_cent_is_spelled_one_way_for_matching():
+    """"4.1 per cent", "4.1 percent" and "4.1%" are one figure: the content matched on says
+    "4.1%" for all three; the claim's own text and its figure stay as written."""
+    for spelled in ("4.1 per cent", "4.1 percent", "4.1%", "4.1 Per Cent"):
+        doc = parse_document(f"The jobless rate dipped to {spelled} in September.\n", doc_id="d", path=None, name="d.md")
+        (c,) = extract(doc)
+        assert c.content == "The jobless rate dipped to 4.1% in September", spelled
+        assert spelled in c.text and c.quantities[0].text.startswith("4.1")
+    # a word that only starts like it is left alone
+    doc = parse_document("Turnout was 60 percentage points higher.\n", doc_id="d", path=None, name="d.md")
+    assert "60 percentage points" in extract(doc)[0].content
