@@ -65,17 +65,22 @@ class FigureRelation:
     ``disjoint``: a pair of their figures cannot both be true (16,000 / 13,000 containers).
     ``scoped``: disjoint figures of another place or subject ("8,574 died in Turkey" /
     "more than 15,000 died in Turkey and Syria"): two claims, not one with a moved figure.
+    ``converted``: a measurement (a length, area or mass) written in other units on each side
+    that agrees once converted ("a depth of 17.9 km" / "about 11 miles underground"): the
+    same figure, which neither the model nor the word overlap can see.
     """
 
     shared: np.ndarray
     disjoint: np.ndarray
     scoped: np.ndarray
+    converted: np.ndarray
 
 
 def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
     shared = np.zeros((len(a), len(b)), dtype=np.float32)
     disjoint = np.zeros((len(a), len(b)), dtype=np.float32)
     scoped = np.zeros((len(a), len(b)), dtype=np.float32)
+    converted = np.zeros((len(a), len(b)), dtype=np.float32)
     scope_a = [scope(c.content, c.text) if c.quantities else None for c in a]
     scope_b = [scope(c.content, c.text) if c.quantities else None for c in b]
     for i, ca in enumerate(a):
@@ -92,7 +97,18 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
                 ta = topic(qa)
                 if ta and ta == topic(qb):
                     shared[i, j] = 1.0
-    return FigureRelation(shared, disjoint, scoped)
+                if qa.dimension in MEASURES and qa.overlaps(qb) and _unit_word(qa) != _unit_word(qb):
+                    converted[i, j] = 1.0
+    return FigureRelation(shared, disjoint, scoped, converted)
+
+
+MEASURES = ("length", "area", "mass")
+_DIGITS = re.compile(r"[\d.,]+")
+
+
+def _unit_word(q) -> str:
+    """The unit as written: '17.9 km' -> 'km', 'about 11 miles' -> 'about miles'."""
+    return " ".join(_DIGITS.sub(" ", q.text.lower()).split())
 
 
 def combine(fuzzy: np.ndarray, semantic: np.ndarray | None, disjoint: np.ndarray | None = None, *,

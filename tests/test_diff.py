@@ -160,3 +160,33 @@ def test_a_denial_beside_a_closer_claim_keeps_its_source_shift(encoder):
             by_pair.setdefault((f.sides[0].text, f.sides[1].text), set()).add(f.kind.value)
     denied = [k for (a, _), k in by_pair.items() if a.startswith("The North Korean troops have begun")]
     assert denied and {"contradiction", "attribution-shift"} <= denied[0], by_pair
+
+
+def test_one_measurement_in_other_units_aligns(encoder):
+    """The model scores "a depth of 17.9 km" / "about 11 miles underground" 0.34, far below
+    the threshold; the agreeing converted figure is what pairs them (Settings.unit_bonus)."""
+    from claimdiff.api import Settings
+
+    ref = "The quake was centred at a depth of 17.9 km, shallow enough to cause violent shaking."
+    other = "It originated about 11 miles underground, according to the U.S. Geological Survey."
+    found, result = kinds(encoder, ref, other)
+    assert "agree" in found and "only-in" not in found, [(f.kind.value, f.reason) for f in result.findings]
+    without = compare([_doc("ref", ref), _doc("other", other)], encoder=encoder, settings=Settings(unit_bonus=0.0))
+    assert {f.kind.value for f in without.findings} == {"only-in"}
+    # a measurement that does not agree once converted gets nothing: 17.9 km is not 30 miles
+    found, _ = kinds(encoder, ref, "It originated about 30 miles underground, according to the U.S. Geological Survey.")
+    assert "agree" not in found
+
+
+def test_converted_needs_other_units_and_agreement():
+    from claimdiff.align import figure_relation
+    from claimdiff.extract import extract
+
+    def claim(text):
+        return extract(_doc("d", text))[0]
+
+    km, miles, far = claim("A depth of 17.9 km."), claim("About 11 miles deep."), claim("About 30 miles deep.")
+    same_unit = claim("A depth of 17.9 km, the survey said.")
+    assert figure_relation([km], [miles]).converted[0, 0] == 1.0
+    assert figure_relation([km], [far]).converted[0, 0] == 0.0
+    assert figure_relation([km], [same_unit]).converted[0, 0] == 0.0  # word overlap sees that one
