@@ -21,7 +21,7 @@ SPEECH = (
     r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
     r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
     r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
-    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|"
+    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|showed|shows|"
     + "|".join(sorted(PREDICTIVE))
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
@@ -54,7 +54,7 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:�
 _SAYS_AFTER = re.compile(r"\s*(?:that\b|[,:“\"]|\[anonymously\])")
 _PUTS_AT = re.compile(r"\s+(?:[\w’'\-]+\s+){1,8}?at\s+(?:(?:about|around|roughly|some|more than|over|at least|nearly|up to)\s+)?\$?\d")
 # the works figures are credited to: "an exit poll by Ipsos", "a Sky News projection"
-_WORK = re.compile(r"\b(?:exit polls?|polls?|projections?|surveys?|census|tall(?:y|ies))\b", re.I)
+_WORK = re.compile(r"\b(?:exit polls?|polls?|projections?|surveys?|census|tall(?:y|ies)|results|data|figures|records)\b", re.I)
 _NAMED_WORK = re.compile(r"^(?:a|an)\s+(?:[A-Z][\w.’'\-]*\s+)+(?:exit poll|poll|projection|survey|report|analysis|estimate)s?\b|"
                          r"\b(?:exit poll|poll|projection|survey|report|analysis|estimate)s?\s+(?:by|from|for)\s+[A-Z]")
 _STOPWORDS_START = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -82,6 +82,11 @@ _LEAD_APPOS = re.compile(
 )
 # "..., the opposition said, came ..." in the middle of a sentence
 _MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|says|argued|added|noted|insisted),\s+")
+# the words after a tail's verb start a clause of their own ("said the bridge had collapsed"),
+# not the when and where of the saying ("said on Thursday", "said in a statement")
+_CLAUSE_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|i)\b|"
+                           r"[^,]*\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|should|must)\b)", re.I)
+_OBJECT_VERBS = frozenset({"told", "tells", "briefed", "warned", "warns", "urged"})  # "told reporters", "warned the allies"
 _NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+|"
                          r".*\b(?:is|are|was|were|be|been|being))$", re.I)
 _PLACES = re.compile(
@@ -183,6 +188,8 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         frames.append(Frame(describe(src, cue="according to"), (offset + m.start(), offset + m.end())))
     for rx in (_TAIL_INV, _TAIL):
         m = rx.search(sentence)
+        if m and rx is _TAIL and _CLAUSE_AFTER.match(m.group("rest") or "") and m.group("verb").lower() not in _OBJECT_VERBS:
+            m = None  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
         if m and _is_source(m.group("src")):
             verb = m.group("verb").lower()
             src = m.group("src")
@@ -212,6 +219,9 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         if that:
             end += that.end()
         frames.append(Frame(describe(src, anonymous_hint=anon_hint, cue=m.group("verb").lower()), (offset, offset + end)))
+    # "results showed", "figures show": a record speaks; "Labour's share showed a fall" is no frame
+    frames = [f for f in frames if (f.attribution.cue or "") not in ("showed", "shows")
+              or _WORK.search(f.attribution.source or "") or _BODY.search(f.attribution.source or "")]
     if not frames:
         return None
     # a news outlet beside another source is the second-hand channel

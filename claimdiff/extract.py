@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import attribution as attr
 from . import sentences as sent
@@ -12,7 +13,9 @@ from .model import Attribution, Claim, Document, Quantity
 from .quantities import quantities
 from .timex import dates
 
-_LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?", re.I)
+_LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?|"
+                              # what a speaker added ("..., he said, adding that X"): X is the claim
+                              r"(?:adding|saying|warning|noting|arguing|insisting|stressing)\s+(?:that\s+)?", re.I)
 # country acronyms the embedding model does not know as names: read for matching only
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
@@ -76,6 +79,7 @@ def extract(doc: Document) -> list[Claim]:
             certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")
             qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
+            qs = [_date_role(text, c_start, q, frame) if q.dimension == "date" else q for q in qs]
             share = _share_of(text, c_start, c_end, counted)
             if share is not None:
                 qs.append(share)
@@ -100,6 +104,19 @@ def extract(doc: Document) -> list[Claim]:
             ))
             prev_sentence_claims.append(len(out) - 1)
     return out
+
+
+_THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)
+
+
+def _date_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None") -> Quantity:
+    """Mark a date that is not the claim's own: the day of the saying ("officials said on
+    Thursday"), or the term of a comparison ("more than in 2019")."""
+    if frame and frame.frame and frame.frame[0] <= q.start and q.end <= frame.frame[1]:
+        return replace(q, role="said")
+    if _THAN.search(text, max(c_start, q.start - 60), q.start):
+        return replace(q, role="baseline")
+    return q
 
 
 def _claim_frame(text: str, start: int, end: int, sentence_frame: "attr.Frame | None") -> "attr.Frame | None":

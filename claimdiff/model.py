@@ -116,6 +116,10 @@ class Quantity:
     implied_high: float | None = None
     relative: bool = False  # dates resolved against the document's date
     note: str | None = None  # e.g. an inconsistency between two spellings of one figure
+    # a date that is not the claim's own, and so is not compared between reports: "said" (the
+    # day of the saying: "officials said on Thursday") or "baseline" (the term of a comparison:
+    # "more than in 2019")
+    role: str | None = None
 
     def overlaps(self, other: "Quantity") -> bool:
         """True when the two intervals share at least one point (lower bounds read as news

@@ -414,6 +414,8 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
     candidates = []
     for i, qa in enumerate(a):
         for j, qb in enumerate(b):
+            if qa.role or qb.role:  # when it was said, or what it is compared with, is not what was said
+                continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue
             ta, tb = topic(qa), topic(qb)

@@ -52,6 +52,8 @@ def quantity_dict(q: Quantity) -> dict[str, Any]:
     if q.dimension == "date":
         d["dates"] = [iso(q.low), iso(q.high)]
         d["relative"] = q.relative
+        if q.role:
+            d["role"] = q.role
     if q.note:
         d["note"] = q.note
     return d

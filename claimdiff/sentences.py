@@ -25,6 +25,9 @@ _VERB = re.compile(
 # the same without "-ed", which is as often an adjective ("armoured vehicles") as a verb
 _FINITE = re.compile(_VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
+# "..., he said, adding that ...": a second thing said, after the first one's speech verb
+_SPEECH_TAIL = re.compile(r",\s+(?:adding|saying|warning|noting|urging|arguing|insisting|stressing|calling on)\b", re.I)
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|stated|declared|announced)\b", re.I)
 _SUBORD_START = re.compile(r"(?:and\s+|but\s+)?(?:while|although|though|whereas)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _ALNUM = re.compile(r"[^\W_]")  # a sentence has a letter or a digit: "---" and "* * *" are not sentences
@@ -104,8 +107,20 @@ def claims(text: str, sentence: Span) -> list[Span]:
         cuts.append(right_start)
     spans = []
     for a, b in zip(cuts, cuts[1:] + [end]):
-        spans.extend(_split_subordinate(text, _trim_punct(text, a, b)))
+        for part in _split_subordinate(text, _trim_punct(text, a, b)):
+            spans.extend(_split_speech_tail(text, part))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _split_speech_tail(text: str, span: Span) -> list[Span]:
+    """'"...," he said, adding that the world had to ...' -> the quote with its speaker, and
+    what he added: two things said, each a claim of its own."""
+    start, end = span
+    m = _SPEECH_TAIL.search(text, start, end)
+    if (m is None or not _depth_ok(text, start, m.start()) or not _SPEECH_VERB.search(text, start, m.start())
+            or _words(text, m.end(), end) < MIN_CLAUSE_WORDS):
+        return [span]
+    return [(start, m.start()), _trim_punct(text, m.start() + 1, end)]
 
 
 def _is_list_item(text: str, start: int, at: int) -> bool:

@@ -148,6 +148,11 @@ ATTRIBUTIONS = [
          "hear the case next term", None, None, False, None),
     case("A court in Paris sentenced the former minister to two years in prison on Wednesday.",
          "sentenced the former minister", None, None, False, None),
+    # a record speaks ("results showed"); a share that "showed a fall" does not
+    case("Labour was on course for a landslide victory, results showed early on Friday.",
+         "landslide victory", "results", None, False, None),
+    case("Labour's share showed a fall of two points on the last election.",
+         "fall of two points", None, None, False, None),
     case("That said, the economy grew faster than expected in the third quarter.",
          "economy grew faster", None, None, False, None),
     case("Needless to say, the markets reacted badly to the news.",
@@ -205,3 +210,16 @@ def test_role_and_organisation(text, needle, role, organisation):
         assert a.organisation is None, got
     else:
         assert a.organisation is not None and organisation.lower() in a.organisation.lower(), got
+
+
+def test_a_lead_phrase_does_not_turn_the_claim_into_a_tail_frame():
+    """"In a statement, the ministry said the bridge had collapsed": the frame is the lead
+    ("In a statement, the ministry said"), and what was said stays the claim's content."""
+    for text in ("In a statement, the ministry said the bridge had collapsed.",
+                 "On Tuesday, the ministry said the bridge had collapsed on Monday."):
+        c = _claim(text, "bridge had collapsed")
+        assert c.attribution.source == "the ministry", text
+        assert c.content.startswith("the bridge had collapsed"), c.content
+    # a tail that says when and where stays a tail
+    c = _claim("The bridge collapsed, the ministry said in a statement on Tuesday.", "bridge collapsed")
+    assert (c.attribution.source, c.content) == ("the ministry", "The bridge collapsed")

@@ -70,6 +70,13 @@ def test_dates_that_move(encoder):
     assert shift and "2024-11-04" in shift[0].reason and "2024-11-05" in shift[0].reason and "+1 day" in shift[0].reason
 
 
+def test_a_date_of_the_claim_still_moves_beside_a_date_of_the_saying(encoder):
+    found, result = kinds(encoder, "The bridge collapsed on Monday, officials said on Wednesday.",
+                          "The bridge collapsed on Tuesday, officials said on Wednesday.")
+    shift = [f for f in result.findings if f.kind.value == "figure-shift"]
+    assert shift and "+1 day" in shift[0].reason and shift[0].reason.count("date:") == 1, shift
+
+
 NEAR_MISS = [
     # (kind that must not fire, reference, other)
     ("contradiction", "The first battles with North Korean soldiers mark a new chapter of global instability.",
@@ -86,6 +93,13 @@ NEAR_MISS = [
      "North Korean troops have joined the fighting, U.S. officials said."),
     ("certainty-shift", "The North Korean troops fought alongside the 810th Naval Infantry Brigade, the official confirmed.",
      "The North Korean troops fought alongside the 810th Naval Infantry Brigade, the official said."),
+    # the day of the saying and the term of a comparison are not the claim's dates
+    ("figure-shift", "More than 15,000 people have died in Turkey and Syria, officials said on Wednesday.",
+     "More than 15,000 people have died in Turkey and Syria, officials said on Thursday."),
+    ("figure-shift", "Labour won a landslide victory in Thursday's general election.",
+     "Labour won a landslide victory in Britain's general election, results showed early on Friday."),
+    ("figure-shift", "Labour won fewer votes than it did in 2019.",
+     "Labour won fewer votes than it did in 2017."),
     ("only-in", "Rescuers pulled a newborn girl alive from the rubble of her family's home.",
      "A baby girl was rescued alive from the ruins of her family's house."),
 ]

@@ -142,3 +142,12 @@ def test_per_cent_is_spelled_one_way_for_matching():
     # a word that only starts like it is left alone
     doc = parse_document("Turnout was 60 percentage points higher.\n", doc_id="d", path=None, name="d.md")
     assert "60 percentage points" in extract(doc)[0].content
+
+
+def test_what_a_speaker_added_is_credited_to_the_speaker():
+    """'"...," Patel said, adding that X': X is Patel's claim, matched without "adding that"."""
+    doc = parse_document('"We will not stop," Patel said, adding that the world had to act now.\n',
+                         doc_id="d", path=None, name="d.md")
+    first, added = extract(doc)
+    assert (first.content, added.content) == ("We will not stop", "the world had to act now")
+    assert first.attribution.source == added.attribution.source == "Patel"

@@ -162,6 +162,16 @@ CLAIMS = [
      ["Kim met Putin in June", "and the two leaders signed a mutual defence pact."]),
     ("The ministry did not comment, but a spokesman said an investigation was under way.",
      ["The ministry did not comment", "but a spokesman said an investigation was under way."]),
+    # "..., he said, adding that X": two things said, the second one a claim of its own
+    ('"We will not stop," Patel said, adding that the world had to act now.',
+     ['"We will not stop," Patel said', "adding that the world had to act now."]),
+    ("Zelensky said the clash had begun, urging allies to allow long-range strikes.",
+     ["Zelensky said the clash had begun", "urging allies to allow long-range strikes."]),
+    # near misses: no speech verb before the comma, or too little after it
+    ("Officials worried that the drones were Iranian, adding to the threat to the city.",
+     ["Officials worried that the drones were Iranian, adding to the threat to the city."]),
+    ("He said the war would end soon, adding nothing more.",
+     ["He said the war would end soon, adding nothing more."]),
     # lists and short phrases: one claim
     ("North Korea shipped artillery shells, rockets, and missiles to Russia.",
      ["North Korea shipped artillery shells, rockets, and missiles to Russia."]),
