@@ -9,9 +9,11 @@ score: the Spearman correlation with the human scores, and the F1 of the "same c
 decision (score >= threshold, claimdiff's default) against human score >= 3. The last
 line is one JSON object with every figure.
 
-The same-claim decision is blind to figures (a moved figure is a finding), while the
-combined score, which ranks, is lowered where the two headlines give figures of the
-same kind that cannot both be true ("6.8 quake" / "Magnitude 6.3 quake").
+Both come from ``claimdiff.align.scores``, as in compare: the same-claim decision is blind
+to whether figures agree (a moved figure is a finding), while the combined score, which
+ranks, is lowered where the two headlines give figures of the same kind that cannot both be
+true ("6.8 quake" / "Magnitude 6.3 quake"); both are lowered for another place ("in Russia"
+/ "in Italy") or, where figures disagree, another subject.
 """
 
 from __future__ import annotations
@@ -92,10 +94,12 @@ def main() -> None:
         fuzzy = np.array([float(align.fuzzy_matrix([x.content], [y.content])[0, 0]) for x, y in zip(ca, cb)])
         va, vb = encoder.encode(a), encoder.encode(b)
         cosine = np.clip((va * vb).sum(axis=1), -1.0, 1.0)
+        # each pair scored as compare scores two claims: claimdiff's own decision, not a copy of it
+        pairs = [align.scores(f[None, None], c[None, None], align.figure_relation([x], [y]), settings)
+                 for f, c, x, y in zip(fuzzy, cosine, ca, cb)]
+        same = np.array([float(s[0, 0]) for s, _ in pairs])
+        combined = np.array([float(r[0, 0]) for _, r in pairs])
         disjoint = np.array([float(align.figure_relation([x], [y]).disjoint[0, 0]) for x, y in zip(ca, cb)])
-        same = align.combine(fuzzy, cosine, semantic_weight=settings.semantic_weight)
-        combined = align.combine(fuzzy, cosine, disjoint, semantic_weight=settings.semantic_weight,
-                                 figure_penalty=settings.figure_penalty)
         scorers = {
             "fuzzy": (fuzzy, fuzzy),
             "semantic": (cosine, cosine),

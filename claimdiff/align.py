@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Protocol, Sequence
 
 import numpy as np
 
 from .model import Alignment, Claim
 from .quantities import pair_quantities, topic
-from .scope import conflict, scope
+from .scope import conflict, places_differ, scope
 
 _KEEP = re.compile(r"[^\w%$.]+")
 _TRAILING_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
@@ -68,12 +68,17 @@ class FigureRelation:
     ``converted``: a measurement (a length, area or mass) written in other units on each side
     that agrees once converted ("a depth of 17.9 km" / "about 11 miles underground"): the
     same figure, which neither the model nor the word overlap can see.
+    ``places``: with or without figures, the claims name places and one names a place the
+    other does not ("rescue teams arrived in Turkey" / "a convoy drove into Syria"; "Death
+    toll rises in Russia plane crash" / "... in Italy coach crash"), unless ``scoped``
+    already says so.
     """
 
     shared: np.ndarray
     disjoint: np.ndarray
     scoped: np.ndarray
     converted: np.ndarray
+    places: np.ndarray
 
 
 def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
@@ -81,8 +86,14 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
     disjoint = np.zeros((len(a), len(b)), dtype=np.float32)
     scoped = np.zeros((len(a), len(b)), dtype=np.float32)
     converted = np.zeros((len(a), len(b)), dtype=np.float32)
-    scope_a = [scope(c.content, c.text) if c.quantities else None for c in a]
-    scope_b = [scope(c.content, c.text) if c.quantities else None for c in b]
+    scope_a = [scope(c.content, c.text) for c in a]
+    scope_b = [scope(c.content, c.text) for c in b]
+    places = np.zeros((len(a), len(b)), dtype=np.float32)
+    for i, sa in enumerate(scope_a):
+        if sa.places:
+            for j, sb in enumerate(scope_b):
+                if sb.places and places_differ(sa, sb):
+                    places[i, j] = 1.0
     for i, ca in enumerate(a):
         if not ca.quantities:
             continue
@@ -99,7 +110,8 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
                     shared[i, j] = 1.0
                 if qa.dimension in MEASURES and qa.overlaps(qb) and _unit_word(qa) != _unit_word(qb):
                     converted[i, j] = 1.0
-    return FigureRelation(shared, disjoint, scoped, converted)
+    places *= 1.0 - scoped
+    return FigureRelation(shared, disjoint, scoped, converted, places)
 
 
 MEASURES = ("length", "area", "mass")
@@ -126,6 +138,29 @@ def combine(fuzzy: np.ndarray, semantic: np.ndarray | None, disjoint: np.ndarray
     if disjoint is not None and figure_penalty:
         score = score - figure_penalty * disjoint
     return np.clip(score, 0.0, 1.0)
+
+
+class Weights(Protocol):
+    semantic_weight: float
+    figure_penalty: float
+    scope_penalty: float
+    place_penalty: float
+    unit_bonus: float
+
+
+def scores(fuzzy: np.ndarray, semantic: np.ndarray | None, rel: FigureRelation,
+           weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """The two scores of every pair of claims: ``same``, whether they make one claim (blind to
+    whether their figures agree, raised for one measurement in other units), and ``ranked``,
+    which orders the candidates (less the figure penalty). Both are lowered for another place
+    or another subject. compare and the headlines benchmark both decide with this."""
+    apart = weights.scope_penalty * rel.scoped + weights.place_penalty * rel.places
+    base = combine(fuzzy, semantic, semantic_weight=weights.semantic_weight)
+    # the bonus decides whether the claims pair; the alignment's score still says how alike they read
+    same = base - apart + weights.unit_bonus * rel.converted
+    ranked = combine(fuzzy, semantic, rel.disjoint, semantic_weight=weights.semantic_weight,
+                     figure_penalty=weights.figure_penalty) - apart
+    return same, ranked
 
 
 def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float | None = None,

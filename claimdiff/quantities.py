@@ -391,7 +391,7 @@ _SYNONYMS = {
     "troops": "troops", "soldiers": "troops", "forces": "troops", "servicemen": "troops", "personnel": "troops",
     "fighters": "troops", "men": "troops", "contingent": "troops", "force": "troops", "soldier": "troops", "troop": "troops",
     "people": "people", "persons": "people", "residents": "people", "civilians": "people",
-    "dead": "deaths", "deaths": "deaths", "killed": "deaths", "fatalities": "deaths", "toll": "deaths",
+    "dead": "deaths", "deaths": "deaths", "killed": "deaths", "died": "deaths", "fatalities": "deaths", "toll": "deaths",
     "containers": "containers", "container": "containers",
 }
 

@@ -21,7 +21,7 @@ _NAME = r"(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*"
 _SIDE = r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?"
 _PLACES = re.compile(
     rf"\b(?i:in|across|throughout|inside)\s+(?:the\s+)?{_SIDE}(?P<first>{_NAME})"
-    rf"(?:\s*(?:,|and|or)\s+(?:the\s+)?{_SIDE}(?P<second>{_NAME}))?")
+    rf"(?:\s*,?\s+(?:and|or)\s+(?:the\s+)?{_SIDE}(?P<second>{_NAME}))?")
 _CHANGE = re.compile(
     r"^(?:and|but|while|as|meanwhile)?\s*(?P<subject>[A-Za-z][\w\s'’-]{0,60}?)\s+"
     r"(?:(?:in|across|at|from|among|for)\s[\w\s'’-]{0,40}?\s+)?"
@@ -61,8 +61,33 @@ def scope(text: str, frame: str = "") -> Scope:
     return Scope(frozenset(places), subject)
 
 
+_SIDE_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                        "southeast southwest nw ne sw se".split())
+
+
+def _place_words(place: str) -> frozenset[str]:
+    """'NW Pakistan' -> {pakistan}; "Russia's Volgograd" -> {russia, volgograd}."""
+    words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", place))
+    return frozenset(w for w in words if w not in _SIDE_WORDS and w not in _STOP) or frozenset(words)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place named two ways: a word in common, or a country and its adjective (Canada /
+    Canadian, Syria / Syrian, Italy / Italian: the first four letters)."""
+    return any(x == y or (len(x) >= 4 and len(y) >= 4 and x[:4] == y[:4])
+               for x in _place_words(a) for y in _place_words(b))
+
+
+def places_differ(a: Scope, b: Scope) -> bool:
+    """Both name places and one names a place the other does not ("in Turkey" / "in Turkey
+    and Syria"); "in Pakistan" / "in NW Pakistan" and "in Canada" / "in Canadian ..." agree."""
+    return bool(a.places and b.places) and not (
+        all(any(_same_place(x, y) for y in b.places) for x in a.places)
+        and all(any(_same_place(y, x) for x in a.places) for y in b.places))
+
+
 def conflict(a: Scope, b: Scope) -> bool:
-    """Both name a place and the places differ, or both name a subject with no word in common."""
-    if a.places and b.places and a.places != b.places:
+    """The places differ, or both name a subject with no word in common."""
+    if places_differ(a, b):
         return True
     return bool(a.subject and b.subject and not (a.subject & b.subject))

@@ -3,6 +3,7 @@ Figures that cannot both be true are a shift only within one scope."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from claimdiff.api import compare
@@ -21,6 +22,8 @@ SCOPES = [
     ("Unemployment fell to 4.1% in September", set(), {"unemployment"}),  # a month is no place
     ("Talks resumed in Geneva on Monday", {"geneva"}, set()),
     ("The clash took place on November 4", set(), set()),
+    # a comma does not make a list of places: "in Sinai, kill 6" names Sinai alone
+    ("Suicide Bombs Hit Egypt Military in Sinai, Kill 6", {"sinai"}, set()),
 ]
 
 
@@ -41,6 +44,13 @@ CONFLICTS = [
     ("Health care added 45,000 jobs", "Health care services added 40,000 jobs", False),  # a word in common
     ("The toll in Turkey rose to 8,574", "The toll in Turkey rose to 12,391", False),
     ("The toll rose to 8,574", "The toll in Turkey rose to 12,391", False),  # one side names no place
+    # one place named two ways
+    ("12 killed in bus accident in Pakistan", "10 killed in road accident in NW Pakistan", False),
+    ("Five dead in Canada train disaster", "40 dead in Canadian train wreck", False),
+    ("13 killed in Russia's south", "16 killed in Russia’s Volgograd", False),
+    ("The toll in Syria rose to 2,600", "The toll in Syrian government areas rose to 1,600", False),
+    # other places
+    ("Death toll rises to 12 in Russia plane crash", "Death toll rises to 39 in Italy coach crash", True),
 ]
 
 
@@ -68,3 +78,23 @@ def test_tolls_of_two_places_shift_within_their_own_place(encoder):
         ("The combined death toll in Turkey and Syria stood at more than 11,000.",
          "More than 15,000 people have now died in Turkey and Syria, officials said."),
     }, [(f.kind.value, [s.text for s in f.sides]) for f in result.findings]
+
+
+def test_other_places_lower_the_score_with_or_without_figures():
+    """Two claims that name other places are less likely one claim, figures or none; the
+    penalty is not taken twice where the figures' scope already differs."""
+    from claimdiff import align
+    from claimdiff.api import Settings
+    from claimdiff.extract import extract
+
+    a = extract(_doc("a", "Rescue teams arrived in Turkey. 8,574 people died in Turkey. Aid reached families."))
+    b = extract(_doc("b", "Rescue teams arrived in Syria. More than 15,000 died in Turkey and Syria. Aid reached families in Syria."))
+    rel = align.figure_relation(a, b)
+    # Turkey / Syria, Turkey / Turkey and Syria; none where a side names no place, nor
+    # between the two tolls, whose figures are ``scoped`` already
+    assert rel.places.tolist() == [[1, 1, 1], [1, 0, 1], [0, 0, 0]], rel.places
+    assert rel.scoped[1, 1] == 1
+    one = np.ones((3, 3))
+    same, ranked = align.scores(one * 0.8, one * 0.8, rel, Settings())
+    assert same[0, 0] == pytest.approx(0.8 - Settings().place_penalty) and same[2, 2] == pytest.approx(0.8)
+    assert same[1, 1] == pytest.approx(0.8 - Settings().scope_penalty)
