@@ -69,7 +69,9 @@ def move(qa: Quantity, qb: Quantity) -> str:
     out = f"{delta:+,.0f}" if abs(delta) >= 10 else f"{delta:+,.2g}"
     out += f" {name}" if name else ""
     if va:
-        out += f" ({(vb - va) / abs(va):+.0%})"
+        rel = (vb - va) / abs(va)
+        # under one per cent a whole percentage reads "-0%": 59.8 -> 59.7 is -0.2%
+        out += f" ({rel:+.1%})" if abs(rel) < 0.01 else f" ({rel:+.0%})"
     return out
 
 

@@ -204,3 +204,17 @@ def test_converted_needs_other_units_and_agreement():
     assert figure_relation([km], [miles]).converted[0, 0] == 1.0
     assert figure_relation([km], [far]).converted[0, 0] == 0.0
     assert figure_relation([km], [same_unit]).converted[0, 0] == 0.0  # word overlap sees that one
+
+
+def test_the_size_of_a_move_reads_under_one_per_cent():
+    """A move under 1% says how small it is, never "-0%"."""
+    from claimdiff.diff import move
+    from claimdiff.quantities import quantities
+
+    def q(text):
+        (one,) = quantities(text)
+        return one
+
+    assert move(q("412 seats"), q("411 seats")) == "-1 (-0.2%)"
+    assert move(q("59.8%"), q("59.7%")).endswith("(-0.2%)")
+    assert move(q("16,000 containers"), q("13,000 containers")) == "-3,000 (-19%)"
