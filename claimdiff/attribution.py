@@ -84,7 +84,8 @@ _LEAD_APPOS = re.compile(
 _MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|says|argued|added|noted|insisted),\s+")
 # the words after a tail's verb start a clause of their own ("said the bridge had collapsed"),
 # not the when and where of the saying ("said on Thursday", "said in a statement")
-_CLAUSE_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|i)\b|"
+_WHEN = r"(?:day|days|week|weeks|month|year|morning|afternoon|evening|night|weekend|previous|same|following|next|past|other|time)\b"
+_CLAUSE_AFTER = re.compile(r"\s+(?:(?:it|they|he|she|we|i)\b|(?:the|a|an|its|his|her|their|this|these|those)\s+(?!" + _WHEN + r")|"
                            r"[^,]*\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|should|must)\b)", re.I)
 _OBJECT_VERBS = frozenset({"told", "tells", "briefed", "warned", "warns", "urged"})  # "told reporters", "warned the allies"
 _NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+|"

@@ -216,10 +216,14 @@ def test_a_lead_phrase_does_not_turn_the_claim_into_a_tail_frame():
     """"In a statement, the ministry said the bridge had collapsed": the frame is the lead
     ("In a statement, the ministry said"), and what was said stays the claim's content."""
     for text in ("In a statement, the ministry said the bridge had collapsed.",
-                 "On Tuesday, the ministry said the bridge had collapsed on Monday."):
-        c = _claim(text, "bridge had collapsed")
+                 "On Tuesday, the ministry said the bridge had collapsed on Monday.",
+                 "In a statement, the ministry said the bridge collapsed."):
+        c = _claim(text, "bridge")
         assert c.attribution.source == "the ministry", text
-        assert c.content.startswith("the bridge had collapsed"), c.content
+        assert c.content.startswith("the bridge"), c.content
     # a tail that says when and where stays a tail
-    c = _claim("The bridge collapsed, the ministry said in a statement on Tuesday.", "bridge collapsed")
-    assert (c.attribution.source, c.content) == ("the ministry", "The bridge collapsed")
+    for text in ("The bridge collapsed, the ministry said in a statement on Tuesday.",
+                 "The bridge collapsed, the ministry said this week.",
+                 "The bridge collapsed, the ministry said the day before."):
+        c = _claim(text, "bridge collapsed")
+        assert (c.attribution.source, c.content) == ("the ministry", "The bridge collapsed"), text
