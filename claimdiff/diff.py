@@ -67,7 +67,8 @@ def move(qa: Quantity, qb: Quantity) -> str:
     name, factor = DISPLAY.get(qa.unit or "", ("", 1.0))
     delta = (vb - va) / factor
     out = f"{delta:+,.0f}" if abs(delta) >= 10 else f"{delta:+,.2g}"
-    out += f" {name}" if name else ""
+    if name:
+        out += f" {name[:-1] if name.endswith('s') and abs(delta) == 1 else name}"  # "+1 point", "+2 days"
     if va:
         rel = (vb - va) / abs(va)
         # under one per cent a whole percentage reads "-0%": 59.8 -> 59.7 is -0.2%

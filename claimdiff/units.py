@@ -61,6 +61,7 @@ DISPLAY = {
     "meter**2": ("km²", 1e6),
     "kilogram": ("kg", 1.0),
     "day": ("days", 1.0),
+    "percent": ("points", 1.0),  # 4.1% -> 4.0% moves by 0.1 percentage points, 2% of itself
 }
 
 # longest forms first, so "square miles" wins over "miles"

@@ -216,5 +216,6 @@ def test_the_size_of_a_move_reads_under_one_per_cent():
         return one
 
     assert move(q("412 seats"), q("411 seats")) == "-1 (-0.2%)"
-    assert move(q("59.8%"), q("59.7%")).endswith("(-0.2%)")
+    assert move(q("59.8%"), q("59.7%")) == "-0.1 points (-0.2%)"  # percentage points, then relative
     assert move(q("16,000 containers"), q("13,000 containers")) == "-3,000 (-19%)"
+    assert move(q("5%"), q("6%")) == "+1 point (+20%)"
