@@ -30,7 +30,8 @@ _ROLE = (
     r"chief|commander|general|analyst|analysts|diplomat|diplomats|ambassador|source|sources|adviser|advisor|"
     r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
     r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"
-    r"economists?|volunteers?|rescuers?|scientists?|forecasters?|traders?|"
+    r"economists?|volunteers?|rescuers?|scientists?|forecasters?|traders?|prosecutors?|lawyers?|attorneys?|investigators?|"
+    r"legal team|defen[cs]e team|"
     r"lawmakers|senator|staff|office|service|command|headquarters|watchdog|monitor|observers|witnesses|residents"
 )
 _ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.I)
@@ -43,7 +44,10 @@ OUTLETS = re.compile(
 _ANON = re.compile(
     r"^(?:a|an|one|two|three|several|some|other|many|unnamed|anonymous)\b|"
     r"\b(?:anonymously|on (?:the )?condition of anonymity|not authori[sz]ed to|declined to be named|"
-    r"asked not to be (?:named|identified)|unnamed|anonymous)\b|^(?:\S+\s+){0,5}(?:officials|sources|diplomats|analysts|experts)$",
+    r"asked not to be (?:named|identified)|unnamed|anonymous)\b|"
+    # a body of people no one of whom is named: "officials", "prosecutors", "his legal team"
+    r"^(?:\S+\s+){0,5}(?:officials|sources|diplomats|analysts|experts|prosecutors|lawyers|attorneys|investigators|"
+    r"(?:legal|defen[cs]e) team)$",
     re.I,
 )
 _ANON_ANYWHERE = re.compile(r"\[anonymously\]|\banonymously\b|on (?:the )?condition of anonymity|declined to be named", re.I)
@@ -103,10 +107,15 @@ class Frame:
     frame: tuple[int, int] | None = None  # char span of the attribution words, to strip for matching
 
 
+_TOLD_WHOM = re.compile(r"\s*(?:[^,.;“”\"]{1,60}?\s+that\s+|(?:(?:the|a|an|his|her|their)\s+[\w’'-]+|"
+                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|reporters|journalists|supporters|lawmakers)\s+)")
+_RELATIVE = re.compile(r"\b(?:in|of|for|during|after|by) (?:which|whom)\b|\bwhich\b", re.I)
+
+
 def _is_source(np: str) -> bool:
     np = np.strip(" ,")
-    if not np or len(np.split()) > 14 or _NOT_SOURCE.match(np):
-        return False
+    if not np or len(np.split()) > 14 or _NOT_SOURCE.match(np) or _RELATIVE.search(np):
+        return False  # "The verdict closes a trial in which prosecutors" is a clause, not a source
     if PRONOUN.match(np):
         return True
     if _ROLE_RE.search(np) or OUTLETS.search(np) or _BODY.search(np) or _WORK.search(np):
@@ -208,7 +217,7 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
                                 (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
     verb = m.group("verb").lower() if m else ""
-    if verb in ("added", "adds", "put", "puts") and not _SAYS_AFTER.match(sentence, m.end()) \
+    if verb in ("added", "adds", "put", "puts", "testified") and not _SAYS_AFTER.match(sentence, m.end()) \
             and not (verb in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
         # "American employers added 254,000 jobs": a verb of speech only before what was said;
         # "Ukrainian intelligence puts the contingent at about 11,000" is an estimate credited
@@ -216,7 +225,12 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
     if m and _is_source(m.group("src")) and not re.match(r"according to\b", m.group("src"), re.I):
         src = m.group("src")
         end = m.end()
-        that = re.match(r"\s*(?:that\s+|,\s*)", sentence[end:])
+        # "said that", "said,", "said in a statement that", "told reporters on Friday that"
+        that = re.match(r"\s*(?:that\s+|,\s*|(?:(?:in|at|on|during|after|before|outside|to)\b|reporters\b)"
+                        r"[^,.;“”\"]{0,50}?\s+that\s+)", sentence[end:])
+        if that is None and m.group("verb").lower() in ("told", "tells"):
+            # whom it was told: "told the jury he had made mistakes", "told a news conference that"
+            that = _TOLD_WHOM.match(sentence[end:])
         if that:
             end += that.end()
         frames.append(Frame(describe(src, anonymous_hint=anon_hint, cue=m.group("verb").lower()), (offset, offset + end)))

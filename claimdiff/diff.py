@@ -81,11 +81,17 @@ def _what(qa: Quantity, qb: Quantity) -> str:
 
 
 _PERSON = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
+_GROUP = re.compile(r"(?:ers|ists|ians|ants|ents|ors|ives|ials)$")  # "Policymakers said": a group, not a surname
+_SURNAME = re.compile(r"[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?")  # "Starmer", "Bankman-Fried"; not "AFAD", "NATO"
 
 
 def _person(a: Attribution) -> str | None:
     """A named person (two or more capitalised words that are not an outlet or a body)."""
     if a.name and not a.anonymous and _PERSON.fullmatch(a.name) and not a.name.startswith("The "):
+        return a.name
+    # a surname alone ("Starmer told supporters"): the source as written is that one word
+    if (a.name and not a.anonymous and a.source == a.name and _SURNAME.fullmatch(a.name)
+            and not _PRONOUN.match(a.name) and not _GROUP.search(a.name)):
         return a.name
     return None
 

@@ -43,6 +43,7 @@ def extract(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     speaker: Attribution | None = None  # the last credited source, for a bare quotation
     person: Attribution | None = None  # the last named person, for "He said"
+    actor: str | None = None  # the last named person a sentence was about, for "He showed little emotion"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
     for s_start, s_end in spans:
         dateline = _DATELINE.match(text, s_start, s_end)
@@ -76,10 +77,11 @@ def extract(doc: Document) -> list[Claim]:
             strip = frame.frame if frame and (frame.attribution.cue or "").lower() not in attr.PREDICTIVE else None
             content = _content(text, c_start, c_end, strip)
             content, subject = _resolve_pronoun(content, subject)
+            content, actor = _resolve_he_she(content, subject, actor, attribution)
             certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")
             qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
-            qs = [_date_role(text, c_start, q, frame) if q.dimension == "date" else q for q in qs]
+            qs = [_date_role(text, c_start, q, frame) if q.dimension == "date" else _count_role(text, q) for q in qs]
             share = _share_of(text, c_start, c_end, counted)
             if share is not None:
                 qs.append(share)
@@ -107,6 +109,22 @@ def extract(doc: Document) -> list[Claim]:
 
 
 _THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)
+
+
+_PART_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I)
+_THAN_AHEAD = re.compile(r"[^.;:,]{0,60}\bthan\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another)\s+$", re.I)
+
+
+def _count_role(text: str, q: Quantity) -> Quantity:
+    """'two other former executives', '2,000 more troops', 'an additional 500': a part
+    beside someone or something already counted, not a total to compare with one."""
+    after = _PART_AFTER.match(text, q.end)
+    if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
+        after = None  # "72,000 more jobs than first reported": a difference, compared as such
+    if q.dimension == "count" and (after or _PART_BEFORE.search(text, max(0, q.start - 20), q.start)):
+        return replace(q, role="part")
+    return q
 
 
 def _date_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None") -> Quantity:
@@ -141,8 +159,36 @@ def _merge_via(a: Attribution, via: str | None) -> Attribution:
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:they|it|he|she|most of them|many of them|some of them|all of them)\b", re.I)
-_SUBJECT = re.compile(r"(?P<np>(?:[\w’',.-]+\s+){0,5}?[\w’'.-]+)\s+(?:have|has|had|are|is|was|were|will|would|could|may|might|can|began|begun|[a-z]+ed)\b")
-_FIGURE_WORDS = re.compile(r"\b(?:over|more than|about|some|around|roughly|nearly|at least|up to|[\d,.]+)\s+", re.I)
+_SUBJECT = re.compile(r"(?P<np>(?:[\w’',.-]+\s+){0,5}?[\w’'.-]+)\s+(?:have|has|had|are|is|was|were|will|would|could|may|might|can|began|begun|"
+                      r"took|takes|told|tells|made|makes|gave|gives|won|wins|lost|loses|held|holds|faces|faced|stood|sat|ran|said|says|[a-z]+ed)\b")
+_FIGURE_WORDS = re.compile(r"\b(?:over|more than|about|some|around|roughly|nearly|at least|up to|\d[\d,.]*)\s+", re.I)
+
+
+_HE_SHE = re.compile(r"(?:he|she)\b", re.I)
+_PERSON_NP = re.compile(r"(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+")
+_NOT_PERSON = re.compile(r"(?:The|A|An|This|That|Its|Their|His|Her)\b")
+
+
+def _person_like(np_: str) -> bool:
+    """A run of capitalised words that may name a person: not "The ...", no acronym ("Reform
+    UK", "FTX"), no plural ("Conservatives")."""
+    words = np_.split()
+    return bool(_PERSON_NP.fullmatch(np_)) and not _NOT_PERSON.match(np_) and not attr.PRONOUN.match(np_) and not any(
+        (w.isupper() and len(w) > 1) or (w.endswith("s") and not w.endswith(("ss", "'s", "’s"))) for w in words)
+
+
+def _resolve_he_she(content: str, subject: str | None, actor: str | None,
+                    attribution: Attribution) -> tuple[str, str | None]:
+    """'He showed little emotion' after 'Bankman-Fried took the stand' reads 'Bankman-Fried
+    showed little emotion': "he" or "she" opening a claim is its own named speaker ("Sunak said
+    he would resign"), else the last person named as a subject, so that the model sees who."""
+    if subject and _person_like(subject):
+        actor = subject
+    m = _HE_SHE.match(content)
+    if not m:
+        return content, actor
+    who = attribution.name if attribution.name and not attribution.anonymous and _person_like(attribution.name) else actor
+    return (who + content[m.end():] if who else content), actor
 
 
 def _resolve_pronoun(content: str, subject: str | None) -> tuple[str, str | None]:

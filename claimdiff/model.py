@@ -116,9 +116,10 @@ class Quantity:
     implied_high: float | None = None
     relative: bool = False  # dates resolved against the document's date
     note: str | None = None  # e.g. an inconsistency between two spellings of one figure
-    # a date that is not the claim's own, and so is not compared between reports: "said" (the
-    # day of the saying: "officials said on Thursday") or "baseline" (the term of a comparison:
-    # "more than in 2019")
+    # a figure that is not the claim's own total, and so is not compared with one: "said" (the
+    # day of the saying: "officials said on Thursday"), "baseline" (the term of a comparison:
+    # "more than in 2019") or "part" (a count beside one already made: "two other executives",
+    # "2,000 more troops"; compared only with another part)
     role: str | None = None
 
     def overlaps(self, other: "Quantity") -> bool:
@@ -129,11 +130,21 @@ class Quantity:
             return (-math.inf if q.low is None else q.low, math.inf if high is None else high,
                     q.high_open or (q.high is None and q.implied_high is not None))
 
+        if self.is_maximum and other.is_maximum:
+            # two stated maxima ("a maximum of 110 years" / "up to 115 years") give the same
+            # bound or not: within rounding (1%), not as the intervals [0, 110] and [0, 115]
+            return abs(self.high - other.high) <= 0.01 * max(abs(self.high), abs(other.high))
         (lo_a, hi_a, open_a), (lo_b, hi_b, open_b) = bounds(self), bounds(other)
         # The tighter bound wins; at equal values an open end is the tighter one.
         lo, lo_open = max((lo_a, self.low_open), (lo_b, other.low_open))
         hi, hi_closed = min((hi_a, not open_a), (hi_b, not open_b))
         return lo < hi or (lo == hi and not lo_open and hi_closed)
+
+    @property
+    def is_maximum(self) -> bool:
+        """A stated upper bound: "up to 12,000", "a maximum of 110 years", "as many as 20"."""
+        return (self.low == 0.0 and self.high is not None and not self.high_open and self.value == self.high
+                and self.dimension != "date" and self.high != 0.0)
 
     @property
     def midpoint(self) -> float | None:

@@ -414,7 +414,9 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
     candidates = []
     for i, qa in enumerate(a):
         for j, qb in enumerate(b):
-            if qa.role or qb.role:  # when it was said, or what it is compared with, is not what was said
+            # when it was said, or what it is compared with, is not what was said; a part ("two
+            # other executives", "2,000 more troops") is compared only with another part
+            if (qa.role or qb.role) and not (qa.role == qb.role == "part"):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

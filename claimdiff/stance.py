@@ -25,7 +25,7 @@ UNCONFIRMED = re.compile(
     re.I,
 )
 HEDGED = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|"
+    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|tentatively|provisionally|"
     r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
     r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"

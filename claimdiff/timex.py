@@ -63,7 +63,15 @@ def _season(year: int, season: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, a, 1), _month_range(year, b)[1]
 
 
+# what is ahead of the report: "scheduled for March 28", "will meet on Tuesday", "due on Nov. 1"
+_AHEAD = re.compile(r"\b(?:scheduled|slated|set for|set to|due|planned|expected|will|shall|is to|are to|next|upcoming|"
+                    r"(?:when|once) (?:he|she|they|it) (?:is|are))\b[^.;:]{0,40}$", re.I)
+
+
 def dates(text: str, start: int, end: int, doc_date: str | None) -> list[Quantity]:
+    """The dates of ``text[start:end]`` as day intervals. A day or month without a year, or a
+    weekday, is the latest such one on or before the report's date, unless the words before
+    it look ahead ("scheduled for March 28", "will meet on Tuesday"): then the next one."""
     ref = dt.date.fromisoformat(doc_date) if doc_date else None
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -71,7 +79,7 @@ def dates(text: str, start: int, end: int, doc_date: str | None) -> list[Quantit
         for m in rx.finditer(text, start, end):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
-            got = _resolve(kind, m, ref)
+            got = _resolve(kind, m, ref, ahead=bool(_AHEAD.search(text, max(start, m.start() - 60), m.start())))
             if got is None:
                 continue
             lo, hi, relative, open_end = got
@@ -85,7 +93,7 @@ def dates(text: str, start: int, end: int, doc_date: str | None) -> list[Quantit
     return out
 
 
-def _resolve(kind: str, m: re.Match, ref: dt.date | None):
+def _resolve(kind: str, m: re.Match, ref: dt.date | None, ahead: bool = False):
     g = m.groupdict()
     year = int(g["year"]) if g.get("year") else None
     try:
@@ -95,7 +103,10 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None):
             if year is None:
                 if ref is None:
                     return None
-                year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+                if ahead:
+                    year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+                else:
+                    year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
             d = dt.date(year, month, day)
             return d, d, g.get("year") is None, False
         if kind == "month":
@@ -105,7 +116,7 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None):
             if year is None:
                 if ref is None:
                     return None
-                year = _latest_month(ref, month)
+                year = (ref.year if month >= ref.month else ref.year + 1) if ahead else _latest_month(ref, month)
             lo, hi = _month_range(year, month)
             part = ((g.get("part") or "") or (g.get("prep") or "")).lower().strip().rstrip("-")
             if part == "early":
@@ -120,6 +131,9 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None):
         if kind == "weekday":
             if ref is None:
                 return None
+            if ahead and not m.group(0).lower().startswith("last"):
+                d = ref + dt.timedelta(days=(WEEKDAYS[g["weekday"].lower()] - ref.weekday()) % 7)
+                return d, d, True, False
             back = (ref.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
             if m.group(0).lower().startswith("last") and back == 0:
                 back = 7

@@ -148,6 +148,17 @@ ATTRIBUTIONS = [
          "hear the case next term", None, None, False, None),
     case("A court in Paris sentenced the former minister to two years in prison on Wednesday.",
          "sentenced the former minister", None, None, False, None),
+    # a body of people none of whom is named is an unnamed source
+    case("Prosecutors said he took billions of dollars from customers.", "took billions", "Prosecutors", None, True,
+         None),
+    case("His legal team said in a statement that it respected the jury's decision.", "respected the jury",
+         "His legal team", None, True, None),
+    case("His lawyer, Mark Cohen, said the defence respects the jury's decision.", "respects the jury",
+         "Mark Cohen", "Mark Cohen", False, None),
+    # testifying in one's defence is an act, not what was said; a clause is not a source
+    case("Bankman-Fried testified in his own defense over three days.", "own defense", None, None, False, None),
+    case("The verdict closes a trial in which prosecutors said he siphoned billions.", "siphoned", None, None, False,
+         None),
     # a record speaks ("results showed"); a share that "showed a fall" does not
     case("Labour was on course for a landslide victory, results showed early on Friday.",
          "landslide victory", "results", None, False, None),
@@ -227,3 +238,14 @@ def test_a_lead_phrase_does_not_turn_the_claim_into_a_tail_frame():
                  "The bridge collapsed, the ministry said the day before."):
         c = _claim(text, "bridge collapsed")
         assert (c.attribution.source, c.content) == ("the ministry", "The bridge collapsed"), text
+
+
+def test_where_and_when_of_the_saying_are_no_part_of_the_claim():
+    for text, content in [
+        ("His legal team said in a statement that it respected the jury's decision.", "it respected the jury's decision"),
+        ("The minister told reporters on Friday that the bridge would reopen.", "the bridge would reopen"),
+        ("Starmer told supporters at a victory rally in central London that change would begin immediately.",
+         "change would begin immediately"),
+        ("He told the jury he had made mistakes.", "he had made mistakes"),
+    ]:
+        assert _claim(text, content.split()[1]).content == content, text

@@ -54,6 +54,8 @@ STANCES = [
     case("The virus appears to be spreading faster among children.", "spreading faster", "hedged", False),
     case("The raid looked like an attempt to probe the defences for weak points.", "probe the defences", "hedged",
          False),
+    case("Sentencing is tentatively scheduled for March 28.", "scheduled for March 28", "hedged", False),
+    case("The vote has been provisionally set for June.", "set for June", "hedged", False),
     # an appearance verb that is not "like" hedges nothing
     case("Investigators looked into the cause of the fire for three weeks.", "cause of the fire", "asserted", False),
     case("The fighting could spread to neighbouring provinces within days.", "spread to neighbouring", "hedged",

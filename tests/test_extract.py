@@ -151,3 +151,23 @@ def test_what_a_speaker_added_is_credited_to_the_speaker():
     first, added = extract(doc)
     assert (first.content, added.content) == ("We will not stop", "the world had to act now")
     assert first.attribution.source == added.attribution.source == "Patel"
+
+
+def test_a_count_beside_one_already_made_is_a_part():
+    doc = parse_document("She and two other executives pleaded guilty. Then 2,000 more troops were sent. "
+                         "Employers added 72,000 more jobs than first reported. Three executives testified.\n",
+                         doc_id="d", path=None, name="d.md")
+    roles = {q.text: q.role for c in extract(doc) for q in c.quantities}
+    assert roles == {"two": "part", "2,000": "part", "72,000": None, "Three": None}, roles
+
+
+def test_he_or_she_opening_a_claim_names_the_person():
+    """Across sentences "he" or "she" is the last person named as a subject; with a named
+    speaker in the claim, the speaker. An acronym, a plural or "The ..." is no person."""
+    doc = parse_document("Bankman-Fried took the stand in his own defence. He showed little emotion as the verdict "
+                         "was read. Sunak said he would resign as leader. Reform UK finished second in 98 seats. "
+                         "He would not comment on the result.\n", doc_id="d", path=None, name="d.md")
+    contents = [c.content for c in extract(doc)]
+    assert "Bankman-Fried showed little emotion as the verdict was read" in contents, contents
+    assert "Sunak would resign as leader" in contents, contents
+    assert "Reform UK would not comment on the result" not in contents, contents

@@ -149,6 +149,18 @@ def test_disjoint_and_overlapping_intervals():
     assert not g.overlaps(h)  # rounded figures are half-open: they do not meet at 7.75
 
 
+def test_two_stated_maxima_compare_their_bounds():
+    """'a maximum of 110 years' and 'up to 115 years' state two different maxima, though the
+    intervals [0, 110] and [0, 115] overlap; a maximum against a plain figure stays an interval."""
+    (a,) = quantities("he faces a maximum of 110 years")
+    (b,) = quantities("he faces up to 115 years")
+    (c,) = quantities("as many as 110 years")
+    (d,) = quantities("a sentence of 100 years")
+    assert a.is_maximum and b.is_maximum and not d.is_maximum
+    assert not a.overlaps(b) and a.overlaps(c)
+    assert a.overlaps(d) and b.overlaps(d)
+
+
 # dates: (sentence, document date, first day, last day)
 DATES = [
     ("fought for the first time on November 4", "2024-11-06", "2024-11-04", "2024-11-04"),

@@ -100,6 +100,14 @@ DATES = [
     ("arrived by boat in October", None, []),
     ("an incursion that began last summer", None, []),
     ("the talks yesterday", None, []),
+    # what lies ahead of the report resolves forward: the next such day, month or weekday
+    ("Sentencing is scheduled for March 28", "2023-11-03", [("2024-03-28", "2024-03-28")]),
+    ("He faces up to 110 years when he is sentenced on March 28", "2023-11-03", [("2024-03-28", "2024-03-28")]),
+    ("The ministers will meet on Tuesday", "2024-11-06", [("2024-11-12", "2024-11-12")]),
+    ("The next report is due in January", "2024-11-05", [("2025-01-01", "2025-01-31")]),
+    # ... and what is told as done, backward
+    ("Sentencing took place on March 28", "2023-11-03", [("2023-03-28", "2023-03-28")]),
+    ("The two armies clashed on Tuesday", "2024-11-06", [("2024-11-05", "2024-11-05")]),
     # not dates at all
     ("officials may announce new sanctions", "2024-11-05", []),
     ("police broke up a protest march in the capital", "2024-11-05", []),
