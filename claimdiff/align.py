@@ -27,15 +27,17 @@ import numpy as np
 from .model import Alignment, Claim
 from .quantities import pair_quantities, topic
 from .scope import conflict, places_differ, scope
+from .spelling import american
 
 _KEEP = re.compile(r"[^\w%$.]+")
 _TRAILING_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
 def processor(text: str) -> str:
-    """Lower-case, punctuation to spaces; keeps digits, '%', '$' and decimal points."""
+    """Lower-case, punctuation to spaces; keeps digits, '%', '$' and decimal points; one
+    spelling for British and American words ("defence" / "defense", see claimdiff.spelling)."""
     s = _KEEP.sub(" ", text.lower().replace(",", ""))
-    return " ".join(_TRAILING_DOT.sub(" ", s).split())
+    return american(" ".join(_TRAILING_DOT.sub(" ", s).split()))
 
 
 @dataclass(frozen=True, slots=True)

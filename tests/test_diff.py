@@ -228,3 +228,14 @@ def test_the_size_of_a_move_reads_under_one_per_cent():
     assert move(q("59.8%"), q("59.7%")) == "-0.1 points (-0.2%)"  # percentage points, then relative
     assert move(q("16,000 containers"), q("13,000 containers")) == "-3,000 (-19%)"
     assert move(q("5%"), q("6%")) == "+1 point (+20%)"
+
+
+def test_british_and_american_spellings_are_one_word_to_rapidfuzz():
+    from claimdiff.align import fuzzy_matrix, processor
+
+    assert processor("The Labour organisation's defence centre travelled") == \
+        processor("the Labor organization's defense center traveled")
+    uk, us = "He testified in his own defence.", "He testified in his own defense."
+    assert fuzzy_matrix([uk], [us])[0, 0] == 1.0
+    # only the closed table: "promise" and "rise" are not turned into "promize" and "rize"
+    assert processor("a promise to rise") == "a promise to rise"
