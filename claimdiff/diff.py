@@ -149,6 +149,26 @@ def _source_text(a: Attribution) -> str:
     return s
 
 
+_GOVERNED = re.compile(r"(?:\s+(?:in|on|to|of|for|with|at|a|an|the|any|its|their|his|her|into|from|by))*\s+([\w’'-]+)", re.I)
+_NEGATOR = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno)\s+(?:yet\s+|been\s+|be\s+)?(?P<word>[\w’'-]+)", re.I)
+
+
+def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
+    """The negated word, or the first word of what it governs, has its match on the other
+    side: "have not engaged" / "have begun engaging", "not engaged in combat" / "begun combat
+    operations", "did not confirm" / "confirmed". Two claims about one person, one with a
+    "never" in it ("had never meant to defraud" / "had directed her to commit the crimes"),
+    are not one asserted and one negated. A denial ("denied", "rejected") is taken as it is."""
+    cue = neg.negation or ""
+    m = _NEGATOR.search(cue)
+    if m is None:
+        return True
+    at = neg.content.find(cue)
+    governed = _GOVERNED.match(neg.content, at + m.end()) if at >= 0 else None
+    stems = {m.group("word").lower()[:5]} | ({governed.group(1).lower()[:5]} if governed else set())
+    return any(w.lower().startswith(stem) for stem in stems for w in _WORD.findall(pos.text))
+
+
 def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...], *,
           contradiction: bool = True, certainty: bool = True) -> list[Finding]:
     """The findings of one aligned pair. ``contradiction`` and ``certainty`` off: the pair is
@@ -168,7 +188,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     opposed: set[str] = set()  # the words a contradiction was called on
     if not contradiction:
         pass
-    elif a.negated != b.negated:
+    elif a.negated != b.negated and _negates_what_the_other_says(a if a.negated else b, b if a.negated else a):
         neg, pos = (a, b) if a.negated else (b, a)
         cue = neg.negation
         reason = f"{outlet[neg.id]} negates it ('{cue}'); {outlet[pos.id]} asserts it"

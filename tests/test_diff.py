@@ -97,6 +97,9 @@ NEAR_MISS = [
      "North Korean troops have joined the fighting, U.S. officials said."),
     ("certainty-shift", "The North Korean troops fought alongside the 810th Naval Infantry Brigade, the official confirmed.",
      "The North Korean troops fought alongside the 810th Naval Infantry Brigade, the official said."),
+    # a negation whose word the other side never says negates nothing the other asserts
+    ("contradiction", "Bankman-Fried showed little emotion as the verdict was read.",
+     "Bankman-Fried showed no visible reaction as the verdict was read."),
     # the day of the saying and the term of a comparison are not the claim's dates
     ("figure-shift", "More than 15,000 people have died in Turkey and Syria, officials said on Wednesday.",
      "More than 15,000 people have died in Turkey and Syria, officials said on Thursday."),
