@@ -22,6 +22,7 @@ SPEECH = (
     r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
     r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
     r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|showed|shows|"
+    r"pledged|pledges|promised|promises|vowed|vows|"
     + "|".join(sorted(PREDICTIVE))
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
@@ -91,6 +92,8 @@ _MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|say
 _WHEN = r"(?:day|days|week|weeks|month|year|morning|afternoon|evening|night|weekend|previous|same|following|next|past|other|time)\b"
 _CLAUSE_AFTER = re.compile(r"\s+(?:(?:it|they|he|she|we|i)\b|(?:the|a|an|its|his|her|their|this|these|those)\s+(?!" + _WHEN + r")|"
                            r"[^,]*\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|should|must)\b)", re.I)
+_FINITE_IN_SOURCE = re.compile(r"\b(?-i:gave|gives|give|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|"
+                               r"made|makes|took|takes|[a-z]{3,}ed)\b")
 _OBJECT_VERBS = frozenset({"told", "tells", "briefed", "warned", "warns", "urged"})  # "told reporters", "warned the allies"
 _NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+|"
                          r".*\b(?:is|are|was|were|be|been|being))$", re.I)
@@ -200,6 +203,8 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         m = rx.search(sentence)
         if m and rx is _TAIL and _CLAUSE_AFTER.match(m.group("rest") or "") and m.group("verb").lower() not in _OBJECT_VERBS:
             m = None  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
+        if m and rx is _TAIL_INV and _FINITE_IN_SOURCE.search(m.group("src")):
+            m = None  # "Maryland's governor, Wes Moore, said the crew's mayday gave ...": what was said, not who
         if m and _is_source(m.group("src")):
             verb = m.group("verb").lower()
             src = m.group("src")
@@ -217,7 +222,8 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
                                 (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
     verb = m.group("verb").lower() if m else ""
-    if verb in ("added", "adds", "put", "puts", "testified") and not _SAYS_AFTER.match(sentence, m.end()) \
+    if verb in ("added", "adds", "put", "puts", "testified", "pledged", "pledges", "promised", "promises", "vowed",
+                "vows") and not _SAYS_AFTER.match(sentence, m.end()) \
             and not (verb in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
         # "American employers added 254,000 jobs": a verb of speech only before what was said;
         # "Ukrainian intelligence puts the contingent at about 11,000" is an estimate credited

@@ -64,6 +64,9 @@ def move(qa: Quantity, qb: Quantity) -> str:
         return ""
     if va is None or vb is None:
         return ""
+    if qa.dimension == "time":  # a time of day moves by minutes; a share of midnight means nothing
+        d = int(round(vb - va))
+        return f"{d:+d} minute" + ("s" if abs(d) != 1 else "")
     name, factor = DISPLAY.get(qa.unit or "", ("", 1.0))
     delta = (vb - va) / factor
     out = f"{delta:+,.0f}" if abs(delta) >= 10 else f"{delta:+,.2g}"

@@ -11,16 +11,16 @@ from . import stance
 from .errors import InputError
 from .model import Attribution, Claim, Document, Quantity
 from .quantities import quantities
-from .timex import dates
+from .timex import dates, times
 
 _LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?|"
                               # what a speaker added ("..., he said, adding that X"): X is the claim
                               r"(?:adding|saying|warning|noting|arguing|insisting|stressing)\s+(?:that\s+)?", re.I)
 # country acronyms the embedding model does not know as names: read for matching only
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?(?:,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day)\s*"  # "July 5" / "Nov. 4" / "Tuesday"
-    r"(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s*"  # "(Kestrel) - "
+    r"(?:\([^()\n]{1,40}\)\s*)?|\s*\([^()\n]{1,40}\)\s*)[-–—]+\s*"  # "(Kestrel) - "; "BALTIMORE (Kestrel) - "
 )
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean"),
             # "4.1 per cent" / "4.1 percent" / "4.1%": one spelling for matching, as the figure is one
@@ -80,8 +80,10 @@ def extract(doc: Document) -> list[Claim]:
             content, actor = _resolve_he_she(content, subject, actor, attribution)
             certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")
-            qs: list[Quantity] = quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
-            qs = [_date_role(text, c_start, q, frame) if q.dimension == "date" else _count_role(text, q) for q in qs]
+            qs: list[Quantity] = (quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
+                                  + times(text, c_start, c_end))
+            qs = [_date_role(text, c_start, q, frame) if q.dimension in ("date", "time") else _count_role(text, q)
+                  for q in qs]
             share = _share_of(text, c_start, c_end, counted)
             if share is not None:
                 qs.append(share)

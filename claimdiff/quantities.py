@@ -63,7 +63,7 @@ QUALIFIERS: list[tuple[str, str]] = [
 _QUAL_RE = re.compile(r"(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _NOT_FIGURE_BEFORE = re.compile(
-    r"\b(?:article|section|chapter|no\.|number|flight|resolution|route|highway|apollo|category|level|phase|"
+    r"\b(?:article|section|chapter|no\.|number|flight|resolution|route|highway|interstate|pier|berth|apollo|category|level|phase|"
     r"room|game|round|stage|page|item|amendment|version|model|windows|iphone|class|grade|district|precinct|"
     r"channel|gate|platform|squad|unit|row|seat|line|paragraph|clause|rule|protocol|term)\s*$",
     re.I,

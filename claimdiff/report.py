@@ -54,6 +54,8 @@ def quantity_dict(q: Quantity) -> dict[str, Any]:
         d["relative"] = q.relative
         if q.role:
             d["role"] = q.role
+    if q.dimension == "time" and q.value is not None:
+        d["time"] = f"{int(q.value) // 60:02d}:{int(q.value) % 60:02d}"  # minutes since midnight, as read
     if q.note:
         d["note"] = q.note
     return d

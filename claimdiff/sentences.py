@@ -27,6 +27,8 @@ _FINITE = re.compile(_VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
 # "..., he said, adding that ...": a second thing said, after the first one's speech verb
 _SPEECH_TAIL = re.compile(r",\s+(?:adding|saying|warning|noting|urging|arguing|insisting|stressing|calling on)\b", re.I)
+# "..., a crew of 22, none of whom were injured": what is said of some of them is a claim
+_OF_WHOM = re.compile(r",\s+(?:none|all|most|many|some|few|one|two|three|both|several|each|neither|half)\s+of\s+(?:whom|which)\b", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|stated|declared|announced)\b", re.I)
 _SUBORD_START = re.compile(r"(?:and\s+|but\s+)?(?:while|although|though|whereas)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
@@ -108,7 +110,8 @@ def claims(text: str, sentence: Span) -> list[Span]:
     spans = []
     for a, b in zip(cuts, cuts[1:] + [end]):
         for part in _split_subordinate(text, _trim_punct(text, a, b)):
-            spans.extend(_split_speech_tail(text, part))
+            for piece in _split_speech_tail(text, part):
+                spans.extend(_split_of_whom(text, piece))
     return [s for s in spans if s[1] > s[0]]
 
 
@@ -119,6 +122,16 @@ def _split_speech_tail(text: str, span: Span) -> list[Span]:
     m = _SPEECH_TAIL.search(text, start, end)
     if (m is None or not _depth_ok(text, start, m.start()) or not _SPEECH_VERB.search(text, start, m.start())
             or _words(text, m.end(), end) < MIN_CLAUSE_WORDS):
+        return [span]
+    return [(start, m.start()), _trim_punct(text, m.start() + 1, end)]
+
+
+def _split_of_whom(text: str, span: Span) -> list[Span]:
+    """'The ship carried a crew of 22, none of whom were injured' -> the crew, and that none
+    of them was hurt: a second claim, which a report of one injured sailor contradicts."""
+    start, end = span
+    m = _OF_WHOM.search(text, start, end)
+    if m is None or not _depth_ok(text, start, m.start()) or _words(text, m.start() + 1, end) < MIN_CLAUSE_WORDS:
         return [span]
     return [(start, m.start()), _trim_punct(text, m.start() + 1, end)]
 

@@ -192,3 +192,46 @@ def iso(days: float | None) -> str | None:
     if days is None:
         return None
     return (EPOCH + dt.timedelta(days=int(days))).isoformat()
+
+
+# -- times of day --------------------------------------------------------------------------------
+
+_TIME = re.compile(
+    r"(?P<pre>\b(?:at\s+)?(?:(?P<near>about|around|approximately|roughly|some)|(?P<before>shortly before|just before)|"
+    r"(?P<after>shortly after|just after)|(?P<nearly>nearly|almost))\s+)?"
+    r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!:\d|\.\d|\s*-\s*\d)"
+    r"(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[ap]\.m\b))?",
+    re.I,
+)
+
+
+def times(text: str, start: int, end: int) -> list[Quantity]:
+    """Times of day as minute intervals since midnight: "1:28 a.m." is [88, 89); "about 1:28"
+    is two minutes either side (news gives times to the minute); "shortly before 1:30" is the
+    quarter of an hour before it, "shortly after" the one after; "04:17" is 24-hour."""
+    out: list[Quantity] = []
+    for m in _TIME.finditer(text, start, end):
+        h, minute = int(m["h"]), int(m["m"])
+        ampm = (m["ampm"] or "").lower().replace(".", "")
+        if ampm and not 1 <= h <= 12:
+            continue  # "13:05 p.m." is no time
+        if ampm == "pm" and h != 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        t = float(h * 60 + minute)
+        low, high, low_open, high_open = t, t + 1, False, True
+        if m["near"]:
+            low, high, high_open = t - 2, t + 2, False
+        elif m["before"]:
+            low, high = t - 15, t
+        elif m["after"]:
+            low, high, low_open, high_open = t, t + 15, True, False
+        elif m["nearly"]:
+            low, high = t - 5, t
+        begin = m.start("pre") if m["pre"] else m.start("h")
+        if m["pre"] and m["pre"].lower().startswith("at"):
+            begin = m.start("pre") + 2 + len(m["pre"][2:]) - len(m["pre"][2:].lstrip())
+        out.append(Quantity(text=text[begin:m.end()].strip(), start=begin, end=m.end(), low=low, high=high,
+                            low_open=low_open, high_open=high_open, dimension="time", unit="minute", value=t))
+    return out

@@ -155,6 +155,12 @@ ATTRIBUTIONS = [
          "His legal team", None, True, None),
     case("His lawyer, Mark Cohen, said the defence respects the jury's decision.", "respects the jury",
          "Mark Cohen", "Mark Cohen", False, None),
+    # an inverted tail whose "source" holds a verb is what was said, not who said it
+    case("Maryland's governor, Wes Moore, said the crew's mayday gave authorities time to stop traffic.",
+         "mayday gave", "Wes Moore", "Wes Moore", False, None),
+    case("President Joe Biden pledged that the federal government would pay for the reconstruction.",
+         "would pay", "Joe Biden", "Joe Biden", False, None),
+    case("The country vowed to rebuild the bridge within a year.", "rebuild the bridge", None, None, False, None),
     # testifying in one's defence is an act, not what was said; a clause is not a source
     case("Bankman-Fried testified in his own defense over three days.", "own defense", None, None, False, None),
     case("The verdict closes a trial in which prosecutors said he siphoned billions.", "siphoned", None, None, False,

@@ -131,6 +131,13 @@ def test_a_dateline_is_no_part_of_the_claim():
     assert [q.text for q in claim.quantities] == ["Thursday"]
 
 
+def test_a_dateline_without_a_date_is_no_part_of_the_claim():
+    doc = parse_document("BALTIMORE (Northgate) - A container ship lost power and struck the bridge.\n",
+                         doc_id="n", path=None, name="n")
+    [claim] = extract(doc)
+    assert claim.text == "A container ship lost power and struck the bridge."
+
+
 def test_per_cent_is_spelled_one_way_for_matching():
     """"4.1 per cent", "4.1 percent" and "4.1%" are one figure: the content matched on says
     "4.1%" for all three; the claim's own text and its figure stay as written."""

@@ -172,6 +172,11 @@ CLAIMS = [
      ["Officials worried that the drones were Iranian, adding to the threat to the city."]),
     ("He said the war would end soon, adding nothing more.",
      ["He said the war would end soon, adding nothing more."]),
+    # "..., none of whom were injured": what is said of some of them is a claim of its own
+    ("The ship was carrying a crew of 22, none of whom were injured.",
+     ["The ship was carrying a crew of 22", "none of whom were injured."]),
+    ("Rescuers found 40 people, most of whom had survived the night.",
+     ["Rescuers found 40 people", "most of whom had survived the night."]),
     # lists and short phrases: one claim
     ("North Korea shipped artillery shells, rockets, and missiles to Russia.",
      ["North Korea shipped artillery shells, rockets, and missiles to Russia."]),

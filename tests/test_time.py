@@ -155,3 +155,23 @@ def test_every_date_points_into_the_text():
     assert [text[q.start:q.end] for q in qs] == [q.text for q in qs]
     assert all(q.dimension == "date" for q in qs)
     assert [(iso(q.low), iso(q.high)) for q in qs] == [("2024-06-01", "2024-06-30"), ("2024-11-04", "2024-11-04")]
+
+
+TIMES = [
+    # (text, minutes since midnight as [low, high], open ends)
+    ("The ship hit the bridge at 1:28 a.m.", [(88, 89, False, True)]),
+    ("The ship hit the bridge at about 1:28 a.m.", [(86, 90, False, False)]),
+    ("It struck shortly before 1:30 a.m.", [(75, 90, False, True)]),
+    ("The quake struck at 04:17 local time", [(257, 258, False, True)]),
+    ("The rally began at 12:05 p.m.", [(725, 726, False, True)]),
+    ("Sirens sounded just after 11:50 pm", [(1430, 1445, True, False)]),
+    ("The final score was 3:1", []),
+    ("Version 2:14.5 was released", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TIMES, ids=[t[:30] for t, _ in TIMES])
+def test_times_of_day(text, expected):
+    from claimdiff.timex import times
+
+    assert [(q.low, q.high, q.low_open, q.high_open) for q in times(text, 0, len(text))] == expected
