@@ -95,11 +95,11 @@ def main() -> None:
         va, vb = encoder.encode(a), encoder.encode(b)
         cosine = np.clip((va * vb).sum(axis=1), -1.0, 1.0)
         # each pair scored as compare scores two claims: claimdiff's own decision, not a copy of it
-        pairs = [align.scores(f[None, None], c[None, None], align.figure_relation([x], [y]), settings)
-                 for f, c, x, y in zip(fuzzy, cosine, ca, cb)]
+        relations = [align.figure_relation([x], [y]) for x, y in zip(ca, cb)]
+        pairs = [align.scores(f[None, None], c[None, None], rel, settings) for f, c, rel in zip(fuzzy, cosine, relations)]
         same = np.array([float(s[0, 0]) for s, _ in pairs])
         combined = np.array([float(r[0, 0]) for _, r in pairs])
-        disjoint = np.array([float(align.figure_relation([x], [y]).disjoint[0, 0]) for x, y in zip(ca, cb)])
+        disjoint = np.array([float(rel.disjoint[0, 0]) for rel in relations])
         scorers = {
             "fuzzy": (fuzzy, fuzzy),
             "semantic": (cosine, cosine),

@@ -11,7 +11,8 @@ from . import align, diff
 from .embed import Encoder, SentenceTransformerEncoder
 from .errors import ConfigError, InputError
 from .extract import extract
-from .model import Alignment, BACKENDS, Claim, Comparison, DEFAULT_BACKEND, Document, Finding, Kind, KIND_ORDER, Side
+from .model import (Alignment, BACKENDS, Claim, Comparison, DEFAULT_BACKEND, Document, Finding, Kind, KIND_ORDER,
+                    ONNX_PRECISION, Side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +106,10 @@ def make_encoder(settings: Settings) -> Encoder | None:
     """The model (loaded on first use), behind the on-disk embedding cache unless it is off."""
     if not settings.semantic:
         return None
-    if settings.backend in ("onnx", "onnx-fp32"):
+    if settings.backend in ONNX_PRECISION:
         from .onnx_encoder import OnnxEncoder
 
-        precision = "fp32" if settings.backend == "onnx-fp32" else "int8"
-        encoder = OnnxEncoder(settings.model, cache_dir=settings.cache_dir, precision=precision)
+        encoder = OnnxEncoder(settings.model, cache_dir=settings.cache_dir, precision=ONNX_PRECISION[settings.backend])
     else:
         encoder = SentenceTransformerEncoder(settings.model)
     if not settings.cache:

@@ -94,6 +94,10 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:(?:it|they|he|she|we|i)\b|(?:the|a|an|its|his
                            r"[^,]*\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|should|must)\b)", re.I)
 _FINITE_IN_SOURCE = re.compile(r"\b(?-i:gave|gives|give|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|"
                                r"made|makes|took|takes|[a-z]{3,}ed)\b")
+# verbs of speech only before what was said ("added that ...", "pledged that ..."): "employers
+# added 254,000 jobs", "testified in his own defense" are acts
+_SPEECH_BEFORE_THAT = frozenset({"added", "adds", "put", "puts", "testified", "pledged", "pledges", "promised",
+                                 "promises", "vowed", "vows"})
 _OBJECT_VERBS = frozenset({"told", "tells", "briefed", "warned", "warns", "urged"})  # "told reporters", "warned the allies"
 _NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+|"
                          r".*\b(?:is|are|was|were|be|been|being))$", re.I)
@@ -222,8 +226,7 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
                                 (offset + m.start(), offset + m.end())))
     m = _LEAD.match(sentence)
     verb = m.group("verb").lower() if m else ""
-    if verb in ("added", "adds", "put", "puts", "testified", "pledged", "pledges", "promised", "promises", "vowed",
-                "vows") and not _SAYS_AFTER.match(sentence, m.end()) \
+    if verb in _SPEECH_BEFORE_THAT and not _SAYS_AFTER.match(sentence, m.end()) \
             and not (verb in ("put", "puts") and _PUTS_AT.match(sentence, m.end())):
         # "American employers added 254,000 jobs": a verb of speech only before what was said;
         # "Ukrainian intelligence puts the contingent at about 11,000" is an estimate credited

@@ -15,7 +15,7 @@ from .timex import dates, times
 
 _LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?|"
                               # what a speaker added ("..., he said, adding that X"): X is the claim
-                              r"(?:adding|saying|warning|noting|arguing|insisting|stressing)\s+(?:that\s+)?", re.I)
+                              rf"(?:{sent.ADDED_SPEECH})\s+(?:that\s+)?", re.I)
 # country acronyms the embedding model does not know as names: read for matching only
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?(?:,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
@@ -82,7 +82,7 @@ def extract(doc: Document) -> list[Claim]:
             neg = stance.negation(content, frame=claim_text if content != claim_text else "")
             qs: list[Quantity] = (quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
                                   + times(text, c_start, c_end))
-            qs = [_date_role(text, c_start, q, frame) if q.dimension in ("date", "time") else _count_role(text, q)
+            qs = [_when_role(text, c_start, q, frame) if q.dimension in ("date", "time") else _count_role(text, q)
                   for q in qs]
             share = _share_of(text, c_start, c_end, counted)
             if share is not None:
@@ -111,8 +111,6 @@ def extract(doc: Document) -> list[Claim]:
 
 
 _THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)
-
-
 _PART_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I)
 _THAN_AHEAD = re.compile(r"[^.;:,]{0,60}\bthan\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another)\s+$", re.I)
@@ -129,9 +127,9 @@ def _count_role(text: str, q: Quantity) -> Quantity:
     return q
 
 
-def _date_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None") -> Quantity:
-    """Mark a date that is not the claim's own: the day of the saying ("officials said on
-    Thursday"), or the term of a comparison ("more than in 2019")."""
+def _when_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None") -> Quantity:
+    """Mark a date or time of day that is not the claim's own: the day of the saying
+    ("officials said on Thursday"), or the term of a comparison ("more than in 2019")."""
     if frame and frame.frame and frame.frame[0] <= q.start and q.end <= frame.frame[1]:
         return replace(q, role="said")
     if _THAN.search(text, max(c_start, q.start - 60), q.start):

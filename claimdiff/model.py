@@ -58,6 +58,7 @@ TITLES = {
 # or the same model exported once to ONNX and run by onnxruntime, as int8 (fastest) or fp32
 # (the same vectors as torch, without importing it).
 BACKENDS = ("torch", "onnx", "onnx-fp32")
+ONNX_PRECISION = {"onnx": "int8", "onnx-fp32": "fp32"}  # the ONNX backends, and the precision each runs at
 # Chosen by measurement (README, "Backends"): onnx-fp32 gives torch's results byte for byte
 # (every eval count, the corpus check's JSON) at about 1.5x its sentences/s and a fifth of its
 # start-up time; int8 is faster still but moves eval scores by more than 0.01.

@@ -36,6 +36,7 @@ import numpy as np
 
 from .embed import DEFAULT_MODEL, resolve_model
 from .errors import ModelError
+from .model import ONNX_PRECISION
 
 FORMAT = "onnx-int8-smooth-static-v3"  # bump when the export or quantisation changes: the file name and cache keys follow
 FORMATS = {"int8": FORMAT, "fp32": "onnx-fp32-v1"}  # per precision; the fp32 file is the export, unquantised
@@ -165,7 +166,7 @@ class OnnxEncoder:
         if precision not in FORMATS:
             raise ModelError(f"unknown ONNX precision {precision!r} (int8 or fp32)")
         self.precision = precision
-        self.backend = "onnx" if precision == "int8" else "onnx-fp32"
+        self.backend = next(b for b, p in ONNX_PRECISION.items() if p == precision)
         self.identity = model_identity(self.path, self.name, FORMATS[precision])
         self.file = onnx_file(self.path, self.identity, cache_dir, precision)
         self.threads = threads or max(1, min(os.cpu_count() or 1, 4))

@@ -65,6 +65,7 @@ _SIDE_WORDS = frozenset("north south east west northern southern eastern western
                         "southeast southwest nw ne sw se".split())
 
 
+@lru_cache(maxsize=4096)  # every pair of claims of two reports compares their places
 def _place_words(place: str) -> frozenset[str]:
     """'NW Pakistan' -> {pakistan}; "Russia's Volgograd" -> {russia, volgograd}."""
     words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", place))

@@ -25,8 +25,10 @@ _VERB = re.compile(
 # the same without "-ed", which is as often an adjective ("armoured vehicles") as a verb
 _FINITE = re.compile(_VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
-# "..., he said, adding that ...": a second thing said, after the first one's speech verb
-_SPEECH_TAIL = re.compile(r",\s+(?:adding|saying|warning|noting|urging|arguing|insisting|stressing|calling on)\b", re.I)
+# "..., he said, adding that ...": a second thing said, after the first one's speech verb.
+# extract strips these words (not "urging", "calling on": what is urged is no claim) from the claim
+ADDED_SPEECH = r"adding|saying|warning|noting|arguing|insisting|stressing"
+_SPEECH_TAIL = re.compile(rf",\s+(?:{ADDED_SPEECH}|urging|calling on)\b", re.I)
 # "..., a crew of 22, none of whom were injured": what is said of some of them is a claim
 _OF_WHOM = re.compile(r",\s+(?:none|all|most|many|some|few|one|two|three|both|several|each|neither|half)\s+of\s+(?:whom|which)\b", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|stated|declared|announced)\b", re.I)
@@ -110,28 +112,22 @@ def claims(text: str, sentence: Span) -> list[Span]:
     spans = []
     for a, b in zip(cuts, cuts[1:] + [end]):
         for part in _split_subordinate(text, _trim_punct(text, a, b)):
-            for piece in _split_speech_tail(text, part):
-                spans.extend(_split_of_whom(text, piece))
+            # '"...," he said, adding that the world had to ...': the quote, and what he added
+            for piece in _split_at(text, part, _SPEECH_TAIL, after_speech=True):
+                # 'a crew of 22, none of whom were injured': the crew, and that none was hurt
+                spans.extend(_split_at(text, piece, _OF_WHOM))
     return [s for s in spans if s[1] > s[0]]
 
 
-def _split_speech_tail(text: str, span: Span) -> list[Span]:
-    """'"...," he said, adding that the world had to ...' -> the quote with its speaker, and
-    what he added: two things said, each a claim of its own."""
+def _split_at(text: str, span: Span, marker: re.Pattern, after_speech: bool = False) -> list[Span]:
+    """Two claims where ``marker`` (", adding that", ", none of whom") opens a second thing
+    said at the top level of the span, with a clause's worth of words after it; with
+    ``after_speech``, only once a verb of speech has framed the first."""
     start, end = span
-    m = _SPEECH_TAIL.search(text, start, end)
-    if (m is None or not _depth_ok(text, start, m.start()) or not _SPEECH_VERB.search(text, start, m.start())
-            or _words(text, m.end(), end) < MIN_CLAUSE_WORDS):
-        return [span]
-    return [(start, m.start()), _trim_punct(text, m.start() + 1, end)]
-
-
-def _split_of_whom(text: str, span: Span) -> list[Span]:
-    """'The ship carried a crew of 22, none of whom were injured' -> the crew, and that none
-    of them was hurt: a second claim, which a report of one injured sailor contradicts."""
-    start, end = span
-    m = _OF_WHOM.search(text, start, end)
-    if m is None or not _depth_ok(text, start, m.start()) or _words(text, m.start() + 1, end) < MIN_CLAUSE_WORDS:
+    m = marker.search(text, start, end)
+    if (m is None or not _depth_ok(text, start, m.start())
+            or (after_speech and not _SPEECH_VERB.search(text, start, m.start()))
+            or _words(text, m.end() if after_speech else m.start() + 1, end) < MIN_CLAUSE_WORDS):
         return [span]
     return [(start, m.start()), _trim_punct(text, m.start() + 1, end)]
 

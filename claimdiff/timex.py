@@ -197,7 +197,7 @@ def iso(days: float | None) -> str | None:
 # -- times of day --------------------------------------------------------------------------------
 
 _TIME = re.compile(
-    r"(?P<pre>\b(?:at\s+)?(?:(?P<near>about|around|approximately|roughly|some)|(?P<before>shortly before|just before)|"
+    r"(?:\bat\s+)?(?P<pre>\b(?:(?P<near>about|around|approximately|roughly|some)|(?P<before>shortly before|just before)|"
     r"(?P<after>shortly after|just after)|(?P<nearly>nearly|almost))\s+)?"
     r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!:\d|\.\d|\s*-\s*\d)"
     r"(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[ap]\.m\b))?",
@@ -229,9 +229,7 @@ def times(text: str, start: int, end: int) -> list[Quantity]:
             low, high, low_open, high_open = t, t + 15, True, False
         elif m["nearly"]:
             low, high = t - 5, t
-        begin = m.start("pre") if m["pre"] else m.start("h")
-        if m["pre"] and m["pre"].lower().startswith("at"):
-            begin = m.start("pre") + 2 + len(m["pre"][2:]) - len(m["pre"][2:].lstrip())
+        begin = m.start("pre") if m["pre"] else m.start("h")  # "at" is no part of the figure
         out.append(Quantity(text=text[begin:m.end()].strip(), start=begin, end=m.end(), low=low, high=high,
                             low_open=low_open, high_open=high_open, dimension="time", unit="minute", value=t))
     return out
