@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Attribution
+from .sentences import VERB
 
 # verbs that credit a forecast: what they frame is part of the claim ("had forecast a gain of 150,000")
 PREDICTIVE = frozenset({"forecast", "forecasts", "predicted", "predicts"})
@@ -92,8 +93,8 @@ _MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|say
 _WHEN = r"(?:day|days|week|weeks|month|year|morning|afternoon|evening|night|weekend|previous|same|following|next|past|other|time)\b"
 _CLAUSE_AFTER = re.compile(r"\s+(?:(?:it|they|he|she|we|i)\b|(?:the|a|an|its|his|her|their|this|these|those)\s+(?!" + _WHEN + r")|"
                            r"[^,]*\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|should|must)\b)", re.I)
-_FINITE_IN_SOURCE = re.compile(r"\b(?-i:gave|gives|give|had|has|have|was|were|is|are|will|would|could|can|may|might|did|does|"
-                               r"made|makes|took|takes|[a-z]{3,}ed)\b")
+# a finite verb as sentences tells a clause, lower-case as written ("Ahmed" is a name)
+_FINITE_IN_SOURCE = re.compile(VERB.pattern)
 # verbs of speech only before what was said ("added that ...", "pledged that ..."): "employers
 # added 254,000 jobs", "testified in his own defense" are acts
 _SPEECH_BEFORE_THAT = frozenset({"added", "adds", "put", "puts", "testified", "pledged", "pledges", "promised",

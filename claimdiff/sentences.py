@@ -17,13 +17,13 @@ Span = tuple[int, int]
 
 _MARKDOWN_LEAD = re.compile(r"(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)+")
 # a finite verb or auxiliary: enough to tell a clause from a list item or an apposition
-_VERB = re.compile(
+VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|should|shall|"
     r"do|does|did|says?|said|told|tells|remains?|seems?|appears?|[a-z]{3,}ed|began|begun|went|came|took|made|fought|left|met|sent|won|lost|held|gave|saw|found|kept|brought|struck|ran|led|rose|fell|grew|knew|thought|got|hit|paid|built|sold|spent|stood|flew|drove|became|wrote|spoke|broke|chose|shot|understood)\b",
     re.I,
 )
 # the same without "-ed", which is as often an adjective ("armoured vehicles") as a verb
-_FINITE = re.compile(_VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
+_FINITE = re.compile(VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
 # "..., he said, adding that ...": a second thing said, after the first one's speech verb.
 # extract strips these words (not "urging", "calling on": what is urged is no claim) from the claim
@@ -104,7 +104,7 @@ def claims(text: str, sentence: Span) -> list[Span]:
             continue
         if _words(text, m.end(), right_end) < MIN_CLAUSE_WORDS:
             continue
-        if not _VERB.search(text, m.end(), right_end):  # "A, B, and C" lists have no verb on the right
+        if not VERB.search(text, m.end(), right_end):  # "A, B, and C" lists have no verb on the right
             continue
         if text[m.start()] == "," and _is_list_item(text, left_start, m.start()):
             continue  # "Washington, London, and Paris condemned ...": the last item of a list
@@ -152,8 +152,8 @@ def _split_subordinate(text: str, span: Span) -> list[Span]:
             _depth_ok(text, start, at)
             and _words(text, start, at) >= MIN_CLAUSE_WORDS
             and _words(text, right, end) >= MIN_CLAUSE_WORDS
-            and _VERB.search(text, start, at)
-            and _VERB.search(text, right, end)
+            and VERB.search(text, start, at)
+            and VERB.search(text, right, end)
         ):
             return [(start, at), (right, end)]
     return [span]

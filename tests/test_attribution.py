@@ -158,6 +158,9 @@ ATTRIBUTIONS = [
     # an inverted tail whose "source" holds a verb is what was said, not who said it
     case("Maryland's governor, Wes Moore, said the crew's mayday gave authorities time to stop traffic.",
          "mayday gave", "Wes Moore", "Wes Moore", False, None),
+    # "..., state police said.": "state" is no verb of speech here, and "police said" no source
+    case("Divers recovered the bodies of two workers from a submerged pickup truck, state police said.",
+         "Divers recovered", "state police", None, False, None),
     case("President Joe Biden pledged that the federal government would pay for the reconstruction.",
          "would pay", "Joe Biden", "Joe Biden", False, None),
     case("The country vowed to rebuild the bridge within a year.", "rebuild the bridge", None, None, False, None),
