@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 import numpy as np
 
-from . import align, diff
+from . import align, confidence, diff
 from .embed import Encoder, SentenceTransformerEncoder
 from .errors import ConfigError, InputError
 from .extract import extract
@@ -26,7 +27,14 @@ class Settings:
     ``floor`` and ``margin``: below the threshold, down to the floor, two claims are still
     paired when each is the other's clear best candidate (ahead of the runner-up by the
     margin); see ``align.pair``. The defaults come from a grid search over the three gold
-    stories in corpora/ (alignment F1 0.75, macro-F1 0.68 at 0.60 / 0.50 / 0.03).
+    stories in corpora/ (alignment F1 0.75, macro-F1 0.68 at 0.60 / 0.50 / 0.03). Since
+    then every numeric setting is chosen by leave-one-story-out cross-validation over the
+    tuning stories (benchmarks/settings_cv.py, strict macro-F1): on twelve stories every
+    fold chose a threshold of 0.62 (over 0.55-0.65) and a margin of 0.06 (over 0-0.06);
+    together they lift strict macro-F1 from 0.616 to 0.633. Every fold kept the others'
+    defaults but for floor (11 of 12 chose 0.55, with no gain on the held-out fold) and
+    semantic_weight (0.6, which adds nothing beside the two); figure_penalty changes no
+    count on the gold, and stays for the ranking it does on the STS headlines.
     ``figure_penalty``: taken off that score, for ranking only, when a pair of figures of
     the two claims cannot both be true: of two candidates, the one whose figures agree is
     paired first, and ``Alignment.score`` says how alike the claims read.
@@ -60,9 +68,9 @@ class Settings:
     0.74 at 0, 0.68 at 0.08).
     """
 
-    threshold: float = 0.60
+    threshold: float = 0.62
     floor: float | None = 0.50
-    margin: float = 0.03
+    margin: float = 0.06
     semantic_weight: float = 0.75
     figure_penalty: float = 0.1
     scope_penalty: float = 0.2
@@ -77,10 +85,33 @@ class Settings:
     cache: bool = True  # embeddings on disk (claimdiff.cache); they never change a result
     cache_dir: str | None = None
     backend: str = DEFAULT_BACKEND  # one of model.BACKENDS; "onnx", "onnx-fp32": see claimdiff.onnx_encoder
+    # a disagreement (or only-in) is reported only at this confidence or above, else its pair is
+    # reported as aligned; None: the level shipped with the confidence model (claimdiff.confidence)
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
             raise ConfigError(f"unknown backend {self.backend!r} (choose from {', '.join(BACKENDS)})")
+        unit = ("threshold", "floor", "semantic_weight", "min_confidence")
+        small = ("margin", "figure_penalty", "scope_penalty", "contradiction_margin", "certainty_margin",
+                 "only_in_margin", "context_discount", "unit_bonus", "place_penalty")
+        for name in unit + small:
+            value = getattr(self, name)
+            if value is None and name in ("floor", "context_discount", "min_confidence"):
+                continue
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ConfigError(f"setting {name} must be a finite number, not {value!r}")
+            if name in unit and not 0.0 <= value <= 1.0:
+                raise ConfigError(f"setting {name} must be from 0 to 1, not {value!r}")
+            if name in small and not -0.5 <= value <= 0.5:
+                raise ConfigError(f"setting {name} must be from -0.5 to 0.5, not {value!r}")
+        if self.floor is not None and self.floor > self.threshold:
+            raise ConfigError(f"setting floor ({self.floor}) must not be above the threshold ({self.threshold})")
+
+    @property
+    def level(self) -> float:
+        """The confidence a non-agree finding needs to be reported."""
+        return confidence.load().level if self.min_confidence is None else self.min_confidence
 
     def describe(self) -> tuple[tuple[str, object], ...]:
         return (
@@ -99,6 +130,7 @@ class Settings:
             ("semantic", self.semantic),
             ("model", self.model or ("all-MiniLM-L6-v2" if self.semantic else None)),
             ("backend", self.backend if self.semantic else None),
+            ("min_confidence", self.level),
         )
 
 
@@ -184,6 +216,7 @@ def compare(
     links: list[tuple[float, str, str]] = []  # one-to-one pairs of every pair of documents, for clusters
     alignments: list[Alignment] = []
     findings: list[Finding] = []
+    claim_of = {c.id: c for d in docs for c in claims[d.id]}
     for i, da in enumerate(ordered):
         for db in ordered[i + 1:]:
             fz, sem, same, ranked = scores(da, db)
@@ -203,7 +236,8 @@ def compare(
                 al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]),
                                      float(ranked[x, y]))
                 score = float(same[x, y])
-                found = diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])), _scores(al),
+                found = diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])),
+                                   _scores(al) + (("gap", _gap(same, x, y)),),
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,
                                    certainty=score >= settings.threshold + settings.certainty_margin)
                 return al, found
@@ -235,11 +269,21 @@ def compare(
                     reason=f"only {d.outlet} says this (closest claim elsewhere scores {best[c.id]:.2f})",
                     sides=(diff.side(d, c),),
                     scores=(("best_elsewhere", round(best[c.id], 4)),),
+                    evidence=(("short", float(len(c.content.split()) < 8)), ("figures", float(bool(c.quantities)))),
                 ))
     order = {k: n for n, k in enumerate(KIND_ORDER)}
     pos = {d.id: n for n, d in enumerate(ordered)}
-    findings.sort(key=lambda f: (order[f.kind], pos[f.sides[0].document], f.sides[0].start,
-                                 tuple((pos[s.document], s.start) for s in f.sides[1:])))
+
+    def position(f: Finding):
+        return (order[f.kind], pos[f.sides[0].document], f.sides[0].start,
+                tuple((pos[s.document], s.start) for s in f.sides[1:]))
+
+    aligned = {(al.left, al.right) for al in alignments}
+    # an only-in is held back only below a level given on purpose: its gold lists examples, not
+    # every one, so no level for it could be calibrated (claimdiff.confidence)
+    findings, held = _hold_back(findings, aligned, settings.level, settings.min_confidence or 0.0)
+    findings = diff.merge(findings, claim_of, position)
+    findings.sort(key=position)
     all_claims = tuple(c for d in ordered for c in claims[d.id])
     return Comparison(
         documents=tuple(ordered),
@@ -248,7 +292,31 @@ def compare(
         findings=tuple(findings),
         settings=settings.describe(),
         clusters=_clusters(links, [c.id for c in all_claims]),
+        held=tuple(sorted(held, key=position)),
     )
+
+
+def _hold_back(findings: list[Finding], aligned: set[tuple[str, str]], level: float,
+               only_in_level: float) -> tuple[list[Finding], list[Finding]]:
+    """Give each finding its confidence; hold back the disagreements below ``level`` and the
+    only-ins below ``only_in_level``. An aligned pair whose every
+    disagreement is held back is reported as aligned: an agreement whose reason names what
+    was held back, and at what confidence."""
+    model = confidence.load()
+    findings = [replace(f, confidence=model.confidence(f)) for f in findings]
+    kept, held = [], []
+    for f in findings:
+        bar = level if f.kind in confidence.JUDGED else only_in_level
+        (held if f.kind in confidence.JUDGED + (Kind.ONLY_IN,) and f.confidence < bar else kept).append(f)
+    still = {(f.sides[0].claim, f.sides[1].claim) for f in kept if f.kind is not Kind.ONLY_IN}
+    first: dict[tuple[str, str], list[Finding]] = {}
+    for f in held:
+        key = (f.sides[0].claim, f.sides[1].claim) if f.kind is not Kind.ONLY_IN else None
+        if key and key in aligned and key not in still:
+            first.setdefault(key, []).append(f)
+    for key, fs in first.items():
+        kept.append(diff.aligned(fs, level))
+    return kept, held
 
 
 def _clusters(links: list[tuple[float, str, str]], order: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -272,6 +340,19 @@ def _clusters(links: list[tuple[float, str, str]], order: list[str]) -> tuple[tu
     pos = {c: n for n, c in enumerate(order)}
     out = [tuple(sorted(m, key=pos.__getitem__)) for m in members.values() if len(m) > 1]
     return tuple(sorted(out, key=lambda g: pos[g[0]]))
+
+
+def _gap(same: np.ndarray, x: int, y: int) -> float:
+    """How far the pair's score is ahead of the next candidate of either claim (0 to 1): a
+    claim with two near-equal partners (a lead restated lower down, two like sentences) is a
+    less certain pairing, and so a less certain finding."""
+    row, col = same[x].copy(), same[:, y].copy()
+    row[y] = -np.inf
+    col[x] = -np.inf
+    rivals = [v.max() for v in (row, col) if v.size > 1]
+    second = max(rivals) if rivals else -np.inf
+    # two decimals: a difference of two scores carries their float noise, and backends differ in it
+    return round(float(np.clip(same[x, y] - second, 0.0, 1.0)) if np.isfinite(second) else 1.0, 2)
 
 
 def _scores(al: Alignment) -> tuple[tuple[str, float], ...]:

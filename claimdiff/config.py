@@ -15,6 +15,7 @@ from .model import BACKENDS
 KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "corpus": ((str, list), "a path or a list of paths"),
     "threshold": ((float, int), "a number from 0 to 1"),
+    "min_confidence": ((float, int), "a number from 0 to 1"),
     "fail_on": ((str, list), "a kind or a list of kinds"),
     "show": ((str, list), "a kind or a list of kinds"),
     "baseline": ((str,), "a path"),
@@ -70,8 +71,8 @@ def load(start: Path | None = None) -> tuple[dict, Path | None]:
             raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}, not {value!r}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}")
-        if key == "threshold" and not 0.0 <= float(value) <= 1.0:
-            raise ConfigError(f"{path}: [tool.claimdiff] threshold must be {what}, not {value!r}")
+        if key in ("threshold", "min_confidence") and not 0.0 <= float(value) <= 1.0:
+            raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}, not {value!r}")
         if key == "backend" and value not in BACKENDS:
             raise ConfigError(f"{path}: [tool.claimdiff] backend must be {what}, not {value!r}")
         if key in ("corpus", "baseline", "model"):

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from . import stance
 from .model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from .quantities import pair_quantities
+from .scope import conflict, scope
 from .timex import iso
 from .units import DISPLAY
 
@@ -37,8 +38,13 @@ _OPPOSITES = [
     (r"alive|survivors? (?:were|was) (?:found|pulled|rescued)", r"dead|no survivors"),
 ]
 _OPPOSITES_RX = [(re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in _OPPOSITES]
+# hedges that are only a modal verb ("could", "may"): weaker evidence of a hedged claim
+_MODAL = re.compile(r"(?:could|may|might|would|should|likely|expected to|set to|(?:is|are|was|were) (?:expected|set) to)", re.I)
 _WORD = re.compile(r"\w[\w'’.-]*")
-_PRONOUN = re.compile(r"(?:he|she|they|it)$", re.I)  # an unresolved "he said" credits no one we can compare
+# an unresolved "he said", or a title cut from its name ("Dr"), credits no one we can compare
+_PRONOUN = re.compile(r"(?:he|she|they|it|dr|mr|mrs|ms|prof|gen|sen|rep|gov|lt|col|capt)\.?$", re.I)
+# a modal and its past or tentative form say one thing: "can pick up" / "could pick up"
+_MODAL_PAIRS = {"could": "can", "would": "will", "might": "may", "can": "could", "will": "would", "may": "might"}
 
 
 def show(q: Quantity) -> str:
@@ -108,10 +114,12 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     """
     pa, pb = _person(a), _person(b)
     if pa and pb:
-        return pa.split()[-1].lower() == pb.split()[-1].lower(), "another named source"
-    if a.organisation and b.organisation and a.organisation.lower() != b.organisation.lower():
+        return same_name(pa, pb), "another named source"
+    if a.organisation and b.organisation and not _same_body(a.organisation, b.organisation):
         return False, "another body"
-    if (pa and b.anonymous) or (pb and a.anonymous):
+    # "the State Department spokesman" is one person, maybe the one named on the other side:
+    # only an indefinite source ("a senior official", "officials", "sources") is anonymous
+    if (pa and b.anonymous and not _definite(b)) or (pb and a.anonymous and not _definite(a)):
         return False, "named on one side, anonymous on the other"
     if a.anonymous and b.anonymous:
         # unnamed both: told apart only by what they are ("a volunteer" / "a local official")
@@ -126,6 +134,41 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 50
         return ok, "another source"
     return True, ""
+
+
+def _surname(name: str) -> str:
+    return re.sub(r"[^\w]", "", name.split()[-1].lower())
+
+
+def same_name(a: str, b: str) -> bool:
+    """One person under two spellings: the same surname, or one transliterated otherwise
+    (Zelensky / Zelenskyy / Zelenskiy, Erdogan / Erdoğan): the first four letters alike and
+    the rest within a letter or two."""
+    x, y = _surname(a), _surname(b)
+    if x == y:
+        return True
+    # "Tedros" / "WHO Director-General Tedros Adhanom Ghebreyesus": one name shares a part of the other
+    parts = [{re.sub(r"[^\w]", "", w).lower() for w in n.split() if w[:1].isupper() and len(w) >= 4} for n in (a, b)]
+    if parts[0] & parts[1]:
+        return True
+    import unicodedata
+
+    x, y = (unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in (x, y))
+    return x == y or (len(x) >= 5 and len(y) >= 5 and x[:4] == y[:4] and fuzz.ratio(x, y) >= 80)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """'Interior Ministry' / 'the interior ministry of Morocco'; 'U.S. Central Command' / 'Central Command'."""
+    na, nb = (" ".join(re.sub(r"\b(?:the|of|u\.s\.|us|s)\b|['’.]", " ", x.lower()).split()) for x in (a, b))
+    return na == nb or fuzz.token_set_ratio(na, nb) >= 90
+
+
+_DEFINITE = re.compile(r"^(?:the|its|his|her|their)\s+(?!.*\b(?:officials|sources|people|diplomats|analysts)\b)", re.I)
+
+
+def _definite(a: Attribution) -> bool:
+    """A source that names one role, not one of many: "the State Department spokesman"."""
+    return bool(a.source and _DEFINITE.match(a.source))
 
 
 _GENERIC_SOURCE = re.compile(
@@ -180,11 +223,11 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     side_a, side_b = sides
     outlet = {a.id: side_a.outlet, b.id: side_b.outlet}
 
-    def finding(kind: Kind, reason: str, spans_a=(), spans_b=(), topic_=None, details=()):
+    def finding(kind: Kind, reason: str, spans_a=(), spans_b=(), topic_=None, details=(), evidence=()):
         out.append(Finding(
             kind=kind, reason=reason,
             sides=(_with_spans(side_a, spans_a), _with_spans(side_b, spans_b)),
-            topic=topic_, scores=scores, details=tuple(details),
+            topic=topic_, scores=scores, details=tuple(details), evidence=tuple(evidence),
         ))
 
     # contradiction: negation on one side only, or a pair of antonyms
@@ -195,7 +238,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         neg, pos = (a, b) if a.negated else (b, a)
         cue = neg.negation
         reason = f"{outlet[neg.id]} negates it ('{cue}'); {outlet[pos.id]} asserts it"
-        finding(Kind.CONTRADICTION, reason, _cue_spans(a, a.negation), _cue_spans(b, b.negation))
+        finding(Kind.CONTRADICTION, reason, _cue_spans(a, a.negation), _cue_spans(b, b.negation),
+                evidence=[("negation", 1.0)])
     else:
         for up, down in _OPPOSITES_RX:
             ua, da_, ub, db_ = up.search(a.content), down.search(a.content), up.search(b.content), down.search(b.content)
@@ -203,13 +247,24 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
                 cue_a, cue_b = (ua or da_).group(0), (ub or db_).group(0)
                 opposed |= {cue_a.lower(), cue_b.lower()}
                 finding(Kind.CONTRADICTION, f"'{cue_a}' in {outlet[a.id]}, '{cue_b}' in {outlet[b.id]}",
-                        _cue_spans(a, cue_a), _cue_spans(b, cue_b))
+                        _cue_spans(a, cue_a), _cue_spans(b, cue_b), evidence=[("negation", 0.0)])
                 break
 
-    # figures
-    shifted, compatible = [], []
-    for qa, qb in pair_quantities(a.quantities, b.quantities):
-        (compatible if qa.overlaps(qb) else shifted).append((qa, qb))
+    # figures: a shift only when both count the same thing in the same scope (place, subject);
+    # figures of another scope ("8,574 in Turkey" / "more than 15,000 in Turkey and Syria")
+    # cannot both be compared, and the agreement says so
+    shifted, compatible, other_scope = [], [], []
+    pairs = pair_quantities(a.quantities, b.quantities)
+    scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
+                                                                          subjects=False)
+    for qa, qb in pairs:
+        sa, sb = _state(a, qa), _state(b, qb)
+        if qa.overlaps(qb) or _same_calendar_day(qa, qb):
+            compatible.append((qa, qb))
+        elif ((scoped or (sa and sb and sa != sb)) and qa.dimension not in ("date", "time")) or _apart(qa, qb):
+            other_scope.append((qa, qb))
+        else:
+            shifted.append((qa, qb))
     if shifted:
         parts = [f"{_what(qa, qb)}: {show(qa)} -> {show(qb)} ({move(qa, qb)})".replace(" ()", "") for qa, qb in shifted]
         finding(
@@ -218,6 +273,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             [(qb.start - b.start, qb.end - b.start) for _, qb in shifted],
             topic_=_what(*shifted[0]),
             details=[("figures", "; ".join(f"{qa.text} | {qb.text}" for qa, qb in shifted))],
+            evidence=_figure_evidence(shifted),
         )
 
     # attribution
@@ -227,23 +283,181 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         if not same:
             finding(Kind.ATTRIBUTION_SHIFT,
                     f"{why}: {_source_text(a.attribution)} -> {_source_text(b.attribution)}",
-                    _find_spans(a, a.attribution.source), _find_spans(b, b.attribution.source))
+                    _find_spans(a, a.attribution.source), _find_spans(b, b.attribution.source),
+                    evidence=[("named", float(bool(_person(a.attribution) and _person(b.attribution)))),
+                              ("anonymous", float(a.attribution.anonymous != b.attribution.anonymous)),
+                              ("quote", float(a.quote or b.quote))])
 
     # certainty
     la, lb = stance.level(a.certainty), stance.level(b.certainty)
     # "unlikely" / "likely" is one opposition, already called a contradiction: not a second finding
     hedge_opposed = {(c.certainty_cue or "").lower() for c in (a, b)} & opposed
-    if certainty and la != lb and not hedge_opposed:
+    if certainty and la != lb and not hedge_opposed and not _modal_variant(a, b):
         def say(c: Claim) -> str:
             return c.certainty + (f" ('{c.certainty_cue}')" if c.certainty_cue else "")
-        finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue))
+        finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue),
+                evidence=[("unconfirmed", float("unconfirmed" in (a.certainty, b.certainty))),
+                          ("modal", float(any(_MODAL.fullmatch((c.certainty_cue or "").strip()) for c in (a, b))))])
 
     if not out:
         reason = "same claim"
         if compatible:
             reason += "; figures compatible: " + "; ".join(f"{show(qa)} ~ {show(qb)}" for qa, qb in compatible)
+        if other_scope:
+            reason += "; other scope: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in other_scope)
         spans_a, spans_b = word_diff(a.text, b.text)
         finding(Kind.AGREE, reason, spans_a, spans_b)
+    return out
+
+
+def _figure_evidence(shifted: list[tuple[Quantity, Quantity]]) -> list[tuple[str, float]]:
+    """How far the figures moved (0..1, relative to the larger), whether both name what they
+    count, and whether they are dates."""
+    moves = []
+    for qa, qb in shifted:
+        ma, mb = qa.midpoint, qb.midpoint
+        if ma is None or mb is None or qa.dimension == "date":
+            moves.append(1.0 if qa.dimension == "date" else 0.5)
+        else:
+            moves.append(min(1.0, abs(mb - ma) / max(abs(ma), abs(mb), 1e-9)))
+    counted = all(qa.counts and qb.counts for qa, qb in shifted)
+    return [("move", round(max(moves), 4)), ("counted", float(bool(counted))),
+            ("date", float(all(qa.dimension == "date" for qa, _ in shifted)))]
+
+
+# what state a count of people is a count of: "2,012 killed" and "2,059 injured" are two counts
+_STATES = [(name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in (
+    ("dead", r"killed|dead|died|deaths?|fatalities|lives|bodies|death toll|toll"),
+    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed"),
+    ("critical", r"critical|critically|serious condition"),
+    ("missing", r"missing|unaccounted"),
+    ("displaced", r"displaced|homeless|evacuated|evacuees|fled|sheltering"),
+    ("arrested", r"arrested|detained|held"),
+)]
+
+
+def _state(c: Claim, q: Quantity) -> str | None:
+    """The nearest state word to a count ("1,404 critically injured" -> critical)."""
+    if q.dimension != "count":
+        return None
+    at, end = q.start - c.start, q.end - c.start
+    best = None
+    for name, rx in _STATES:
+        for m in rx.finditer(c.text):
+            d = m.start() - end if m.start() >= end else at - m.end()
+            if -1 <= d <= 40 and (best is None or d < best[0]):
+                best = (d, name)
+    return best[1] if best else None
+
+
+_CALENDAR = re.compile(r"[^a-z0-9]+")
+
+
+_FAR_APART = 5.0  # one figure five times the other: more often two things than one told otherwise
+_DAYS_APART = 90  # dates a season apart: more often two events than one misdated
+
+
+def _apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures that cannot be one figure told otherwise, so are of other things: an order
+    of magnitude apart ("$39.33" a share / "$14.1 billion" the deal; "294 seats" the alliance /
+    "12" one party), counts of which one side does not say what it counts ("the two had sex" /
+    "12 jurors"), or dates months apart ("on Wednesday" / "in July 2022", an earlier decision)."""
+    if qa.dimension == "date":
+        return qa.low is not None and qb.low is not None and abs(qa.low - qb.low) > _DAYS_APART
+    if qa.dimension == "time":
+        return False
+    if qa.dimension == "count" and not (qa.counts and qb.counts):
+        return True
+    ma, mb = qa.midpoint, qb.midpoint
+    if ma is None or mb is None or ma <= 0 or mb <= 0:
+        return False
+    return max(ma, mb) / min(ma, mb) > _FAR_APART
+
+
+def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
+    """Two outlets that write the same day of a month, without a year ("July 11" / "July
+    11"), name one day, however each resolved the year it left out."""
+    if qa.dimension != "date" or qb.dimension != "date" or not (qa.relative and qb.relative):
+        return False
+    na, nb = (_CALENDAR.sub(" ", q.text.lower()).split() for q in (qa, qb))
+    na, nb = [w for w in na if w not in ("on", "for", "by", "the", "of")], [w for w in nb if w not in ("on", "for", "by", "the", "of")]
+    return na == nb and any(w.isdigit() for w in na) and len(na) >= 2
+
+
+def _modal_variant(a: Claim, b: Claim) -> bool:
+    """One side's hedge is a modal whose other form stands on the other side: not a shift."""
+    for x, y in ((a, b), (b, a)):
+        cue = (x.certainty_cue or "").strip().lower()
+        if cue in _MODAL_PAIRS and re.search(rf"\b{_MODAL_PAIRS[cue]}\b", y.content, re.I):
+            return True
+    return False
+
+
+def aligned(held: list[Finding], level: float) -> Finding:
+    """The pair of ``held`` (findings of one pair below the confidence level) reported as
+    aligned: not judged a shift, with what was held back in its reason."""
+    from dataclasses import replace
+
+    f = held[0]
+    spans_a, spans_b = word_diff(f.sides[0].text, f.sides[1].text)
+    what = "; ".join(f"{h.kind.value} at confidence {h.confidence:.2f} ({h.reason})" for h in held)
+    return Finding(kind=Kind.AGREE, reason=f"aligned, not judged (below {level:.2f}): {what}",
+                   sides=(_with_spans(replace(f.sides[0], spans=()), spans_a), _with_spans(replace(f.sides[1], spans=()), spans_b)),
+                   scores=f.scores, confidence=min(h.confidence for h in held),
+                   details=(("held", ", ".join(h.kind.value for h in held)),))
+
+
+_RESTATED = 70  # token-set ratio at which two claims of one report say the same thing again
+
+
+def merge(findings: list[Finding], claims: dict[str, Claim], position) -> list[Finding]:
+    """One disagreement, one finding: findings of one kind between the same two documents
+    are joined when they share a claim (a second claim denied against one), or give the same
+    reason where one side restates itself (a lead repeated lower down), or the same moved
+    figures. The first (in report order) stands for them and keeps its fingerprint; the
+    others' claims are listed in ``also``."""
+    from dataclasses import replace
+
+    groups: dict[tuple, list[int]] = {}
+    for n, f in enumerate(findings):
+        if f.kind in (Kind.AGREE, Kind.ONLY_IN) or len(f.sides) != 2:
+            continue
+        groups.setdefault((f.kind, f.sides[0].document, f.sides[1].document), []).append(n)
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def restated(x: str, y: str) -> bool:
+        return x == y or fuzz.token_set_ratio(claims[x].content, claims[y].content) >= _RESTATED
+
+    for members in groups.values():
+        for i, m in enumerate(members):
+            for n in members[i + 1:]:
+                fa, fb = findings[m], findings[n]
+                shared = fa.sides[0].claim == fb.sides[0].claim or fa.sides[1].claim == fb.sides[1].claim
+                # the same moved figures ("About 40 | Some 60") are one disagreement however the
+                # counted thing was worded; other kinds need their reason and a restated claim
+                same_figures = fa.kind is Kind.FIGURE_SHIFT and dict(fa.details).get("figures") == dict(fb.details).get("figures")
+                same_reason = same_figures or fa.reason == fb.reason and (
+                    restated(fa.sides[0].claim, fb.sides[0].claim) or restated(fa.sides[1].claim, fb.sides[1].claim))
+                if shared or same_reason:
+                    parent[root(n)] = root(m)
+    joined: dict[int, list[Finding]] = {}
+    for n, f in enumerate(findings):
+        joined.setdefault(root(n), []).append(f)
+    out = []
+    for members in joined.values():
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        members.sort(key=position)
+        head = members[0]
+        out.append(replace(head, also=tuple(m.sides for m in members[1:]),
+                           confidence=max(m.confidence for m in members)))
     return out
 
 

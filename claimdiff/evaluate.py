@@ -9,11 +9,23 @@ A story folder holds reports and a ``gold.yaml``:
     only_in:
       - {doc: other.md, text: "substring"}
 
+    must_not:                                       # traps: kinds that must not be reported
+      - {ref: "substring", doc: other.md, other: "substring", kinds: [figure-shift]}
+
 Substrings name claims: the claim whose text contains it (or, where the engine cut the
-text otherwise, the claim where the substring starts). Gold written by reading is
-rarely exhaustive, so a predicted pair or only-in claim counts as a false positive only
-when the gold speaks of one of its claims; predictions about claims the gold never
-mentions are counted as unjudged, and said.
+text otherwise, the claim where the substring starts).
+
+Two precisions are kept. The pooled one (``kinds``) counts a prediction as a false
+positive only when the gold speaks of one of its claims; predictions about claims the
+gold never mentions are unjudged, and said. The strict one (``strict``) counts every
+unjudged non-agree finding as wrong unless the gold lists it: gold lists every
+disagreement an editor would flag, so a finding it does not list is one a reader would
+not want. The bars are read on the strict figures.
+
+One finding may carry one disagreement over several pairs of claims (a lead repeated
+lower down): it is one prediction, right when any of its pairs is a gold pair of its
+kind, and it finds every gold pair it covers. So precision counts findings and recall
+counts gold pairs.
 """
 
 from __future__ import annotations
@@ -31,18 +43,28 @@ PAIR_KINDS = tuple(k for k in KIND_ORDER if k is not Kind.ONLY_IN)
 
 @dataclass
 class Score:
+    """``tp``/``fn``: gold items found and missed; ``fp``: wrong predictions; ``hits``: right
+    predictions (None: as many as ``tp``, when each prediction covers one gold item)."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    hits: int | None = None
 
     def add(self, other: "Score") -> None:
+        self.hits = self.right + other.right
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
 
     @property
+    def right(self) -> int:
+        return self.tp if self.hits is None else self.hits
+
+    @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+        r = self.right
+        return r / (r + self.fp) if r + self.fp else (1.0 if not self.fn else 0.0)
 
     @property
     def recall(self) -> float:
@@ -59,38 +81,58 @@ class Score:
 
     def as_dict(self) -> dict:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+                "tp": self.tp, "fp": self.fp, "fn": self.fn, "right": self.right}
 
 
 @dataclass
 class Evaluation:
     alignment: Score = field(default_factory=Score)
     kinds: dict[Kind, Score] = field(default_factory=lambda: {k: Score() for k in KIND_ORDER})
+    # unjudged non-agree predictions counted as wrong (module docstring)
+    strict: dict[Kind, Score] = field(default_factory=lambda: {k: Score() for k in KIND_ORDER})
     stories: dict[str, "Evaluation"] = field(default_factory=dict)
     unjudged: int = 0
+    must_not: int = 0  # predictions the gold's must_not list forbids
+    # every finding as judged: (story, kind, confidence features, right, judged), for calibration
+    outcomes: list[tuple[str, Kind, list[float], bool, bool]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line per missed or misjudged gold item
 
     @property
     def macro_f1(self) -> float:
-        scored = [s.f1 for s in self.kinds.values() if not s.empty]
-        return sum(scored) / len(scored) if scored else 0.0
+        return _macro(self.kinds)
+
+    @property
+    def strict_macro_f1(self) -> float:
+        return _macro(self.strict)
 
     def add(self, other: "Evaluation") -> None:
         self.alignment.add(other.alignment)
         for k, s in other.kinds.items():
             self.kinds[k].add(s)
+        for k, s in other.strict.items():
+            self.strict[k].add(s)
         self.unjudged += other.unjudged
+        self.must_not += other.must_not
+        self.outcomes.extend(other.outcomes)
 
     def as_dict(self) -> dict:
         out = {
             "alignment": self.alignment.as_dict(),
             "kinds": {k.value: self.kinds[k].as_dict() for k in KIND_ORDER},
             "macro_f1": round(self.macro_f1, 4),
+            "strict": {k.value: self.strict[k].as_dict() for k in KIND_ORDER},
+            "strict_macro_f1": round(self.strict_macro_f1, 4),
             "unjudged": self.unjudged,
+            "must_not": self.must_not,
         }
         if self.stories:
             out["stories"] = {name: ev.as_dict() for name, ev in sorted(self.stories.items())}
         return out
+
+
+def _macro(kinds: dict[Kind, Score]) -> float:
+    scored = [s.f1 for s in kinds.values() if not s.empty]
+    return sum(scored) / len(scored) if scored else 0.0
 
 
 @dataclass(frozen=True)
@@ -100,6 +142,7 @@ class Gold:
     reference: Path
     pairs: tuple[tuple[str, str, str, frozenset[Kind]], ...]  # (ref text, other file, other text, kinds)
     only_in: tuple[tuple[str, str], ...]  # (file, text); file "" is the reference
+    must_not: tuple[tuple[str, str, str, frozenset[Kind]], ...] = ()  # (ref text, other file, other text, kinds)
 
 
 def find_stories(paths: Sequence[str]) -> list[Path]:
@@ -133,13 +176,21 @@ def load_gold(folder: Path) -> Gold:
     if not isinstance(data, dict) or "reference" not in data:
         raise ConfigError(f"{path}: needs a mapping with 'reference', 'pairs' and 'only_in'")
     reference = (folder / str(data["reference"])).resolve()
-    pairs = []
-    for n, item in enumerate(data.get("pairs") or [], 1):
-        try:
-            kinds = frozenset(Kind(k) for k in item["kinds"])
-            pairs.append((str(item["ref"]), str(item["doc"]), str(item["other"]), kinds))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(f"{path}: pair {n} is malformed ({exc})") from None
+    def pair_list(key: str, what: str) -> list:
+        out = []
+        entries = data.get(key) or []
+        if not isinstance(entries, list):
+            raise ConfigError(f"{path}: {key} must be a list")
+        for n, item in enumerate(entries, 1):
+            try:
+                kinds = frozenset(Kind(k) for k in item["kinds"])
+                out.append((str(item["ref"]), str(item["doc"]), str(item["other"]), kinds))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ConfigError(f"{path}: {what} {n} is malformed ({exc})") from None
+        return out
+
+    pairs = pair_list("pairs", "pair")
+    must_not = pair_list("must_not", "must_not entry")
     only = []
     for n, item in enumerate(data.get("only_in") or [], 1):
         try:
@@ -147,7 +198,7 @@ def load_gold(folder: Path) -> Gold:
             only.append(("" if (folder / doc).resolve() == reference else doc, str(item["text"])))
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"{path}: only_in entry {n} is malformed ({exc})") from None
-    return Gold(str(data.get("story") or folder.name), folder, reference, tuple(pairs), tuple(only))
+    return Gold(str(data.get("story") or folder.name), folder, reference, tuple(pairs), tuple(only), tuple(must_not))
 
 
 def story_documents(gold: Gold):
@@ -190,16 +241,24 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
     for ref_text, file, other_text, kinds in gold.pairs:
         key = (claim("", ref_text).id, claim(file, other_text).id)
         gold_pairs[key] = gold_pairs.get(key, frozenset()) | kinds
+    forbidden: dict[tuple[str, str], frozenset[Kind]] = {}
+    for ref_text, file, other_text, kinds in gold.must_not:
+        key = (claim("", ref_text).id, claim(file, other_text).id)
+        forbidden[key] = forbidden.get(key, frozenset()) | kinds
     gold_only = {claim(file, text).id for file, text in gold.only_in}
-    judged = {c for pair in gold_pairs for c in pair} | gold_only
+    judged = {c for pair in (*gold_pairs, *forbidden) for c in pair} | gold_only
 
-    predicted: dict[tuple[str, str], set[Kind]] = {}
-    predicted_only: set[str] = set()
+    from .confidence import features
+
+    # each finding: its kind and every pair of claims it covers
+    predictions: list[tuple[Kind, tuple[tuple[str, str], ...], list[float]]] = []
+    predicted_only: dict[str, list[float]] = {}
     for f in comparison.findings:
         if f.kind is Kind.ONLY_IN:
-            predicted_only.add(f.sides[0].claim)
+            predicted_only[f.sides[0].claim] = features(f)
         else:
-            predicted.setdefault((f.sides[0].claim, f.sides[1].claim), set()).add(f.kind)
+            predictions.append((f.kind, tuple((s[0].claim, s[1].claim) for s in f.all_sides), features(f)))
+    predicted_pairs = {p for _, pairs, _ in predictions for p in pairs}
 
     ev = Evaluation()
     text_of = {c.id: c.text for c in comparison.claims}
@@ -207,11 +266,10 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
     def note(what: str, pair: tuple[str, ...]) -> None:
         ev.errors.append(f"{gold.story}: {what}: " + " ~ ".join(repr(text_of[c][:70]) for c in pair))
 
-    for key in sorted(set(predicted) | set(gold_pairs)):
-        in_gold, in_pred = key in gold_pairs, key in predicted
-        if in_gold and in_pred:
+    for key in sorted(predicted_pairs | set(gold_pairs)):
+        if key in gold_pairs and key in predicted_pairs:
             ev.alignment.tp += 1
-        elif in_gold:
+        elif key in gold_pairs:
             ev.alignment.fn += 1
             note("missed pair", key)
         elif judged & set(key):
@@ -219,29 +277,60 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
             note("spurious pair", key)
         else:
             ev.unjudged += 1
-            continue
-        want, got = gold_pairs.get(key, frozenset()), predicted.get(key, set())
-        for k in PAIR_KINDS:
-            if k in want and k in got:
-                ev.kinds[k].tp += 1
-            elif k in want:
-                ev.kinds[k].fn += 1
-                note(f"missed {k.value}", key)
-            elif k in got:
-                ev.kinds[k].fp += 1
-                note(f"spurious {k.value}", key)
-    only = ev.kinds[Kind.ONLY_IN]
-    for c in sorted(predicted_only | gold_only):
+
+    for k in PAIR_KINDS:
+        pooled, strict = ev.kinds[k], ev.strict[k]
+        pooled.hits = strict.hits = 0
+        found: set[tuple[str, str]] = set()
+        for kind, pairs, x in predictions:
+            if kind is not k:
+                continue
+            right = [p for p in pairs if k in gold_pairs.get(p, ())]
+            ev.outcomes.append((gold.story, k, x, bool(right), bool(right) or any(judged & set(p) for p in pairs)))
+            if right:
+                pooled.hits += 1
+                strict.hits += 1
+                found.update(right)
+                continue
+            if any(k in forbidden.get(p, ()) for p in pairs):
+                ev.must_not += 1
+                note(f"forbidden {k.value}", pairs[0])
+            if any(judged & set(p) for p in pairs):
+                pooled.fp += 1
+                strict.fp += 1
+                note(f"spurious {k.value}", pairs[0])
+            elif k is Kind.AGREE:
+                pass  # an unjudged agreement is not a claim against the reader
+            else:
+                strict.fp += 1
+                note(f"unjudged {k.value}", pairs[0])
+        for key, kinds in sorted(gold_pairs.items()):
+            if k in kinds:
+                if key in found:
+                    pooled.tp += 1
+                    strict.tp += 1
+                else:
+                    pooled.fn += 1
+                    strict.fn += 1
+                    note(f"missed {k.value}", key)
+    only, strict_only = ev.kinds[Kind.ONLY_IN], ev.strict[Kind.ONLY_IN]
+    for c in sorted(predicted_only):
+        ev.outcomes.append((gold.story, Kind.ONLY_IN, predicted_only[c], c in gold_only, c in judged))
+    for c in sorted(set(predicted_only) | gold_only):
         if c in predicted_only and c in gold_only:
             only.tp += 1
+            strict_only.tp += 1
         elif c in gold_only:
             only.fn += 1
+            strict_only.fn += 1
             note("missed only-in", (c,))
         elif c in judged:
             only.fp += 1
+            strict_only.fp += 1
             note("spurious only-in", (c,))
         else:
             ev.unjudged += 1
+            strict_only.fp += 1
     return ev
 
 

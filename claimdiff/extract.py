@@ -116,9 +116,21 @@ _THAN_AHEAD = re.compile(r"[^.;:,]{0,60}\bthan\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another)\s+$", re.I)
 
 
+# a figure per unit, not a total: "five units, each of about 3,000 soldiers", "$55 per share",
+# "$20 apiece", "2 million barrels a day"
+_EACH_BEFORE = re.compile(r"\beach\s+(?:of|with|carrying|holding|containing|numbering)\s+(?:\w+\s+){0,2}$", re.I)
+_EACH_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?:each|apiece|a piece|per\s+[\w-]+|an?\s+(?:share|head|person|"
+                         r"piece|day|week|month|year|hour|unit|tonne|ton|barrel|gallon|litre|liter))\b", re.I)
+
+
 def _count_role(text: str, q: Quantity) -> Quantity:
     """'two other former executives', '2,000 more troops', 'an additional 500': a part
-    beside someone or something already counted, not a total to compare with one."""
+    beside someone or something already counted, not a total to compare with one. 'each of
+    about 3,000 soldiers', '$55 per share': a figure per unit ("each"), compared only with
+    another figure per unit."""
+    if q.dimension != "date" and (_EACH_BEFORE.search(text, max(0, q.start - 40), q.start)
+                                  or _EACH_AFTER.match(text[q.end:q.end + 60].split(".")[0].split(";")[0])):
+        return replace(q, role="each")
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such

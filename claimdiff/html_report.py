@@ -17,7 +17,7 @@ from typing import Callable
 from . import __version__
 from .grid import Cell, build as build_grid, claim_kinds, shorten
 from .model import KIND_ORDER, Claim, Comparison, Finding, Kind, Side
-from .report import attribution_text, summary
+from .report import attribution_text, more, shown_reason, summary
 
 CSS = """
 :root{--fg:#1d1d1f;--muted:#5f6368;--line:#d0d4d9;--bg:#fff;--soft:#f6f7f9}
@@ -188,9 +188,11 @@ def _finding(f: Finding, n: int, claims: dict[str, Claim], anchors: _Anchors, la
     extra = f" <span class=\"meta\">{escape(label)}</span>" if label else ""
     topic = f" <span class=\"meta\">{escape(f.topic)}</span>" if f.topic else ""
     sides = "".join(_side(s, claims.get(s.claim), anchors) for s in f.sides)
+    also = [escape(f"{s.outlet}{more(f, i)}") for i, s in enumerate(f.sides) if more(f, i)]
+    also_html = f"<p class=\"meta\">the same disagreement also in: {'; '.join(also)}</p>\n" if also else ""
     return (f"<article class=\"finding k-{f.kind.value}\" id=\"{anchors.finding(n)}\">\n"
             f"<header>{badge(f.kind)} <span class=\"meta\">{f.code}</span>{topic}{extra}</header>\n"
-            f"<p class=\"reason\">{escape(f.reason)}</p>\n<div class=\"sides\">{sides}</div>\n"
+            f"<p class=\"reason\">{escape(shown_reason(f))}</p>\n<div class=\"sides\">{sides}</div>\n{also_html}"
             + (f"<p class=\"meta\">scores: {scores}</p>\n" if scores else "") + "</article>\n")
 
 

@@ -120,7 +120,8 @@ class Quantity:
     # a figure that is not the claim's own total, and so is not compared with one: "said" (the
     # day of the saying: "officials said on Thursday"), "baseline" (the term of a comparison:
     # "more than in 2019") or "part" (a count beside one already made: "two other executives",
-    # "2,000 more troops"; compared only with another part)
+    # "2,000 more troops"; compared only with another part) or "each" (a figure per unit, not a
+    # total: "five units, each of about 3,000 soldiers", "$55 per share"; compared only with another)
     role: str | None = None
 
     def overlaps(self, other: "Quantity") -> bool:
@@ -221,10 +222,21 @@ class Finding:
     topic: str | None = None  # what the figures count, where there are figures
     scores: tuple[tuple[str, float], ...] = ()
     details: tuple[tuple[str, str], ...] = ()
+    # how likely the finding is right, from its evidence (claimdiff.confidence), in [0, 1]
+    confidence: float = 1.0
+    # the same disagreement carried by other pairs of claims (a lead repeated lower down, a
+    # second claim denied): one finding, every claim on each side; ``sides`` is the first
+    also: tuple[tuple[Side, ...], ...] = ()
+    # what the confidence was built from (name, value), for calibration and the JSON
+    evidence: tuple[tuple[str, float], ...] = ()
 
     @property
     def code(self) -> str:
         return self.kind.code
+
+    @property
+    def all_sides(self) -> tuple[tuple[Side, ...], ...]:
+        return (self.sides,) + self.also
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +247,9 @@ class Comparison:
     findings: tuple[Finding, ...]
     settings: tuple[tuple[str, object], ...] = ()
     clusters: tuple[tuple[str, ...], ...] = ()  # claim ids that make one claim across documents
+    # findings below the confidence level: not reported (their pair is reported as aligned),
+    # kept so that the JSON carries every finding's confidence
+    held: tuple[Finding, ...] = ()
 
     def by_kind(self, kind: Kind) -> list[Finding]:
         return [f for f in self.findings if f.kind is kind]

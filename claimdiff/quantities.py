@@ -263,6 +263,14 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         implied = (value + 1.0) * factor  # "more than two years": fewer than three
     low, high = (None if low is None else low * factor), (None if high is None else high * factor)
     stated = (value if hi_value is None else (value + hi_value) / 2) * factor
+    if dim == "duration" and hi_value is None and kind in ("exact", "about", "nearly") and low is not None:
+        # a span of time is told in whole units: "four years" since an event 4.4 years ago, "two
+        # weeks" for 13 days; read it to half a unit, so "more than four years" and "nearly two
+        # weeks" can agree with it
+        half = 0.5 * factor
+        low = min(low, stated - half)
+        if kind != "nearly":
+            high, high_open = max(high, stated + half), True
 
     counts, counted_end = _counted(text, after_end, end) if dim in ("count", "money", "magnitude") else (None, after_end)
     if counts is None and dim == "count":
@@ -416,7 +424,8 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
         for j, qb in enumerate(b):
             # when it was said, or what it is compared with, is not what was said; a part ("two
             # other executives", "2,000 more troops") is compared only with another part
-            if (qa.role or qb.role) and not (qa.role == qb.role == "part"):
+            # a figure per unit ("each of about 3,000", "$55 per share") only with another
+            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

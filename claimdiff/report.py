@@ -77,19 +77,36 @@ def document_dict(d: Document, n_claims: int) -> dict[str, Any]:
             "role": d.role, "claims": n_claims}
 
 
+def _side_dict(s) -> dict[str, Any]:
+    return {"document": s.document, "outlet": s.outlet, "claim": s.claim, "text": s.text, "start": s.start,
+            "end": s.end, "line": s.line, "spans": [list(x) for x in s.spans]}
+
+
 def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
+    out = {
         "kind": f.kind.value,
         "code": f.code,
+        "confidence": round(f.confidence, 4),
         "reason": f.reason,
         "topic": f.topic,
-        "sides": [
-            {"document": s.document, "outlet": s.outlet, "claim": s.claim, "text": s.text, "start": s.start,
-             "end": s.end, "line": s.line, "spans": [list(x) for x in s.spans]}
-            for s in f.sides
-        ],
+        "sides": [_side_dict(s) for s in f.sides],
         "scores": {k: round(v, 4) for k, v in f.scores},
+        "evidence": {k: round(v, 4) for k, v in f.evidence},
     }
+    if f.also:  # the same disagreement carried by other pairs of claims: every side
+        out["also"] = [[_side_dict(s) for s in sides] for sides in f.also]
+    return out
+
+
+def more(f: Finding, i: int) -> str:
+    """' (and 2 more)' when the finding's side ``i`` holds other claims too (``Finding.also``)."""
+    n = len({sides[i].claim for sides in f.also} - {f.sides[i].claim})
+    return f" (and {n} more)" if n else ""
+
+
+def shown_reason(f: Finding) -> str:
+    """The reason as reports print it: with the confidence of a disagreement."""
+    return f.reason if f.kind is Kind.AGREE else f"{f.reason} (confidence {f.confidence:.2f})"
 
 
 def summary(comparison: Comparison) -> dict[str, int]:
@@ -108,6 +125,8 @@ def to_json(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER) -> 
         "documents": [document_dict(d, counts.get(d.id, 0)) for d in comparison.documents],
         "summary": summary(comparison),
         "findings": [finding_dict(f) for f in comparison.findings if f.kind in kinds],
+        # below the confidence level (settings.min_confidence): not reported, their pairs aligned
+        "held": [finding_dict(f) for f in comparison.held if f.kind in kinds],
         "clusters": [list(c) for c in comparison.clusters],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
@@ -185,12 +204,12 @@ def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, ta
             who = min(18, max(8, width // 6))
             rest = max(20, width - 13 - who)
             rows = [[_wrap(f.sides[0].outlet, who), _wrap(f.sides[0].text, rest - rest // 3),
-                     paint(_wrap(f.reason, rest // 3), kind, color)] for f in found]
+                     paint(_wrap(shown_reason(f), rest // 3), kind, color)] for f in found]
             out.append(tabulate(rows, headers=["outlet", "claim", "why"], tablefmt=table_style))
         else:
-            rows = [[_wrap(f"{f.sides[0].outlet}: {f.sides[0].text}", col),
-                     _wrap(f"{f.sides[1].outlet}: {f.sides[1].text}", col),
-                     paint(_wrap(f.reason, col), kind, color)] for f in found]
+            rows = [[_wrap(f"{f.sides[0].outlet}: {f.sides[0].text}{more(f, 0)}", col),
+                     _wrap(f"{f.sides[1].outlet}: {f.sides[1].text}{more(f, 1)}", col),
+                     paint(_wrap(shown_reason(f), col), kind, color)] for f in found]
             out.append(tabulate(rows, headers=["reference", "other", "reason"], tablefmt=table_style))
     return "\n".join(out) + "\n"
 
@@ -232,11 +251,11 @@ def to_markdown(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER,
         out += ["", f"{sub} {kind.title} ({kind.code})", ""]
         if kind is Kind.ONLY_IN:
             out += ["| outlet | claim | why |", "|---|---|---|"]
-            out += [f"| {_md(f.sides[0].outlet)} | {_md(f.sides[0].text)} | {_md(f.reason)} |" for f in found]
+            out += [f"| {_md(f.sides[0].outlet)} | {_md(f.sides[0].text)} | {_md(shown_reason(f))} |" for f in found]
         else:
             out += ["| reference | other | reason |", "|---|---|---|"]
-            out += [f"| **{_md(f.sides[0].outlet)}**: {_md(f.sides[0].text)} | **{_md(f.sides[1].outlet)}**: "
-                    f"{_md(f.sides[1].text)} | {_md(f.reason)} |" for f in found]
+            out += [f"| **{_md(f.sides[0].outlet)}**: {_md(f.sides[0].text + more(f, 0))} | **{_md(f.sides[1].outlet)}**: "
+                    f"{_md(f.sides[1].text + more(f, 1))} | {_md(shown_reason(f))} |" for f in found]
     return "\n".join(out) + "\n"
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .timex import MONTHS, WEEKDAYS
 
-_NAME = r"(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*"
+_NAME = r"(?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+)*"  # "St. Lucie County", "St. Petersburg"
 _SIDE = r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?"
 _PLACES = re.compile(
     rf"\b(?i:in|across|throughout|inside)\s+(?:the\s+)?{_SIDE}(?P<first>{_NAME})"
@@ -36,10 +36,16 @@ _NOT_SUBJECT = _STOP | _COUNTING
 _NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
+# what a figure includes or leaves out ("$14.9 billion including debt", "excluding fuel"): a
+# figure with such a qualifier and one without it are of another scope
+_QUALIFIER = re.compile(r"\b(?:including|excluding|inclusive of|exclusive of|net of|plus|counting|not counting)\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]+)", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     places: frozenset[str]
     subject: frozenset[str]
+    qualifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4096)  # a claim is read once, not once for every other report it meets
@@ -58,7 +64,8 @@ def scope(text: str, frame: str = "") -> Scope:
     m = _CHANGE.match(text.strip())
     if m:
         subject = frozenset(w for w in re.findall(r"[a-z]+", m["subject"].lower()) if w not in _NOT_SUBJECT)
-    return Scope(frozenset(places), subject)
+    qualifiers = frozenset(m.group(0).lower().split()[0] + " " + m.group(1).lower() for m in _QUALIFIER.finditer(text))
+    return Scope(frozenset(places), subject, qualifiers)
 
 
 _SIDE_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
@@ -87,8 +94,11 @@ def places_differ(a: Scope, b: Scope) -> bool:
         and all(any(_same_place(y, x) for x in a.places) for y in b.places))
 
 
-def conflict(a: Scope, b: Scope) -> bool:
-    """The places differ, or both name a subject with no word in common."""
-    if places_differ(a, b):
+def conflict(a: Scope, b: Scope, *, subjects: bool = True) -> bool:
+    """The places differ, or one says what its figure includes or leaves out and the other
+    does not, or (with ``subjects``) both name a subject with no word in common. The subject
+    test is lexical ("employers" / "the economy" share no word), so the judge leaves it to the
+    alignment, where it lowers a score, and does not let it veto a shift."""
+    if places_differ(a, b) or a.qualifiers != b.qualifiers:
         return True
-    return bool(a.subject and b.subject and not (a.subject & b.subject))
+    return subjects and bool(a.subject and b.subject and not (a.subject & b.subject))

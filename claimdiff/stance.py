@@ -17,10 +17,12 @@ UNCONFIRMED = re.compile(
     r"(?:be\s+)?(?:independently\s+)?(?:confirm|confirmed|verify|verified)\b|"
     r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to)\s+(?:say|specify|disclose|confirm|comment|provide details|give details|elaborate)\b(?:\s+(?:on\s+)?(?:whether|how|what|if))?|"
     r"\b(?:it\s+)?(?:remains?|is|was|it is|it was|it's)\s+(?:still\s+)?(?:unclear|not clear|not known|unknown)\b|"
+    r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|did not|didn't|has not|have not)\s+(?:be\s+)?(?:independently\s+)?corroborat\w*\b|"
+    r"\b(?:(?:it\s+)?(?:is|was|it's|remains?)\s+)?(?:too early|hard|difficult|impossible)\s+to\s+(?:say|know|tell|determine|assess|confirm)(?:\s+(?:whether|if|how|when|what|who|exactly))?\b|"
     r"\bunverified\b|\bunconfirmed\b|\bno (?:immediate )?(?:confirmation|details)\b|\bwere not (?:immediately )?(?:available|known)\b|"
     r"\bnot (?:immediately |yet )?(?:clear|known)\b|\b(?:gave|offered|released|provided|published) no (?:\w+ )?(?:details|figures|numbers|toll)\b|"
     r"\b(?:did not|didn't|has not|have not) (?:release|give|publish|provide|offer|disclose) (?:any )?(?:\w+ )?(?:details|figures|numbers|toll)\b|"
-    r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified)\b|"
+    r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified|corroborated)\b|"
     r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b",
     re.I,
 )
@@ -37,12 +39,14 @@ HEDGED = re.compile(
     re.I,
 )
 # "not" that negates nothing the claim asserts
-NOT_NEGATING = re.compile(r"\bnot only\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
+# a verb of change negated asserts that a state goes on ("had not changed his view" is "still
+# held it"): no denial of what the other side says
+NOT_NEGATING = re.compile(r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b", re.I)
 CONFIRMED = re.compile(r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|none|nobody|nothing)\b|n['’]t\b|"
-    r"\bno\s+(?!doubt\b|longer\b)\w+|\bden(?:y|ies|ied)\b|\brejected\b|\bdismissed\b|\bhas yet to\b|\bhave yet to\b|\bwithout\b",
+    r"\bno\s+(?!doubt\b|longer\b)\w+|\bden(?:y|ies|ied)\b|\brejected\b|\bdismissed\b|\bhas yet to\b|\bhave yet to\b",
     re.I,
 )
 _STRENGTH = {"confirmed": 3, "asserted": 2, "hedged": 1, "unconfirmed": 0}
@@ -52,6 +56,38 @@ _STRENGTH = {"confirmed": 3, "asserted": 2, "hedged": 1, "unconfirmed": 0}
 # nothing the claim itself says; a confirmation there ("the official confirmed that") does count
 _ASIDE = re.compile(r",\s+(?:the|a|an|which|whose)\s[^,;]{1,120},")
 _SPEECH_HEDGE = re.compile(r"^(?:suggests?|suggested)$", re.I)
+# a relative clause about a noun: what it hedges is that clause, not the claim ("a journey into
+# terrain that scientists believe might hold frozen water"); after a verb of saying or thinking,
+# "that" opens what is claimed, and its hedge stands
+_RELATIVE = re.compile(r"(?<=\s)(?P<before>[\w’'-]+)\s+(?:that|which|who|whom|whose|where)\b[^,;:—–]*", re.I)
+_CLAIMING = re.compile(r"^(?:said|says|say|saying|told|tells|believe[sd]?|think|thinks|thought|hope[sd]?|expect(?:s|ed)?|"
+                       r"warned|warns|added|adds|noted|notes|stated|states|reported|reports|announced|claimed|claims|"
+                       r"argued|argues|insisted|suggest(?:s|ed)?|show(?:s|ed)?|found|finds|means|meant|so|such|now|and|but|"
+                       r"is|was|are|were|be|been|confirmed|denied|indicated|indicates|acknowledged|admitted|agreed|feared|fears)$",
+                       re.I)
+
+
+# a reduced relative: "remarks likely to irritate Beijing", "cuts expected to follow" hedge the
+# noun phrase they belong to, not the claim; after a form of "be" ("is likely to") they hedge it
+_REDUCED = re.compile(r"(?<=\s)(?P<before>[\w’'-]+)\s+(?:likely|expected|set|poised|believed|thought|due)\s+to\b[^,;:—–]*", re.I)
+_BE = re.compile(r"^(?:is|are|was|were|be|been|being|seems?|seemed|appears?|appeared|looks?|looked|remains?|remained|"
+                 r"most|more|less|very|also|now|not|still|increasingly|highly|widely|considered|seen|viewed|and|but|or)$", re.I)
+
+
+def _mask_relatives(text: str) -> str:
+    def reduced(m: re.Match) -> str:
+        if _BE.match(m["before"]):
+            return m.group(0)
+        keep = len(m["before"])
+        return m.group(0)[:keep] + " " * (len(m.group(0)) - keep)
+    text = _REDUCED.sub(reduced, text)
+
+    def mask(m: re.Match) -> str:
+        if _CLAIMING.match(m["before"]) or m.start() < 12:
+            return m.group(0)
+        keep = len(m["before"])
+        return m.group(0)[:keep] + " " * (len(m.group(0)) - keep)
+    return _RELATIVE.sub(mask, text)
 
 
 def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
@@ -70,7 +106,7 @@ def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
         return "unconfirmed", m.group(0)
     # a modal in an aside about a noun hedges the aside, not the claim: "The crossing, the
     # only route the UN may use to bring aid in, remains closed"
-    m = HEDGED.search(_ASIDE.sub(lambda a: " " * len(a.group(0)), text))
+    m = HEDGED.search(_mask_relatives(_ASIDE.sub(lambda a: " " * len(a.group(0)), text)))
     if m:
         return "hedged", m.group(0)
     m = CONFIRMED.search(text)

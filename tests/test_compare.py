@@ -10,9 +10,10 @@ from conftest import CORPUS, SEED, run_python
 KINDS = {"agree", "figure-shift", "contradiction", "attribution-shift", "certainty-shift", "only-in"}
 
 
-def _findings(report, kind=None, outlet=None):
+def _findings(report, kind=None, outlet=None, *, held=False):
+    """Findings of a kind (and outlet); with ``held``, those held back below the level too."""
     out = []
-    for f in report["findings"]:
+    for f in report["findings"] + (report["held"] if held else []):
         if kind and f["kind"] != kind:
             continue
         if outlet and not any(s["outlet"] == outlet for s in f["sides"]):
@@ -96,8 +97,11 @@ def test_combat_denial_is_a_contradiction(corpus_report):
 
 
 def test_attribution_and_certainty_shifts(corpus_report):
-    attr = _findings(corpus_report, "attribution-shift", "Northreach Journal")
-    assert any("Vedant Patel" in f["reason"] and "Pentagon" in f["reason"] for f in attr)
+    # the judge finds the Pentagon credit; whether it is shown depends on its confidence
+    attr = _findings(corpus_report, "attribution-shift", "Northreach Journal", held=True)
+    pentagon = [f for f in attr if "Vedant Patel" in f["reason"] and "Pentagon" in f["reason"]]
+    assert pentagon and all((f in corpus_report["held"]) == (f["confidence"] < corpus_report["settings"]["min_confidence"])
+                            for f in pentagon)
     cert = _findings(corpus_report, "certainty-shift", "Northreach Journal")
     assert any("confirmed" in f["reason"] and "unconfirmed" in f["reason"] for f in cert)
 

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from claimdiff.api import compare
+from claimdiff.api import Settings, compare
 from claimdiff.read import parse_document
 
 
@@ -17,8 +17,10 @@ def _doc(doc_id: str, text: str, date: str = "2024-11-06"):
 
 
 def kinds(encoder, ref: str, other: str, *, ref_date="2024-11-06", other_date="2024-11-06"):
-    """The kinds found between the first claims of the two reports (and only-in anywhere)."""
-    result = compare([_doc("ref", ref, ref_date), _doc("other", other, other_date)], encoder=encoder)
+    """The kinds the judge finds between the first claims of the two reports (and only-in
+    anywhere), with nothing held back for its confidence (the level has tests of its own)."""
+    result = compare([_doc("ref", ref, ref_date), _doc("other", other, other_date)], encoder=encoder,
+                     settings=Settings(min_confidence=0.0))
     return {f.kind.value for f in result.findings}, result
 
 
@@ -188,8 +190,8 @@ def test_a_denial_beside_a_closer_claim_keeps_its_source_shift(encoder):
     found, result = kinds(encoder, ref, other)
     by_pair = {}
     for f in result.findings:
-        if len(f.sides) == 2:
-            by_pair.setdefault((f.sides[0].text, f.sides[1].text), set()).add(f.kind.value)
+        for sides in f.all_sides if len(f.sides) == 2 else ():
+            by_pair.setdefault((sides[0].text, sides[1].text), set()).add(f.kind.value)
     denied = [k for (a, _), k in by_pair.items() if a.startswith("The North Korean troops have begun")]
     assert denied and {"contradiction", "attribution-shift"} <= denied[0], by_pair
 

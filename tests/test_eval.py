@@ -20,14 +20,42 @@ def test_score_arithmetic():
 
 def test_bundled_gold_files_load_and_name_real_text():
     stories = find_stories([str(ROOT / "corpora")])
-    assert [p.name for p in stories] == ["kursk-first-clash", "turkey-syria-earthquake", "uk-election-2024",
-                                        "us-jobs-report-sept-2024"]
-    for folder in stories:
+    names = [p.name for p in stories]
+    assert names == sorted(names) and len(names) >= 12
+    assert {"kursk-first-clash", "turkey-syria-earthquake", "uk-election-2024", "us-jobs-report-sept-2024"} <= set(names)
+    held_out = find_stories([str(ROOT / "benchmarks" / "heldout")])
+    assert len(held_out) >= 6 and not {p.name for p in held_out} & set(names)
+    for folder in stories + held_out:
         gold = load_gold(folder)
         assert gold.reference.is_file()
-        assert len(gold.pairs) >= 20 and len(gold.only_in) >= 8
-        kinds = {k.value for _, _, _, ks in gold.pairs for k in ks}
-        assert {"agree", "figure-shift"} <= kinds
+        assert len(gold.pairs) >= 20 and len(gold.only_in) >= 8, folder.name
+        assert "agree" in {k.value for _, _, _, ks in gold.pairs for k in ks}
+
+
+def _every_finding(tmp_path, run, gold: str) -> dict:
+    """eval's JSON on the made-up story with ``gold``, nothing held back."""
+    folder = _story(tmp_path, "reference: ref.md\n" + gold)
+    return json.loads(run("eval", str(folder), "--format", "json", "--no-semantic", "--min-confidence", "0").stdout)
+
+
+def test_strict_precision_counts_unjudged_disagreements_as_wrong(tmp_path, run):
+    data = _every_finding(tmp_path, run, (
+        "pairs:\n"
+        "  - {ref: 'The bridge over the river', doc: other.md, other: 'A new bakery', kinds: [agree]}\n"
+        "only_in: []\n"))
+    # the container figure shift is about claims the gold never names: unjudged, not wrong...
+    assert data["kinds"]["figure-shift"]["fp"] == 0 and data["unjudged"] >= 1
+    # ...but strictly, a disagreement the gold does not list is one the reader did not want
+    assert data["strict"]["figure-shift"]["fp"] == 1 and data["strict"]["figure-shift"]["precision"] == 0.0
+
+
+def test_must_not_names_a_forbidden_finding(tmp_path, run):
+    data = _every_finding(tmp_path, run, (
+        "pairs: []\n"
+        "must_not:\n"
+        "  - {ref: '16,000 containers', doc: other.md, other: '13,000 containers', kinds: [figure-shift]}\n"))
+    assert data["must_not"] == 1
+    assert data["kinds"]["figure-shift"]["fp"] == 1  # the trap names both claims: judged, and wrong
 
 
 def test_eval_json_on_the_corpus(run):

@@ -38,7 +38,8 @@ CASES = [
     ("10k protesters", "10k", 9900, 10100, False, True, "count", "protesters"),
     ("tens of thousands of people", "tens of thousands", 20000, 100000, False, True, "count", "people"),
     ("more than two years", "more than two years", 730.5, INF, True, False, "duration", ""),
-    ("two and a half years old", "two and a half years", 913.125, 913.125, False, False, "duration", ""),
+    # a span of time is read to half a unit: "two and a half years" is [2, 3) years
+    ("two and a half years old", "two and a half years", 730.5, 1095.75, False, True, "duration", ""),
     ("a grant of €3.5 million in aid", "€3.5 million", 3.465e6, 3.535e6, False, True, "money", ""),
     ("a £200m deal", "£200m", 198e6, 202e6, False, True, "money", "deal"),
     ("a US$1.2 billion loan", "US$1.2 billion", 1.188e9, 1.212e9, False, True, "money", "loan"),
@@ -46,7 +47,7 @@ CASES = [
     ("300 metres from the border", "300 metres", 297, 303, False, True, "length", ""),
     ("a column 12 km long", "12 km", 11880, 12120, False, True, "length", ""),
     ("rose 3.5 percentage points", "3.5 percentage points", 3.465, 3.535, False, True, "percent", ""),
-    ("for six months", "six months", 182.625, 182.625, False, False, "duration", ""),
+    ("for six months", "six months", 167.40625, 197.84375, False, True, "duration", ""),
     ("dozens of people were hurt", "dozens", 24, 100, False, True, "count", "people"),
     ("hundreds of homes", "hundreds", 200, 1000, False, True, "count", "homes"),
     ("almost 1,000 people", "almost 1,000", 900, 1000, False, True, "count", "people"),
