@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -151,8 +152,6 @@ def same_name(a: str, b: str) -> bool:
     parts = [{re.sub(r"[^\w]", "", w).lower() for w in n.split() if w[:1].isupper() and len(w) >= 4} for n in (a, b)]
     if parts[0] & parts[1]:
         return True
-    import unicodedata
-
     x, y = (unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in (x, y))
     return x == y or (len(x) >= 5 and len(y) >= 5 and x[:4] == y[:4] and fuzz.ratio(x, y) >= 80)
 

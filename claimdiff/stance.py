@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .attribution import SPEECH
+
 UNCONFIRMED = re.compile(
     r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to|have not been able to)\s+"
     r"(?:be\s+)?(?:independently\s+)?(?:confirm|confirmed|verify|verified)\b|"
@@ -60,11 +62,8 @@ _SPEECH_HEDGE = re.compile(r"^(?:suggests?|suggested)$", re.I)
 # terrain that scientists believe might hold frozen water"); after a verb of saying or thinking,
 # "that" opens what is claimed, and its hedge stands
 _RELATIVE = re.compile(r"(?<=\s)(?P<before>[\w’'-]+)\s+(?:that|which|who|whom|whose|where)\b[^,;:—–]*", re.I)
-_CLAIMING = re.compile(r"^(?:said|says|say|saying|told|tells|believe[sd]?|think|thinks|thought|hope[sd]?|expect(?:s|ed)?|"
-                       r"warned|warns|added|adds|noted|notes|stated|states|reported|reports|announced|claimed|claims|"
-                       r"argued|argues|insisted|suggest(?:s|ed)?|show(?:s|ed)?|found|finds|means|meant|so|such|now|and|but|"
-                       r"is|was|are|were|be|been|confirmed|denied|indicated|indicates|acknowledged|admitted|agreed|feared|fears)$",
-                       re.I)
+_CLAIMING = re.compile(rf"^(?:{SPEECH}|saying|believe[sd]?|think|thinks|thought|hope[sd]?|expect(?:s|ed)?|found|finds|"
+                       r"means|meant|so|such|now|and|but|is|was|are|were|be|been|agreed|feared|fears)$", re.I)
 
 
 # a reduced relative: "remarks likely to irritate Beijing", "cuts expected to follow" hedge the
