@@ -43,7 +43,9 @@ HEDGED = re.compile(
 # "not" that negates nothing the claim asserts
 # a verb of change negated asserts that a state goes on ("had not changed his view" is "still
 # held it"): no denial of what the other side says
-NOT_NEGATING = re.compile(r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
+# "no country had landed there before", like "no other country has": a first, not a denial
+NOT_NEGATING = re.compile(r"\bno\s+(?:other\s+)?[\w-]+\s+(?:has|had|have)\s+(?:ever\s+)?[^.;,]*?\b(?:before|until now|previously|ever)\b|"
+                          r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b", re.I)
 CONFIRMED = re.compile(r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b", re.I)
 NEGATION = re.compile(
@@ -62,8 +64,13 @@ _SPEECH_HEDGE = re.compile(r"^(?:suggests?|suggested)$", re.I)
 # terrain that scientists believe might hold frozen water"); after a verb of saying or thinking,
 # "that" opens what is claimed, and its hedge stands
 _RELATIVE = re.compile(r"(?<=\s)(?P<before>[\w’'-]+)\s+(?:that|which|who|whom|whose|where)\b[^,;:—–]*", re.I)
+# ... and after a noun of saying or thinking ("concerns that Russia could", "fears that"), which
+# opens a content clause, not a relative one
 _CLAIMING = re.compile(rf"^(?:{SPEECH}|saying|believe[sd]?|think|thinks|thought|hope[sd]?|expect(?:s|ed)?|found|finds|"
-                       r"means|meant|so|such|now|and|but|is|was|are|were|be|been|agreed|feared|fears)$", re.I)
+                       r"means|meant|so|such|now|and|but|is|was|are|were|be|been|agreed|feared|fears|"
+                       r"concerns?|worries|worry|hopes?|fear|claim|reports?|warnings?|evidence|signs?|belief|beliefs|"
+                       r"view|suggestions?|expectations?|doubts?|speculation|risk|possibility|chance|likelihood|"
+                       r"indications?|assessment|estimate|suspicion|allegations?|rumou?rs?|news|word|fact)$", re.I)
 
 
 # a reduced relative: "remarks likely to irritate Beijing", "cuts expected to follow" hedge the

@@ -62,6 +62,7 @@ def test_the_same_figure_moved_is_still_a_shift(ref, other):
     "The mission is not just India's success, he said.",
     "Biden said he had not changed his view that Xi is a dictator.",
     "Millions of homes were left without power after the storm.",
+    "No country had landed a craft near the lunar south pole before.",
 ])
 def test_exclusivity_continuity_and_without_are_no_negation(text):
     assert negation(text) is None
@@ -69,6 +70,7 @@ def test_exclusivity_continuity_and_without_are_no_negation(text):
 
 def test_a_denial_still_negates():
     assert negation("The North Korean troops have not engaged in combat operations.")
+    assert negation("No survivors have been found in the rubble.")
     assert "contradiction" in kinds("The North Korean troops have engaged in combat operations in Kursk.",
                                     "The North Korean troops have not engaged in combat operations in Kursk.")
 
@@ -82,6 +84,7 @@ def test_a_hedge_in_a_clause_about_a_noun_does_not_hedge_the_claim(text):
 
 
 @pytest.mark.parametrize("text", ["Officials said that the toll might rise.", "Labour is likely to win a majority.",
+                                  "There are concerns that Russia could share missile technology.",
                                   "The toll, officials said, could rise."])
 def test_a_hedge_of_the_claim_still_hedges(text):
     assert certainty(text)[0] == "hedged"
