@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -257,10 +258,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
                                                                           subjects=False)
     for qa, qb in pairs:
-        sa, sb = _state(a, qa), _state(b, qb)
         if qa.overlaps(qb) or _same_calendar_day(qa, qb):
             compatible.append((qa, qb))
-        elif ((scoped or (sa and sb and sa != sb)) and qa.dimension not in ("date", "time")) or _apart(qa, qb):
+        elif ((scoped or _other_state(a, qa, b, qb)) and qa.dimension not in ("date", "time")) or _apart(qa, qb):
             other_scope.append((qa, qb))
         else:
             shifted.append((qa, qb))
@@ -349,7 +349,13 @@ def _state(c: Claim, q: Quantity) -> str | None:
     return best[1] if best else None
 
 
+def _other_state(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    sa, sb = _state(a, qa), _state(b, qb)
+    return bool(sa and sb and sa != sb)
+
+
 _CALENDAR = re.compile(r"[^a-z0-9]+")
+_DATE_GLUE = frozenset(("on", "for", "by", "the", "of"))
 
 
 _FAR_APART = 5.0  # one figure five times the other: more often two things than one told otherwise
@@ -378,8 +384,7 @@ def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
     11"), name one day, however each resolved the year it left out."""
     if qa.dimension != "date" or qb.dimension != "date" or not (qa.relative and qb.relative):
         return False
-    na, nb = (_CALENDAR.sub(" ", q.text.lower()).split() for q in (qa, qb))
-    na, nb = [w for w in na if w not in ("on", "for", "by", "the", "of")], [w for w in nb if w not in ("on", "for", "by", "the", "of")]
+    na, nb = ([w for w in _CALENDAR.sub(" ", q.text.lower()).split() if w not in _DATE_GLUE] for q in (qa, qb))
     return na == nb and any(w.isdigit() for w in na) and len(na) >= 2
 
 
@@ -395,8 +400,6 @@ def _modal_variant(a: Claim, b: Claim) -> bool:
 def aligned(held: list[Finding], level: float) -> Finding:
     """The pair of ``held`` (findings of one pair below the confidence level) reported as
     aligned: not judged a shift, with what was held back in its reason."""
-    from dataclasses import replace
-
     f = held[0]
     spans_a, spans_b = word_diff(f.sides[0].text, f.sides[1].text)
     what = "; ".join(f"{h.kind.value} at confidence {h.confidence:.2f} ({h.reason})" for h in held)
@@ -415,8 +418,6 @@ def merge(findings: list[Finding], claims: dict[str, Claim], position) -> list[F
     reason where one side restates itself (a lead repeated lower down), or the same moved
     figures. The first (in report order) stands for them and keeps its fingerprint; the
     others' claims are listed in ``also``."""
-    from dataclasses import replace
-
     groups: dict[tuple, list[int]] = {}
     for n, f in enumerate(findings):
         if f.kind in (Kind.AGREE, Kind.ONLY_IN) or len(f.sides) != 2:
@@ -461,8 +462,6 @@ def merge(findings: list[Finding], claims: dict[str, Claim], position) -> list[F
 
 
 def _with_spans(side: Side, spans) -> Side:
-    from dataclasses import replace
-
     return replace(side, spans=tuple(sorted({(int(x), int(y)) for x, y in spans if y > x})))
 
 

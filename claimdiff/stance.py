@@ -81,19 +81,15 @@ _BE = re.compile(r"^(?:is|are|was|were|be|been|being|seems?|seemed|appears?|appe
 
 
 def _mask_relatives(text: str) -> str:
-    def reduced(m: re.Match) -> str:
-        if _BE.match(m["before"]):
-            return m.group(0)
-        keep = len(m["before"])
-        return m.group(0)[:keep] + " " * (len(m.group(0)) - keep)
-    text = _REDUCED.sub(reduced, text)
-
-    def mask(m: re.Match) -> str:
-        if _CLAIMING.match(m["before"]) or m.start() < 12:
-            return m.group(0)
-        keep = len(m["before"])
-        return m.group(0)[:keep] + " " * (len(m.group(0)) - keep)
-    return _RELATIVE.sub(mask, text)
+    """Blank what a reduced or a relative clause about a noun says, keeping the noun."""
+    def blank(keeps: "re.Pattern[str]", far_enough: int):
+        def sub(m: re.Match) -> str:
+            if keeps.match(m["before"]) or m.start() < far_enough:
+                return m.group(0)
+            keep = len(m["before"])
+            return m.group(0)[:keep] + " " * (len(m.group(0)) - keep)
+        return sub
+    return _RELATIVE.sub(blank(_CLAIMING, 12), _REDUCED.sub(blank(_BE, 0), text))
 
 
 def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
