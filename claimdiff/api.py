@@ -181,7 +181,10 @@ def compare(
         raise InputError(f"no document with id {reference!r}")
     if settings.semantic and encoder is None:
         encoder = make_encoder(settings)
-    claims = {d.id: extract(d) for d in docs}
+    from .parse import parser_for
+
+    parser = parser_for(settings.cache_dir, cache=settings.cache)
+    claims = {d.id: extract(d, parser) for d in docs}
     for d in docs:
         if not claims[d.id]:
             raise InputError(f"{d.path or d.id}: no sentences to read claims from")

@@ -171,10 +171,14 @@ def _name(src: str, role_m: list[re.Match]) -> str | None:
     return None
 
 
+# the clause that makes a source anonymous: "who asked not to be named"
+ANON_CLAUSE = re.compile(r"\bon (?:the )?condition of anonymity|\bdeclined to be named|\basked not to be (?:named|identified)"
+                         r"|\bnot authori[sz]ed to", re.I)
+
+
 def describe(source: str, *, anonymous_hint: bool = False, via: str | None = None, cue: str | None = None) -> Attribution:
     src = re.sub(r"\s*\[anonymously\]\s*", " ", source).strip(" ,")
-    if re.search(r"\bon (?:the )?condition of anonymity|\bdeclined to be named|\basked not to be (?:named|identified)"
-                 r"|\bnot authori[sz]ed to", src, re.I):
+    if ANON_CLAUSE.search(src):
         anonymous_hint = True
     src = re.sub(r",?\s+(?:speaking|who spoke|who asked|who declined|who was not|who were not)\b.*$", "", src, flags=re.I)
     role_m = [m for m in _ROLE_RE.finditer(src)]

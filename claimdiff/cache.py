@@ -1,4 +1,4 @@
-"""An on-disk cache of sentence embeddings, keyed by model identity and text.
+"""An on-disk cache of sentence embeddings and sentence parses, keyed by model (or parser) identity and text.
 
 SQLite in the user's cache folder (``$CLAIMDIFF_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/claimdiff``, else ``~/.cache/claimdiff``), or ``--cache-dir``.
@@ -73,6 +73,9 @@ class EmbeddingCache:
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, key TEXT NOT NULL, "
                            "dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key))")
+                # sentence parses (claimdiff.parse), keyed by the parser's identity and the text
+                db.execute("CREATE TABLE IF NOT EXISTS parses (parser TEXT NOT NULL, key TEXT NOT NULL, "
+                           "data TEXT NOT NULL, PRIMARY KEY (parser, key))")
                 row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 if row is None:
                     db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
@@ -102,43 +105,62 @@ class EmbeddingCache:
     def key(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+    def _select(self, query: str, owner: str, texts: Sequence[str], what: str) -> list[tuple[str, tuple]]:
+        """(text, rest of the row) of each stored text; ``query`` selects key and the rest by owner and keys."""
         db = self._open()
         if db is None or not texts:
-            return {}
+            return []
         keys = {self.key(t): t for t in texts}
-        found: dict[str, np.ndarray] = {}
         items = list(keys)
+        out: list[tuple[str, tuple]] = []
         try:
             for i in range(0, len(items), 500):
                 chunk = items[i:i + 500]
-                rows = db.execute(
-                    f"SELECT key, dim, vector FROM embeddings WHERE model=? AND key IN ({','.join('?' * len(chunk))})",
-                    (model, *chunk)).fetchall()
-                for k, dim, blob in rows:
-                    vec = np.frombuffer(blob, dtype=np.float32)
-                    if vec.size == dim:
-                        found[keys[k]] = vec
+                rows = db.execute(query.format(keys=",".join("?" * len(chunk))), (owner, *chunk)).fetchall()
+                out.extend((keys[row[0]], tuple(row[1:])) for row in rows)
         except sqlite3.DatabaseError as exc:
-            _warn(f"embedding cache read failed ({exc}); computing instead")
-            return {}
-        return found
+            _warn(f"{what} cache read failed ({exc}); computing instead")
+            return []
+        return out
 
-    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+    def _insert(self, query: str, rows: list[tuple], what: str) -> None:
         db = self._open()
-        if db is None or not vectors:
+        if db is None or not rows:
             return
-        rows = [(model, self.key(t), int(v.size), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+            db.executemany(query, rows)
             db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             try:
                 db.execute("ROLLBACK")
             except sqlite3.DatabaseError:
                 pass
-            _warn(f"embedding cache write failed ({exc}); results are unaffected")
+            _warn(f"{what} cache write failed ({exc}); results are unaffected")
+
+    def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        rows = self._select("SELECT key, dim, vector FROM embeddings WHERE model=? AND key IN ({keys})", model, texts,
+                            "embedding")
+        for text, (dim, blob) in rows:
+            vec = np.frombuffer(blob, dtype=np.float32)
+            if vec.size == dim:
+                found[text] = vec
+        return found
+
+    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        self._insert("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
+                     [(model, self.key(t), int(v.size), np.asarray(v, dtype=np.float32).tobytes())
+                      for t, v in vectors.items()], "embedding")
+
+    def get_parses(self, parser: str, texts: Sequence[str]) -> dict[str, str]:
+        """The stored parse (its JSON, claimdiff.parse) of each text that has one."""
+        rows = self._select("SELECT key, data FROM parses WHERE parser=? AND key IN ({keys})", parser, texts, "parse")
+        return {text: data for text, (data,) in rows if isinstance(data, str)}
+
+    def put_parses(self, parser: str, parses: dict[str, str]) -> None:
+        self._insert("INSERT OR REPLACE INTO parses VALUES (?, ?, ?)",
+                     [(parser, self.key(t), data) for t, data in parses.items()], "parse")
 
 
 class CachedEncoder:

@@ -104,8 +104,8 @@ def semantic_options(f):
                           "torch); onnx (the same, int8: fastest, scores move slightly); or torch "
                           f"(sentence-transformers). Default: {DEFAULT_BACKEND}.")(f)
     f = click.option("--cache-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-                     help="Where embeddings are cached (default: $CLAIMDIFF_CACHE_DIR, else ~/.cache/claimdiff).")(f)
-    f = click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache.")(f)
+                     help="Where embeddings and sentence parses are cached (default: $CLAIMDIFF_CACHE_DIR, else ~/.cache/claimdiff).")(f)
+    f = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of embeddings and parses.")(f)
     f = click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=None,
                      metavar="X",
                      help="Report a disagreement or only-in only at this confidence or above; below it the "

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from . import stance
 from .model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
+from .names import same_name
 from .quantities import pair_quantities
 from .scope import conflict, scope
 from .timex import iso
@@ -119,6 +119,9 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         return same_name(pa, pb), "another named source"
     if a.organisation and b.organisation and not _same_body(a.organisation, b.organisation):
         return False, "another body"
+    # "the union leader" / "Jon Holden": a definite role with no name may be the person named
+    if (pa and not pb and _definite_role(b)) or (pb and not pa and _definite_role(a)):
+        return True, ""
     # "the State Department spokesman" is one person, maybe the one named on the other side:
     # only an indefinite source ("a senior official", "officials", "sources") is anonymous
     if (pa and b.anonymous and not _definite(b)) or (pb and a.anonymous and not _definite(a)):
@@ -138,25 +141,6 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     return True, ""
 
 
-def _surname(name: str) -> str:
-    return re.sub(r"[^\w]", "", name.split()[-1].lower())
-
-
-def same_name(a: str, b: str) -> bool:
-    """One person under two spellings: the same surname, or one transliterated otherwise
-    (Zelensky / Zelenskyy / Zelenskiy, Erdogan / Erdoğan): the first four letters alike and
-    the rest within a letter or two."""
-    x, y = _surname(a), _surname(b)
-    if x == y:
-        return True
-    # "Tedros" / "WHO Director-General Tedros Adhanom Ghebreyesus": one name shares a part of the other
-    parts = [{re.sub(r"[^\w]", "", w).lower() for w in n.split() if w[:1].isupper() and len(w) >= 4} for n in (a, b)]
-    if parts[0] & parts[1]:
-        return True
-    x, y = (unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in (x, y))
-    return x == y or (len(x) >= 5 and len(y) >= 5 and x[:4] == y[:4] and fuzz.ratio(x, y) >= 80)
-
-
 def _same_body(a: str, b: str) -> bool:
     """'Interior Ministry' / 'the interior ministry of Morocco'; 'U.S. Central Command' / 'Central Command'."""
     na, nb = (" ".join(re.sub(r"\b(?:the|of|u\.s\.|us|s)\b|['’.]", " ", x.lower()).split()) for x in (a, b))
@@ -164,6 +148,12 @@ def _same_body(a: str, b: str) -> bool:
 
 
 _DEFINITE = re.compile(r"^(?:the|its|his|her|their)\s+(?!.*\b(?:officials|sources|people|diplomats|analysts)\b)", re.I)
+
+
+def _definite_role(a: Attribution) -> bool:
+    """A definite role in common nouns ("the union leader", "the company's chief"), naming no
+    one and no body ("the White House" and "the BBC's projection" name one)."""
+    return bool(not a.name and _definite(a) and not any(w[:1].isupper() for w in (a.source or "").split()[1:]))
 
 
 def _definite(a: Attribution) -> bool:
@@ -205,6 +195,9 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     operations", "did not confirm" / "confirmed". Two claims about one person, one with a
     "never" in it ("had never meant to defraud" / "had directed her to commit the crimes"),
     are not one asserted and one negated. A denial ("denied", "rejected") is taken as it is."""
+    if neg.denies is not None:  # from the parse: the negated verb and its objects, never a shared date or place
+        return any(d in pos.lemmas for d in neg.denies) or any(
+            w.lower().startswith(d[:5]) for d in neg.denies for w in _WORD.findall(pos.text))
     cue = neg.negation or ""
     m = _NEGATOR.search(cue)
     if m is None:

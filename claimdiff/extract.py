@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from . import attribution as attr
+from . import reading
 from . import sentences as sent
 from . import stance
 from .errors import InputError
@@ -30,7 +31,8 @@ _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), 
 MAX_SENTENCES = 5000  # a long news report has a few hundred
 
 
-def extract(doc: Document) -> list[Claim]:
+def extract(doc: Document, parser=None) -> list[Claim]:
+    """``parser``: a ``claimdiff.parse.Parser`` (default: the one of the default cache folder)."""
     text = doc.text
     lines = sum(1 for line in text.split("\n") if line.strip())
     if lines > MAX_SENTENCES:  # every line with text holds a sentence: say so before splitting them all
@@ -40,16 +42,26 @@ def extract(doc: Document) -> list[Claim]:
     if len(spans) > MAX_SENTENCES:
         raise InputError(f"{doc.path or doc.id}: {len(spans):,} sentences, more than the {MAX_SENTENCES:,} "
                          "a news report could hold; split it into reports")
+    starts = []
+    for s_start, s_end in spans:
+        dateline = _DATELINE.match(text, s_start, s_end)
+        starts.append(dateline.end() if dateline else s_start)
+    if parser is None:
+        from .parse import parser_for
+
+        parser = parser_for()
+    parses = parser.parse([text[a:b] for a, (_, b) in zip(starts, spans)])
     out: list[Claim] = []
     speaker: Attribution | None = None  # the last credited source, for a bare quotation
     person: Attribution | None = None  # the last named person, for "He said"
+    mentioned: str | None = None  # the last person the parse finds as a subject, for "He said"
     actor: str | None = None  # the last named person a sentence was about, for "He showed little emotion"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
-    for s_start, s_end in spans:
-        dateline = _DATELINE.match(text, s_start, s_end)
-        if dateline:  # "LONDON, July 5 (Reuters) - Labour won ...": the place and day of filing claim nothing
-            s_start = dateline.end()
+    for (_, s_end), s_start, ps in zip(spans, starts, parses):
+        # "LONDON, July 5 (Reuters) - Labour won ...": the place and day of filing claim nothing
         sentence = text[s_start:s_end]
+        if reading.is_fragment(ps):  # "WASHINGTON, November 13." / "/TASS/.": no claim
+            continue
         via = attr.standalone_via(sentence)
         if via is not None:
             # "According to The New York Times." alone credits the sentence before it
@@ -65,9 +77,11 @@ def extract(doc: Document) -> list[Claim]:
         for c_start, c_end in sent.claims(text, (s_start, s_end)):
             claim_text = text[c_start:c_end]
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
+            if frame is not None:
+                frame = _parsed_source(ps, s_start, frame, sentence)
             attribution = frame.attribution if frame else Attribution()
             if frame and attr.PRONOUN.match(attribution.source or ""):
-                attribution = _merge_via(person, attribution.via) if person else attribution
+                attribution = _pronoun_source(attribution, person, mentioned)
             if attribution.source and not attr.PRONOUN.match(attribution.source):
                 speaker = attribution  # named or not, the one a following bare quote belongs to
                 if attribution.name and not attribution.anonymous:
@@ -78,8 +92,11 @@ def extract(doc: Document) -> list[Claim]:
             content = _content(text, c_start, c_end, strip)
             content, subject = _resolve_pronoun(content, subject)
             content, actor = _resolve_he_she(content, subject, actor, attribution)
-            certainty, cue = stance.certainty(claim_text, frame=claim_text if content != claim_text else "")
-            neg = stance.negation(content, frame=claim_text if content != claim_text else "")
+            a, b = c_start - s_start, c_end - s_start
+            pred = reading.predicate(ps, a, b)
+            framed = claim_text if content != claim_text else ""
+            certainty, cue = _certainty(ps, pred, a, claim_text, framed)
+            neg, denies = _negation(ps, pred, a, b, claim_text, content, framed)
             qs: list[Quantity] = (quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
                                   + times(text, c_start, c_end))
             qs = [_when_role(text, c_start, q, frame) if q.dimension in ("date", "time") else _count_role(text, q)
@@ -102,12 +119,107 @@ def extract(doc: Document) -> list[Claim]:
                 attribution=attribution,
                 negated=neg is not None,
                 negation=neg,
+                denies=denies,
+                lemmas=frozenset(t.lemma for t in ps.tokens if a <= t.start and t.end <= b and t.pos != "PUNCT"),
                 certainty=certainty,
                 certainty_cue=cue,
                 quote=any(q in sentence for q in "“”\""),
             ))
             prev_sentence_claims.append(len(out) - 1)
+        named = reading.subject_name(ps)
+        mentioned = named if named and _person_like(named) else mentioned
     return out
+
+
+def _pronoun_source(a: Attribution, person: Attribution | None, mentioned: str | None) -> Attribution:
+    """Whom "he said" or "she said" credits: the last named speaker, when the last person a
+    sentence was about is that speaker too (or no one was); the person mentioned, when no one
+    has spoken yet. When the two differ ("Ellison testified ... Bankman-Fried ... He said"), no
+    one: the pronoun stays, and the judge compares no pronoun. "They" is the last speaker."""
+    from .names import same_name
+
+    if (a.source or "").strip().lower() == "they":
+        return _merge_via(person, a.via) if person else a
+    if person is not None and (mentioned is None or same_name(person.name or "", mentioned)):
+        return _merge_via(person, a.via)
+    if person is None and mentioned:
+        return attr.describe(mentioned, via=a.via, cue=a.cue)
+    return a
+
+
+def _certainty(ps, pred, a: int, claim_text: str, framed: str) -> tuple[str, str | None]:
+    """The pattern reading of certainty, with each cue the parse puts in a clause under another
+    word ("a route the UN may use", "remarks likely to irk Beijing") or in a negated deontic
+    modal ("may not ban") set aside, and the next cue read."""
+    if pred is None:
+        return stance.certainty(claim_text, frame=framed)
+    text = claim_text
+    for _ in range(8):
+        got, cue = stance.certainty(text, frame=framed, mask=False)
+        if got not in ("hedged", "unconfirmed") or not cue:
+            return got, cue
+        m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)  # "may", not the "may" of "mayor"
+        at = m.start() if m else -1
+        tok = reading.token_at(ps, a + at) if at >= 0 else None
+        if tok is None:
+            return got, cue
+        # only a claim can be verified: "..., which could not be independently verified" speaks of
+        # the claim wherever the parser hangs it; "unclear when" is about what its clause says
+        own = reading.governs(ps, pred, tok) or (got == "unconfirmed" and _VERIFY.search(cue) is not None)
+        if own and got == "hedged" and tok.dep == "aux" and reading.deontic(ps, ps.tokens[tok.head]):
+            own = False  # "may not ban": forbidden, not doubted
+        if own:
+            return got, cue
+        text = text[:at] + " " * len(cue) + text[at + len(cue):]
+    return stance.certainty(text, frame=framed, mask=False)
+
+
+_VERIFY = re.compile(r"confirm|verif|corroborat", re.I)
+_LEXICAL_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|rejects|dismissed|refuted|yet|longer)\b", re.I)
+
+
+def _negation(ps, pred, a: int, b: int, claim_text: str, content: str, framed: str) -> tuple[str | None, tuple[str, ...] | None]:
+    """The pattern reading of negation, kept only when the parse puts its negator on the claim's
+    own predicate: "he cried that he could not breathe", "asked the court not to take the case"
+    negate a clause under another word, not the claim. With it, what the negation denies."""
+    neg = stance.negation(content, frame=framed)
+    if neg is None or pred is None:
+        return neg, None
+    if framed and stance.DENIAL.fullmatch(neg) and not stance.DENIAL.search(content):
+        return neg, None  # "The Kremlin denied that ...": the frame denies the claim, all of it
+    tok = reading.negation_of(ps, pred, a, b)
+    if tok is not None:
+        return neg, reading.denied(ps, tok, pred)
+    m = _LEXICAL_DENIAL.search(neg)
+    m = re.search(rf"(?<!\w){re.escape(m.group(0))}(?!\w)", claim_text) if m else None
+    at = m.start() if m else -1
+    word = reading.token_at(ps, a + at) if at >= 0 else None
+    if word is not None and (word.i == pred.i or reading.clause_of(ps, word, stop=pred).i == pred.i):
+        return neg, reading.denied(ps, word, pred)
+    return None, None
+
+
+def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "attr.Frame | None":
+    """The source as the parse reads it: the subject of the reporting verb, whole and no more
+    ("Earlier this week the Pentagon said" is the Pentagon; "Umerov reportedly said" is
+    Umerov). A finite reporting verb the parse finds without a subject credits no one."""
+    a = frame.attribution
+    if not a.cue or a.cue in ("according to",) or not a.source:
+        return frame
+    got = reading.reporting_subject(ps, a.cue)
+    if got is None:
+        return frame
+    subject, finite = got
+    if not subject:
+        return None if finite else frame
+    if subject == a.source.strip() or attr.PRONOUN.match(subject) and attr.PRONOUN.match(a.source.strip()):
+        return frame
+    whole = reading.subject_phrase(ps, a.cue)
+    # "A senior official, who asked not to be named, said": the clause left out makes it anonymous
+    hint = bool(attr._ANON_ANYWHERE.search(sentence) or attr.ANON_CLAUSE.search(whole)) \
+        and not attr.OUTLETS.fullmatch(subject)
+    fresh = attr.describe(subject, anonymous_hint=hint, via=a.via, cue=a.cue)
+    return attr.Frame(fresh, frame.frame)
 
 
 _THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)

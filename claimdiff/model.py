@@ -187,6 +187,10 @@ class Claim:
     certainty: str = "asserted"  # one of CERTAINTIES
     certainty_cue: str | None = None
     quote: bool = False  # the claim is (in) a direct quotation
+    # what its negation denies, from the parse: lemmas and words as written; () when the parse
+    # finds nothing it denies ("... was not."), None when no parse reading was made
+    denies: tuple[str, ...] | None = None
+    lemmas: frozenset[str] = frozenset()  # lemmas of its words, from the parse ("rose" is "rise")
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,18 +72,44 @@ _SIDE_WORDS = frozenset("north south east west northern southern eastern western
                         "southeast southwest nw ne sw se".split())
 
 
+def _gazetteer() -> dict[str, str]:
+    from .lexicon import PLACES
+
+    out = {}
+    for canon, aliases in PLACES.items():
+        out[canon] = canon
+        for alias in aliases:
+            out[alias] = canon
+    return out
+
+
+_NAMES = _gazetteer()
+# words of a place's name that say what kind of place, not which ("the Kherson region")
+_KIND_WORDS = frozenset("region regions province provinces county counties state states city district oblast area "
+                        "areas territory territories".split())
+
+
 @lru_cache(maxsize=4096)  # every pair of claims of two reports compares their places
-def _place_words(place: str) -> frozenset[str]:
-    """'NW Pakistan' -> {pakistan}; "Russia's Volgograd" -> {russia, volgograd}."""
-    words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", place))
-    return frozenset(w for w in words if w not in _SIDE_WORDS and w not in _STOP) or frozenset(words)
+def _place_keys(place: str) -> frozenset[str]:
+    """Which places a name names: 'NW Pakistan' -> {pakistan}; "Russia's Volgograd" ->
+    {russia, volgograd}; 'North Korea' -> {north korea}, never {korea}; 'Canadian' -> {canada}."""
+    words = re.findall(r"[^\W\d_][\w.'’]*", re.sub(r"['’]s\b", "", place.lower()))
+    words = [w.strip(".'’") if w not in _NAMES else w for w in words]
+    words = [w for w in words if w and w not in _STOP]
+    whole = " ".join(words)
+    if whole in _NAMES:
+        return frozenset({_NAMES[whole]})
+    plain = [w for w in words if w not in _SIDE_WORDS and w not in _KIND_WORDS]
+    if " ".join(plain) in _NAMES:
+        return frozenset({_NAMES[" ".join(plain)]})
+    return frozenset(_NAMES.get(w, w) for w in plain) or frozenset(words)
 
 
 def _same_place(a: str, b: str) -> bool:
-    """One place named two ways: a word in common, or a country and its adjective (Canada /
-    Canadian, Syria / Syrian, Italy / Italian: the first four letters)."""
-    return any(x == y or (len(x) >= 4 and len(y) >= 4 and x[:4] == y[:4])
-               for x in _place_words(a) for y in _place_words(b))
+    """One place named two ways: the same entry of the gazetteer (Canada / Canadian, the
+    U.S. / America) or a word of the name in common ("Volgograd" / "Russia's Volgograd"). Never
+    a prefix: Niger and Nigeria, Austria and Australia, Sudan and South Sudan are others."""
+    return bool(_place_keys(a) & _place_keys(b))
 
 
 def places_differ(a: Scope, b: Scope) -> bool:

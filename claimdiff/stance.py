@@ -92,10 +92,13 @@ def _mask_relatives(text: str) -> str:
     return _RELATIVE.sub(blank(_CLAIMING, 12), _REDUCED.sub(blank(_BE, 0), text))
 
 
-def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
-    """(certainty, the cue words) of one claim; ``frame`` is the attribution around it."""
+def certainty(text: str, frame: str = "", *, mask: bool = True) -> tuple[str, str | None]:
+    """(certainty, the cue words) of one claim; ``frame`` is the attribution around it.
+
+    ``mask``: set aside hedges in asides and relative clauses by pattern; off when a parse
+    decides the scope of each cue (claimdiff.extract)."""
     if frame:
-        got, cue = certainty(text)
+        got, cue = certainty(text, mask=mask)
         if got == "hedged" and cue and _SPEECH_HEDGE.match(cue) and not HEDGED.search(text.replace(cue, "", 1)):
             got, cue = "asserted", None
         if got == "asserted":
@@ -108,7 +111,7 @@ def certainty(text: str, frame: str = "") -> tuple[str, str | None]:
         return "unconfirmed", m.group(0)
     # a modal in an aside about a noun hedges the aside, not the claim: "The crossing, the
     # only route the UN may use to bring aid in, remains closed"
-    m = HEDGED.search(_mask_relatives(_ASIDE.sub(lambda a: " " * len(a.group(0)), text)))
+    m = HEDGED.search(_mask_relatives(_ASIDE.sub(lambda a: " " * len(a.group(0)), text)) if mask else text)
     if m:
         return "hedged", m.group(0)
     m = CONFIRMED.search(text)

@@ -71,7 +71,7 @@ RUN = (
     "r = CliRunner().invoke(cli, ['compare', sys.argv[1], sys.argv[2], '--format', 'json'] + sys.argv[3:])\n"
     "assert r.exit_code == 0, r.output\n"
     "sys.stdout.write(r.stdout)\n"
-    "sys.stderr.write('TORCH=%s' % ('torch' in sys.modules))\n"
+    "sys.stderr.write('TORCH=%s SPACY=%s' % ('torch' in sys.modules, 'spacy' in sys.modules))\n"
 )
 
 
@@ -88,6 +88,7 @@ def test_warm_run_does_not_import_torch_and_gives_the_same_bytes(tmp_path):
     cold, cold_err = _run(tmp_path, "--backend", "torch")
     warm, warm_err = _run(tmp_path, "--backend", "torch")
     assert "TORCH=True" in cold_err and "TORCH=False" in warm_err
+    assert "SPACY=True" in cold_err and "SPACY=False" in warm_err  # parses are cached with the embeddings
     assert cold == warm
     no_cache, _ = _run(tmp_path / "unused", "--no-cache", "--backend", "torch")
     assert no_cache == cold and not (tmp_path / "unused").exists()

@@ -12,7 +12,8 @@ import pytest
 
 from claimdiff import Settings, compare
 from claimdiff.confidence import Model, Weights, fit, load
-from claimdiff.diff import same_name, same_source
+from claimdiff.diff import same_source
+from claimdiff.names import same_name
 from claimdiff.errors import ConfigError
 from claimdiff.model import Attribution, Kind
 from claimdiff.read import parse_document
@@ -79,6 +80,15 @@ def test_a_definite_role_is_not_an_anonymous_source():
     assert same_source(named, Attribution(source="the State Department spokesman", role="spokesman",
                                           organisation="State Department", anonymous=True))[0]
     assert not same_source(named, Attribution(source="a senior official", role="official", anonymous=True))[0]
+
+
+def test_a_definite_role_in_common_nouns_may_be_the_person_named():
+    named = Attribution(source="Jon Vale", name="Jon Vale")
+    assert same_source(named, Attribution(source="the union leader", role=None))[0]
+    assert same_source(Attribution(source="the company's chief executive"), named)[0]
+    # a body named with capitals is not a role: "the White House" is not the Bureau's commissioner
+    assert not same_source(Attribution(source="Erika Groshen", name="Erika Groshen"),
+                           Attribution(source="the White House", organisation="White House"))[0]
 
 
 def test_a_figure_per_unit_is_no_shift_against_a_total():

