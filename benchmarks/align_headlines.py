@@ -34,9 +34,9 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 from claimdiff import align  # noqa: E402
 from claimdiff.api import Settings  # noqa: E402
-from claimdiff.embed import SentenceTransformerEncoder  # noqa: E402
+from claimdiff.align.embed import SentenceTransformerEncoder  # noqa: E402
 from claimdiff.model import Claim  # noqa: E402
-from claimdiff.quantities import quantities  # noqa: E402
+from claimdiff.extract.quantities import quantities  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "sts-headlines"
 

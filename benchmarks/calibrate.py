@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimdiff.api import Settings  # noqa: E402
-from claimdiff.confidence import FEATURES, Model, fit  # noqa: E402
+from claimdiff.judge.confidence import FEATURES, Model, fit  # noqa: E402
 from claimdiff.evaluate import evaluate  # noqa: E402
 from claimdiff.model import Kind  # noqa: E402
 
@@ -112,7 +112,7 @@ def in_sample(model: Model, outcomes) -> list[tuple[Kind, float, bool]]:
 
 
 def build(paths: list[str]):
-    import claimdiff.confidence as confidence
+    import claimdiff.judge.confidence as confidence
 
     # findings are made with nothing held back, so no confidence is read: the shipped model
     # (which this run refits) is set aside for it

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimdiff import parse  # noqa: E402
+from claimdiff.extract import parse  # noqa: E402
 from claimdiff.extract import extract  # noqa: E402
 from claimdiff.read import read_document, walk  # noqa: E402
 

@@ -91,7 +91,7 @@ def key(backend: str) -> str:
 
 def onnx_ready(cache: Path, backends) -> None:
     """Export the ONNX models into ``cache`` (once) so the timed runs measure encoding, not export."""
-    from claimdiff.onnx_encoder import OnnxEncoder
+    from claimdiff.align.onnx_encoder import OnnxEncoder
 
     for backend in backends:
         if backend in PRECISION:
@@ -99,8 +99,8 @@ def onnx_ready(cache: Path, backends) -> None:
 
 
 def make(backend: str, shared: Path):
-    from claimdiff.embed import SentenceTransformerEncoder
-    from claimdiff.onnx_encoder import OnnxEncoder
+    from claimdiff.align.embed import SentenceTransformerEncoder
+    from claimdiff.align.onnx_encoder import OnnxEncoder
 
     if backend == "torch":
         return SentenceTransformerEncoder()
@@ -151,18 +151,18 @@ FLOOR = {
     "torch": (
         "import json, sys\n"
         "from sentence_transformers import SentenceTransformer\n"
-        "from claimdiff.embed import default_model_path\n"
+        "from claimdiff.align.embed import default_model_path\n"
         "m = SentenceTransformer(str(default_model_path()), device='cpu', local_files_only=True)\n"
         "m.encode(json.load(open(sys.argv[1])), batch_size=64, normalize_embeddings=True)\n"
     ),
     "onnx": (
         "import json, sys\n"
-        "from claimdiff.onnx_encoder import OnnxEncoder\n"
+        "from claimdiff.align.onnx_encoder import OnnxEncoder\n"
         "OnnxEncoder(cache_dir=sys.argv[2]).encode(json.load(open(sys.argv[1])))\n"
     ),
     "onnx-fp32": (
         "import json, sys\n"
-        "from claimdiff.onnx_encoder import OnnxEncoder\n"
+        "from claimdiff.align.onnx_encoder import OnnxEncoder\n"
         "OnnxEncoder(cache_dir=sys.argv[2], precision='fp32').encode(json.load(open(sys.argv[1])))\n"
     ),
 }
@@ -261,7 +261,7 @@ def part_check(sizes: list[int], backend: str, shared: Path, work: Path, seed: i
 def part_export(work: Path) -> dict:
     out = {}
     for backend, precision in PRECISION.items():
-        wall, rss = run_child([sys.executable, "-c", "import sys\nfrom claimdiff.onnx_encoder import OnnxEncoder\n"
+        wall, rss = run_child([sys.executable, "-c", "import sys\nfrom claimdiff.align.onnx_encoder import OnnxEncoder\n"
                                "OnnxEncoder(cache_dir=sys.argv[1], precision=sys.argv[2]).encode(['x'])\n",
                                str(work / f"export-{precision}"), precision])
         out[f"{key(backend)}_export_s"] = round(wall, 2)

@@ -8,12 +8,11 @@
 Importing claimdiff never imports torch: the embedding model loads on first use.
 """
 
-__version__ = "0.1.0"
-
-from .api import Settings, compare, extract_claims  # noqa: E402
-from .errors import ClaimdiffError, InputError, ModelError  # noqa: E402
-from .model import Alignment, Attribution, Claim, Comparison, Document, Finding, Kind, Quantity, Side  # noqa: E402
-from .read import read_document, read_documents  # noqa: E402
+from .api import Settings, compare, extract_claims
+from .errors import ClaimdiffError, InputError, ModelError
+from .model import Alignment, Attribution, Claim, Comparison, Document, Finding, Kind, Quantity, Side
+from .read import read_document, read_documents
+from .version import __version__
 
 __all__ = [
     "Alignment", "Attribution", "Claim", "ClaimdiffError", "Comparison", "Document", "Finding", "InputError",

@@ -1,4 +1,4 @@
-"""The library entry points: ``compare(documents)`` runs read -> extract -> align -> diff."""
+"""The library entry points: ``compare(documents)`` runs read -> extract -> align -> judge."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Sequence
 
 import numpy as np
 
-from . import align, confidence, diff
-from .embed import Encoder, SentenceTransformerEncoder
+from . import align, judge
+from .judge import confidence
+from .align.embed import Encoder, SentenceTransformerEncoder
 from .errors import ConfigError, InputError
 from .extract import extract
 from .model import (Alignment, BACKENDS, Claim, Comparison, DEFAULT_BACKEND, Document, Finding, Kind, KIND_ORDER,
@@ -42,7 +43,7 @@ class Settings:
     be true for another place or another subject ("8,574 died in Turkey" / "more than
     15,000 died in Turkey and Syria"; "Health care added 45,000 jobs" / "social assistance
     added 27,000 jobs"): they are two claims, not one with a moved figure (see
-    claimdiff.scope). Swept over 0 to 0.3 on the gold: macro-F1 0.799 at 0, 0.809 at 0.1,
+    claimdiff.extract.scope). Swept over 0 to 0.3 on the gold: macro-F1 0.799 at 0, 0.809 at 0.1,
     0.823 at 0.2 and 0.25 (figure-shift precision 1.0, recall 0.94), 0.81 from 0.3 on.
     ``unit_bonus``: added to the "same claim" score when the claims give one measurement in other units
     that agrees once converted ("a depth of 17.9 km" / "about 11 miles underground", which
@@ -84,9 +85,9 @@ class Settings:
     model: str | None = None  # a local sentence-transformers folder; None is the default model
     cache: bool = True  # embeddings on disk (claimdiff.cache); they never change a result
     cache_dir: str | None = None
-    backend: str = DEFAULT_BACKEND  # one of model.BACKENDS; "onnx", "onnx-fp32": see claimdiff.onnx_encoder
+    backend: str = DEFAULT_BACKEND  # one of model.BACKENDS; "onnx", "onnx-fp32": see claimdiff.align.onnx_encoder
     # a disagreement (or only-in) is reported only at this confidence or above, else its pair is
-    # reported as aligned; None: the level shipped with the confidence model (claimdiff.confidence)
+    # reported as aligned; None: the level shipped with the confidence model (claimdiff.judge.confidence)
     min_confidence: float | None = None
 
     def __post_init__(self) -> None:
@@ -139,7 +140,7 @@ def make_encoder(settings: Settings) -> Encoder | None:
     if not settings.semantic:
         return None
     if settings.backend in ONNX_PRECISION:
-        from .onnx_encoder import OnnxEncoder
+        from .align.onnx_encoder import OnnxEncoder
 
         encoder = OnnxEncoder(settings.model, cache_dir=settings.cache_dir, precision=ONNX_PRECISION[settings.backend])
     else:
@@ -181,7 +182,7 @@ def compare(
         raise InputError(f"no document with id {reference!r}")
     if settings.semantic and encoder is None:
         encoder = make_encoder(settings)
-    from .parse import parser_for
+    from .extract.parse import parser_for
 
     parser = parser_for(settings.cache_dir, cache=settings.cache)
     claims = {d.id: extract(d, parser) for d in docs}
@@ -239,7 +240,7 @@ def compare(
                 al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]),
                                      float(ranked[x, y]))
                 score = float(same[x, y])
-                found = diff.judge(ca[x], cb[y], (diff.side(da, ca[x]), diff.side(db, cb[y])),
+                found = judge.judge(ca[x], cb[y], (judge.side(da, ca[x]), judge.side(db, cb[y])),
                                    _scores(al) + (("gap", _gap(same, x, y)),),
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,
                                    certainty=score >= settings.threshold + settings.certainty_margin)
@@ -270,7 +271,7 @@ def compare(
                 findings.append(Finding(
                     kind=Kind.ONLY_IN,
                     reason=f"only {d.outlet} says this (closest claim elsewhere scores {best[c.id]:.2f})",
-                    sides=(diff.side(d, c),),
+                    sides=(judge.side(d, c),),
                     scores=(("best_elsewhere", round(best[c.id], 4)),),
                     evidence=(("short", float(len(c.content.split()) < 8)), ("figures", float(bool(c.quantities)))),
                 ))
@@ -283,9 +284,9 @@ def compare(
 
     aligned = {(al.left, al.right) for al in alignments}
     # an only-in is held back only below a level given on purpose: its gold lists examples, not
-    # every one, so no level for it could be calibrated (claimdiff.confidence)
+    # every one, so no level for it could be calibrated (claimdiff.judge.confidence)
     findings, held = _hold_back(findings, aligned, settings.level, settings.min_confidence or 0.0)
-    findings = diff.merge(findings, claim_of, position)
+    findings = judge.merge(findings, claim_of, position)
     findings.sort(key=position)
     all_claims = tuple(c for d in ordered for c in claims[d.id])
     return Comparison(
@@ -318,7 +319,7 @@ def _hold_back(findings: list[Finding], aligned: set[tuple[str, str]], level: fl
         if key and key in aligned and key not in still:
             first.setdefault(key, []).append(f)
     for key, fs in first.items():
-        kept.append(diff.aligned(fs, level))
+        kept.append(judge.aligned(fs, level))
     return kept, held
 
 

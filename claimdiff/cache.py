@@ -73,7 +73,7 @@ class EmbeddingCache:
                 db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, key TEXT NOT NULL, "
                            "dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key))")
-                # sentence parses (claimdiff.parse), keyed by the parser's identity and the text
+                # sentence parses (claimdiff.extract.parse), keyed by the parser's identity and the text
                 db.execute("CREATE TABLE IF NOT EXISTS parses (parser TEXT NOT NULL, key TEXT NOT NULL, "
                            "data TEXT NOT NULL, PRIMARY KEY (parser, key))")
                 row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -154,7 +154,7 @@ class EmbeddingCache:
                       for t, v in vectors.items()], "embedding")
 
     def get_parses(self, parser: str, texts: Sequence[str]) -> dict[str, str]:
-        """The stored parse (its JSON, claimdiff.parse) of each text that has one."""
+        """The stored parse (its JSON, claimdiff.extract.parse) of each text that has one."""
         rows = self._select("SELECT key, data FROM parses WHERE parser=? AND key IN ({keys})", parser, texts, "parse")
         return {text: data for text, (data,) in rows if isinstance(data, str)}
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import ConfigError, InputError
 from .model import Comparison, Document, Finding, Kind
-from .files import write_atomically
+from .read.files import write_atomically
 from .read import MAX_BYTES, decode, parse_document, read_document, reports_in, unique_ids
 
 DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)

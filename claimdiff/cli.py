@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
 from .errors import ClaimdiffError, ConfigError, InputError
-from .files import write_atomically
-from .gate_report import CHECK_FORMATS
+from .read.files import write_atomically
+from .report.gate import CHECK_FORMATS
 from .model import BACKENDS, DEFAULT_BACKEND, KIND_ORDER, Kind
 
 KIND_NAMES = [k.value for k in KIND_ORDER]
@@ -51,7 +51,7 @@ def fail(message: str) -> None:
 def expand(paths: tuple[str, ...]) -> list[str]:
     """Folders stand for the reports in them (sorted; README, NOTES and dot-files skipped)."""
     from .read import walk
-    from .web import is_url
+    from .read.web import is_url
 
     out: list[str] = []
     for p in paths:
@@ -274,7 +274,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     """
     from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
     from .config import load as load_config
-    from .gate_report import stream_check, summary
+    from .report.gate import stream_check, summary
     from .progress import Bar
 
     try:
@@ -393,7 +393,8 @@ def claims(files, fmt, output):
     from .extract import extract
     from .model import SCHEMA_VERSION
     from .read import read_documents
-    from .report import attribution_text, claim_dict, quantity_dict, wrap
+    from .report import claim_dict, quantity_dict, wrap
+    from .report.text import attribution_text
 
     try:
         paths = expand(files)

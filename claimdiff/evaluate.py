@@ -253,7 +253,7 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
     gold_only = {claim(file, text).id for file, text in gold.only_in}
     judged = {c for pair in (*gold_pairs, *forbidden) for c in pair} | gold_only
 
-    from .confidence import features
+    from .judge.confidence import features
 
     # each finding: its kind and every pair of claims it covers
     predictions: list[tuple[Kind, tuple[tuple[str, str], ...], list[float]]] = []

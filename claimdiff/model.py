@@ -226,7 +226,7 @@ class Finding:
     topic: str | None = None  # what the figures count, where there are figures
     scores: tuple[tuple[str, float], ...] = ()
     details: tuple[tuple[str, str], ...] = ()
-    # how likely the finding is right, from its evidence (claimdiff.confidence), in [0, 1]
+    # how likely the finding is right, from its evidence (claimdiff.judge.confidence), in [0, 1]
     confidence: float = 1.0
     # the same disagreement carried by other pairs of claims (a lead repeated lower down, a
     # second claim denied): one finding, every claim on each side; ``sides`` is the first

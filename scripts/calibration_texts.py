@@ -3,7 +3,7 @@
 Every claim and every sentence of the bundled stories except the Kursk one, which is kept out
 so that the ONNX-to-torch cosine measured on it (tests/test_onnx.py, benchmarks/speed.py) is
 measured on texts the scales never saw. Run again when the corpus changes much; the export's
-format name (claimdiff.onnx_encoder.FORMAT) must then change too, so cached exports are redone.
+format name (claimdiff.align.onnx_encoder.FORMAT) must then change too, so cached exports are redone.
 
     .venv/bin/python scripts/calibration_texts.py
 """
@@ -29,7 +29,7 @@ def main() -> None:
                 texts.add(" ".join(claim.content.split()))
                 texts.add(" ".join(doc.text[claim.sentence_start:claim.sentence_end].split()))
     out = ROOT / "claimdiff" / "data" / "calibration.txt"
-    header = ("# Calibration sentences for the ONNX backend's static int8 quantisation (claimdiff/onnx_export.py).\n"
+    header = ("# Calibration sentences for the ONNX backend's static int8 quantisation (claimdiff/align/onnx_export.py).\n"
               f"# Made by scripts/calibration_texts.py from corpora/ (all stories but {HELD_OUT}): our own reports.\n")
     out.write_text(header + "\n".join(sorted(t for t in texts if t)) + "\n", encoding="utf-8")
     print(f"{out.relative_to(ROOT)}: {len(texts)} texts")

@@ -23,7 +23,7 @@ CORPUS = ROOT / "corpora" / "kursk-first-clash"
 
 @pytest.fixture(scope="session")
 def encoder():
-    from claimdiff.embed import SentenceTransformerEncoder
+    from claimdiff.align.embed import SentenceTransformerEncoder
 
     enc = SentenceTransformerEncoder()
     enc.encode(["warm up"])  # load now, so a broken model fails here, loudly
@@ -33,7 +33,7 @@ def encoder():
 @pytest.fixture(scope="session")
 def onnx_file(tmp_path_factory):
     """The default model exported to int8 ONNX once per session (about 15 s), in a folder of its own."""
-    from claimdiff.onnx_encoder import OnnxEncoder
+    from claimdiff.align.onnx_encoder import OnnxEncoder
 
     enc = OnnxEncoder(cache_dir=tmp_path_factory.mktemp("onnx-export"))
     enc.encode(["warm up"])  # exports now, so a broken export fails here, loudly
@@ -42,7 +42,7 @@ def onnx_file(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def onnx_encoder(onnx_file):
-    from claimdiff.onnx_encoder import OnnxEncoder
+    from claimdiff.align.onnx_encoder import OnnxEncoder
 
     enc = OnnxEncoder(cache_dir=onnx_file.parent.parent)
     enc.encode(["warm up"])
@@ -52,7 +52,7 @@ def onnx_encoder(onnx_file):
 @pytest.fixture(scope="session")
 def onnx_fp32_encoder(tmp_path_factory):
     """The default model exported to fp32 ONNX once per session, in a folder of its own."""
-    from claimdiff.onnx_encoder import OnnxEncoder
+    from claimdiff.align.onnx_encoder import OnnxEncoder
 
     enc = OnnxEncoder(cache_dir=tmp_path_factory.mktemp("onnx-fp32-export"), precision="fp32")
     enc.encode(["warm up"])

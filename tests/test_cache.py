@@ -57,7 +57,7 @@ def test_model_identity_depends_on_the_files(tmp_path):
 
 def test_model_identity_depends_on_the_backend(tmp_path):
     """torch and ONNX embeddings of one model never share cache entries."""
-    from claimdiff.onnx_encoder import FORMAT
+    from claimdiff.align.onnx_encoder import FORMAT
 
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
     torch_id, onnx_id = model_identity(tmp_path, "m", "torch"), model_identity(tmp_path, "m", FORMAT)

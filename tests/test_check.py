@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from claimdiff.evaluate import find_stories
-from claimdiff.gate_report import gh_data, gh_property
+from claimdiff.report.gate import gh_data, gh_property
 from conftest import ROOT
 
 CONTRADICTING = """---

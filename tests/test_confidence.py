@@ -11,13 +11,13 @@ import sys
 import pytest
 
 from claimdiff import Settings, compare
-from claimdiff.confidence import Model, Weights, fit, load
-from claimdiff.diff import same_source
-from claimdiff.names import same_name
+from claimdiff.judge.confidence import Model, Weights, fit, load
+from claimdiff.judge import same_source
+from claimdiff.extract.names import same_name
 from claimdiff.errors import ConfigError
 from claimdiff.model import Attribution, Kind
 from claimdiff.read import parse_document
-from claimdiff.stance import certainty
+from claimdiff.extract.stance import certainty
 from conftest import ROOT
 
 ALL = Settings(semantic=False, min_confidence=0.0)

@@ -10,8 +10,8 @@ import pytest
 
 from claimdiff.api import Settings, compare
 from claimdiff.cache import CachedEncoder, EmbeddingCache
-from claimdiff.embed import SentenceTransformerEncoder
-from claimdiff.onnx_encoder import OnnxEncoder
+from claimdiff.align.embed import SentenceTransformerEncoder
+from claimdiff.align.onnx_encoder import OnnxEncoder
 from claimdiff.read import read_documents
 from claimdiff.report import render
 from conftest import CORPUS, ROOT, SEED

@@ -228,8 +228,8 @@ def test_converted_needs_other_units_and_agreement():
 
 def test_the_size_of_a_move_reads_under_one_per_cent():
     """A move under 1% says how small it is, never "-0%"."""
-    from claimdiff.diff import move
-    from claimdiff.quantities import quantities
+    from claimdiff.judge import move
+    from claimdiff.extract.quantities import quantities
 
     def q(text):
         (one,) = quantities(text)

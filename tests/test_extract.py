@@ -6,7 +6,7 @@ import pytest
 
 from claimdiff.extract import extract
 from claimdiff.read import parse_document, read_document
-from claimdiff.sentences import claims, sentences
+from claimdiff.extract.sentences import claims, sentences
 from conftest import SEED
 
 

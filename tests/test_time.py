@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from claimdiff.timex import dates, iso
+from claimdiff.extract.timex import dates, iso
 
 
 def _id(sentence: str, doc_date: str | None, words: int = 5) -> str:
@@ -172,6 +172,6 @@ TIMES = [
 
 @pytest.mark.parametrize("text,expected", TIMES, ids=[t[:30] for t, _ in TIMES])
 def test_times_of_day(text, expected):
-    from claimdiff.timex import times
+    from claimdiff.extract.timex import times
 
     assert [(q.low, q.high, q.low_open, q.high_open) for q in times(text, 0, len(text))] == expected

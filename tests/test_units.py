@@ -3,7 +3,7 @@
 import pint
 import pytest
 
-from claimdiff.units import UNITS
+from claimdiff.extract.units import UNITS
 
 ureg = pint.UnitRegistry()
 PINT_NAMES = {

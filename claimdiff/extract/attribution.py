@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Attribution
+from ..model import Attribution
 from .sentences import VERB
 
 # verbs that credit a forecast: what they frame is part of the claim ("had forecast a gain of 150,000")

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 
-from .model import Quantity
+from ..model import Quantity
 
 EPOCH = dt.date(1970, 1, 1)
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .model import Finding, Kind
+from ..model import Finding, Kind
 
 # the inputs each kind's model reads; every one of them is in [0, 1] or close to it
 FEATURES: dict[Kind, tuple[str, ...]] = {

@@ -1,4 +1,4 @@
-"""The news vocabulary the parse readers use (claimdiff.reading), kept apart from the code
+"""The news vocabulary the parse readers use (claimdiff.extract.reading), kept apart from the code
 that reads it, as spaCy keeps its language data apart from its pipeline.
 
 Lemmas, lower-cased. The regular expressions of attribution.py and stance.py still carry

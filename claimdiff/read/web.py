@@ -21,8 +21,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from . import __version__
-from .errors import InputError
+from ..version import __version__
+from ..errors import InputError
 
 HTML_SUFFIXES = {".html", ".htm"}
 DEFAULT_TIMEOUT = 20.0

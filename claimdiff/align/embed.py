@@ -14,7 +14,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from .errors import ModelError
+from ..errors import ModelError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 _OFFLINE_ENV = {
@@ -76,7 +76,7 @@ class SentenceTransformerEncoder:
     def identity(self) -> str:
         """The embedding cache's key for this model run by torch (claimdiff.cache.model_identity)."""
         if self._identity is None:
-            from .cache import model_identity
+            from ..cache import model_identity
 
             self._identity = model_identity(self.path, self.name, self.backend)
         return self._identity

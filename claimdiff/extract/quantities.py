@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Quantity
+from ..model import Quantity
 from .units import CURRENCY_SIGNS, FORMS, UNITS
 
 _SMALL = {

@@ -14,10 +14,10 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from . import __version__
+from ..version import __version__
 from .grid import Cell, build as build_grid, claim_kinds, shorten
-from .model import KIND_ORDER, Claim, Comparison, Finding, Kind, Side
-from .report import attribution_text, more, shown_reason, summary
+from ..model import KIND_ORDER, Claim, Comparison, Finding, Kind, Side
+from .text import attribution_text, more, shown_reason, summary
 
 CSS = """
 :root{--fg:#1d1d1f;--muted:#5f6368;--line:#d0d4d9;--bg:#fff;--soft:#f6f7f9}

@@ -1,4 +1,15 @@
-"""Extract: a ``Document`` becomes its ``Claim``s, each with figures, source, polarity and certainty."""
+"""Extract: a ``Document`` in; its ``Claim``s out, each with figures, source, polarity and certainty.
+
+Contract: claims in document order, with char offsets into the document's text kept
+exactly; ids ``<document>#<n>`` stable for one text; the same text always gives the same
+claims. Modules: ``sentences`` (sentences and atomic claims), ``parse`` (spaCy's
+dependency parse, cached) and ``reading`` (what the tree says of a claim: predicate,
+scope of negations and hedges, what a negation denies, the reporting verb's subject),
+``attribution`` and ``stance`` (pattern readings of source, hedge and negation, which the
+parse corrects), ``quantities``, ``timex`` and ``units`` (figures as intervals, dates,
+units), ``scope`` (the place and subject a figure is of), ``names`` (one person under many
+spellings), ``lexicon`` (the news vocabulary and the gazetteer the parse readings use).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +20,8 @@ from . import attribution as attr
 from . import reading
 from . import sentences as sent
 from . import stance
-from .errors import InputError
-from .model import Attribution, Claim, Document, Quantity
+from ..errors import InputError
+from ..model import Attribution, Claim, Document, Quantity
 from .quantities import quantities
 from .timex import dates, times
 
@@ -32,7 +43,7 @@ MAX_SENTENCES = 5000  # a long news report has a few hundred
 
 
 def extract(doc: Document, parser=None) -> list[Claim]:
-    """``parser``: a ``claimdiff.parse.Parser`` (default: the one of the default cache folder)."""
+    """``parser``: a ``claimdiff.extract.parse.Parser`` (default: the one of the default cache folder)."""
     text = doc.text
     lines = sum(1 for line in text.split("\n") if line.strip())
     if lines > MAX_SENTENCES:  # every line with text holds a sentence: say so before splitting them all

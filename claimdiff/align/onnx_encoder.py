@@ -1,8 +1,8 @@
 """The ONNX backend: the same sentence-transformers model, run with onnxruntime and tokenizers.
 
 The model folder is exported once, offline, to an int8 ONNX file (static quantisation, per
-channel, SmoothQuant; see ``claimdiff.onnx_export``) kept in the cache folder (``<cache dir>/onnx/``, see ``claimdiff.cache.default_dir``).
-The export needs torch and runs in a child process (``python -m claimdiff.onnx_export``), so
+channel, SmoothQuant; see ``claimdiff.align.onnx_export``) kept in the cache folder (``<cache dir>/onnx/``, see ``claimdiff.cache.default_dir``).
+The export needs torch and runs in a child process (``python -m claimdiff.align.onnx_export``), so
 the process that encodes never imports torch, not even the first time. Two processes that
 export at once take turns on a lock file; the file appears by rename, whole or not at all.
 
@@ -35,8 +35,8 @@ from typing import Sequence
 import numpy as np
 
 from .embed import DEFAULT_MODEL, resolve_model
-from .errors import ModelError
-from .model import ONNX_PRECISION
+from ..errors import ModelError
+from ..model import ONNX_PRECISION
 
 FORMAT = "onnx-int8-smooth-static-v3"  # bump when the export or quantisation changes: the file name and cache keys follow
 FORMATS = {"int8": FORMAT, "fp32": "onnx-fp32-v1"}  # per precision; the fp32 file is the export, unquantised
@@ -123,7 +123,7 @@ def pool(hidden: np.ndarray, modes: Sequence[str]) -> np.ndarray:
 def onnx_file(folder: Path, identity: str, cache_dir: str | os.PathLike | None = None, precision: str = "int8") -> Path:
     """Where the quantised export of this model is kept: named by the model's identity (name and
     a digest of its files) and the export format, so another model or format never reuses it."""
-    from .cache import default_dir
+    from ..cache import default_dir
 
     base = Path(cache_dir).expanduser() if cache_dir is not None else default_dir()
     digest = hashlib.sha256(f"{identity}\0{FORMATS[precision]}".encode()).hexdigest()[:16]
@@ -141,7 +141,7 @@ def ensure_exported(folder: Path, target: Path, name: str, precision: str = "int
         raise ModelError(f"cannot make {target.parent} for the ONNX model ({exc.strerror}); "
                          "pass --cache-dir, or use --backend torch") from None
     print(f"claimdiff: exporting {name} to ONNX, once (kept in {target.parent})", file=sys.stderr)
-    proc = subprocess.run([sys.executable, "-m", "claimdiff.onnx_export", str(folder), str(target), precision],
+    proc = subprocess.run([sys.executable, "-m", "claimdiff.align.onnx_export", str(folder), str(target), precision],
                           capture_output=True, text=True)
     if proc.returncode != 0 or not target.is_file():
         lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
@@ -156,7 +156,7 @@ class OnnxEncoder:
 
     def __init__(self, model: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None,
                  threads: int | None = None, batch_size: int = 16, precision: str = "int8") -> None:
-        from .cache import model_identity
+        from ..cache import model_identity
 
         self.path = resolve_model(model)
         self.name = self.path.name if model is not None else DEFAULT_MODEL

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import KIND_ORDER, Claim, Comparison, Finding, Kind
+from ..model import KIND_ORDER, Claim, Comparison, Finding, Kind
 
 _RANK = {k: n for n, k in enumerate(KIND_ORDER)}
 

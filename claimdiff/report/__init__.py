@@ -1,6 +1,10 @@
-"""Report: render a ``Comparison`` as a terminal table, JSON (the stable interface) or Markdown.
+"""Report: a ``Comparison`` in; a terminal table, JSON (the stable interface), Markdown or HTML out.
 
-Every renderer is a pure function of the comparison: same inputs, same bytes.
+Contract: every renderer is a pure function of the comparison: same inputs, same bytes;
+nothing taken from a document can act in a terminal, a Markdown page or HTML. Modules:
+this one (table, JSON, Markdown), ``html`` (one self-contained page), ``grid`` (the
+claim-by-outlet grid both share), ``text`` (the words every format shares), ``gate``
+(``check``'s formats: GitHub annotations, SARIF, JUnit, JSON, Markdown, HTML).
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ import json
 import textwrap
 from typing import Any
 
-from . import __version__
-from .model import KIND_ORDER, SCHEMA_VERSION, Attribution, Claim, Comparison, Document, Finding, Kind, Quantity
-from .timex import iso
+from ..version import __version__
+from ..model import KIND_ORDER, SCHEMA_VERSION, Claim, Comparison, Document, Finding, Kind, Quantity
+from ..extract.timex import iso
+from .text import attribution_text, more, shown_reason, summary
 
 FORMATS = ("table", "json", "markdown", "html")
 
@@ -23,20 +28,10 @@ def render(comparison: Comparison, fmt: str, *, kinds: tuple[Kind, ...] = KIND_O
     if fmt == "markdown":
         return to_markdown(comparison, kinds=kinds)
     if fmt == "html":
-        from .html_report import to_html
+        from .html import to_html
 
         return to_html(comparison, kinds=kinds)
     return to_table(comparison, kinds=kinds, table_style=table_style, width=width, color=color, terminal=terminal)
-
-
-def attribution_text(a: Attribution) -> str:
-    """Who a claim is credited to, as one line ("" for no one)."""
-    src = a.source or ""
-    if a.anonymous:
-        src += " (anonymous)"
-    if a.via:
-        src += f" via {a.via}"
-    return src.strip()
 
 
 # -- JSON ---------------------------------------------------------------------------------------
@@ -96,21 +91,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     if f.also:  # the same disagreement carried by other pairs of claims: every side
         out["also"] = [[_side_dict(s) for s in sides] for sides in f.also]
     return out
-
-
-def more(f: Finding, i: int) -> str:
-    """' (and 2 more)' when the finding's side ``i`` holds other claims too (``Finding.also``)."""
-    n = len({sides[i].claim for sides in f.also} - {f.sides[i].claim})
-    return f" (and {n} more)" if n else ""
-
-
-def shown_reason(f: Finding) -> str:
-    """The reason as reports print it: with the confidence of a disagreement."""
-    return f.reason if f.kind is Kind.AGREE else f"{f.reason} (confidence {f.confidence:.2f})"
-
-
-def summary(comparison: Comparison) -> dict[str, int]:
-    return {k.value: len(comparison.by_kind(k)) for k in KIND_ORDER}
 
 
 def to_json(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER) -> str:

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from . import __version__
-from .check import CheckResult, StoryFinding
-from .errors import InputError
-from .model import KIND_ORDER, TITLES, Kind
-from .report import wrap
+from ..version import __version__
+from ..check import CheckResult, StoryFinding
+from ..errors import InputError
+from ..model import KIND_ORDER, TITLES, Kind
+from . import wrap
 
 CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit", "markdown", "html")
 GITHUB_MAX_ERRORS = 10
@@ -73,7 +73,7 @@ def check_markdown(result: CheckResult, fail_on, kinds, max_chars: int | None = 
     With ``max_chars`` the page stays within that many characters (GitHub refuses a comment
     over 65,536): the counts and the failing findings come first, then whole stories while
     they fit, then one line saying how many stories and failing rows were left out."""
-    from .report import _md, to_markdown
+    from . import _md, to_markdown
 
     levels = _levels(result, fail_on)
     head = ["# claimdiff check", "", _headline(result, fail_on) + ".", ""]
@@ -122,7 +122,7 @@ def check_html(result: CheckResult, fail_on, kinds) -> str:
     """One page: the check's counts, then a section per story with its grid, findings and articles."""
     from html import escape
 
-    from .html_report import body, page
+    from .html import body, page
 
     levels = _levels(result, fail_on)
     parts = [f"<p>{escape(_headline(result, fail_on))}.</p>\n<ul>\n"]

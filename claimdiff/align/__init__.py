@@ -1,4 +1,10 @@
-"""Align: score every claim of one document against every claim of another, and pair them.
+"""Align: the claims of two documents in; scored pairs (``Alignment``s) out.
+
+Contract: pairs are one-to-one per pair of documents and do not depend on the order the
+documents were given in. Modules: this one (scores and pairing), ``embed`` and
+``onnx_encoder`` (the sentence-transformers model run by torch or by onnxruntime;
+``onnx_export`` makes its ONNX file), ``spelling`` (British and American spellings, for
+word overlap).
 
 Scores, each in 0..1:
 - ``fuzzy``: rapidfuzz over a processor that keeps digits, ``%``, ``$`` and decimal
@@ -24,9 +30,9 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from .model import Alignment, Claim
-from .quantities import pair_quantities, topic
-from .scope import conflict, places_differ, scope
+from ..model import Alignment, Claim
+from ..extract.quantities import pair_quantities, topic
+from ..extract.scope import conflict, places_differ, scope
 from .spelling import american
 
 _KEEP = re.compile(r"[^\w%$.]+")
@@ -35,7 +41,7 @@ _TRAILING_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 def processor(text: str) -> str:
     """Lower-case, punctuation to spaces; keeps digits, '%', '$' and decimal points; one
-    spelling for British and American words ("defence" / "defense", see claimdiff.spelling)."""
+    spelling for British and American words ("defence" / "defense", see claimdiff.align.spelling)."""
     s = _KEEP.sub(" ", text.lower().replace(",", ""))
     return american(" ".join(_TRAILING_DOT.sub(" ", s).split()))
 

@@ -1,4 +1,9 @@
-"""Read reports into ``Document``s: files, ``-`` for standard input, YAML front matter.
+"""Read: paths, ``-`` (standard input), folders, saved pages and addresses in; ``Document``s out.
+
+Contract: each ``Document`` has an id, outlet, date, title, url and its text, exactly as
+read (every later offset points into that text). Modules: this one (files, front matter),
+``web`` (HTML pages and ``http(s)://`` addresses, through trafilatura), ``files`` (writing
+outputs atomically).
 
 Every way a file can be unusable (missing, a folder, empty, binary, not UTF-8, too
 large, broken front matter) raises ``InputError`` with one line that names the file.
@@ -15,8 +20,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document
 
 MAX_BYTES = 8 * 1024 * 1024  # a long news article is under 100 KB; 8 MiB is far past any
 FRONT_MATTER_KEYS = ("outlet", "date", "title", "url", "role", "source", "story")

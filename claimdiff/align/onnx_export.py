@@ -1,6 +1,6 @@
 """Export a local sentence-transformers model to a quantised ONNX file, once.
 
-Run by ``claimdiff.onnx_encoder`` as ``python -m claimdiff.onnx_export MODEL_FOLDER TARGET``,
+Run by ``claimdiff.align.onnx_encoder`` as ``python -m claimdiff.align.onnx_export MODEL_FOLDER TARGET``,
 in a child process, because it needs torch and transformers and the encoding process must not
 import them. Offline: the weights come from the folder, nothing is downloaded.
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 OPSET = 17
 SMOOTHING = 0.5  # SmoothQuant's alpha: how much of an input channel's range moves into the weights
-CALIBRATION = Path(__file__).with_name("data") / "calibration.txt"
+CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration.txt"
 
 
 def calibration_texts(path: Path = CALIBRATION) -> list[str]:
@@ -67,7 +67,7 @@ def export(folder: Path, target: Path, precision: str = "int8") -> None:
     from tokenizers import Tokenizer
     from transformers import AutoModel
 
-    from claimdiff.onnx_encoder import read_pipeline
+    from claimdiff.align.onnx_encoder import read_pipeline
 
     logging.getLogger().setLevel(logging.ERROR)  # the quantiser's advice and progress notes
     base = AutoModel.from_pretrained(str(folder), local_files_only=True, attn_implementation="eager").eval()
@@ -190,7 +190,7 @@ def smooth(model, feeds: list[dict], alpha: float = SMOOTHING):
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (2, 3) or argv[2:] not in ([], ["int8"], ["fp32"]):
-        print("usage: python -m claimdiff.onnx_export MODEL_FOLDER TARGET [int8|fp32]", file=sys.stderr)
+        print("usage: python -m claimdiff.align.onnx_export MODEL_FOLDER TARGET [int8|fp32]", file=sys.stderr)
         return 2
     folder, target = Path(argv[0]).resolve(), Path(argv[1]).resolve()
     precision = argv[2] if len(argv) == 3 else "int8"

@@ -1,4 +1,9 @@
-"""Diff: judge two aligned claims, and name what one document alone says.
+"""Judge: two aligned claims in; their ``Finding``s out, each with its reason, spans and evidence.
+
+Contract: a closed set of kinds with stable codes; a finding's reason says why, its
+spans point at the words that differ, its evidence feeds the confidence (``confidence``:
+a logistic model per kind, fitted by benchmarks/calibrate.py). One disagreement repeated
+in a report is merged into one finding (``merge``).
 
 For an aligned pair the checks run in this order, each adding at most one finding:
 contradiction (one side negates what the other asserts), figure-shift (figures of
@@ -16,13 +21,13 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from . import stance
-from .model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
-from .names import same_name
-from .quantities import pair_quantities
-from .scope import conflict, scope
-from .timex import iso
-from .units import DISPLAY
+from ..extract import stance
+from ..model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
+from ..extract.names import same_name
+from ..extract.quantities import pair_quantities
+from ..extract.scope import conflict, scope
+from ..extract.timex import iso
+from ..extract.units import DISPLAY
 
 # opposite readings of the same event: a claim that reads only one side of a pair, against
 # one that reads only the other, contradicts it ("fell to 4.1%" / "ticked up to 4.1%")
