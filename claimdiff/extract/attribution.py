@@ -14,35 +14,14 @@ from dataclasses import dataclass
 
 from ..model import Attribution
 from .sentences import VERB
+from . import lexicon
 
-# verbs that credit a forecast: what they frame is part of the claim ("had forecast a gain of 150,000")
-PREDICTIVE = frozenset({"forecast", "forecasts", "predicted", "predicts"})
-SPEECH = (
-    r"said|says|say|stated|states|state|told|tells|confirmed|confirms|announced|announces|added|adds|"
-    r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
-    r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
-    r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
-    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|showed|shows|"
-    r"pledged|pledges|promised|promises|vowed|vows|"
-    + "|".join(sorted(PREDICTIVE))
-)
+PREDICTIVE = lexicon.PREDICTIVE_FORMS
+SPEECH = lexicon.SPEECH_FORMS
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-_ROLE = (
-    r"spokesperson|spokesman|spokeswoman|spokespeople|official|officials|president|minister|secretary|"
-    r"chief|commander|general|analyst|analysts|diplomat|diplomats|ambassador|source|sources|adviser|advisor|"
-    r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
-    r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"
-    r"economists?|volunteers?|rescuers?|scientists?|forecasters?|traders?|prosecutors?|lawyers?|attorneys?|investigators?|"
-    r"legal team|defen[cs]e team|"
-    r"lawmakers|senator|staff|office|service|command|headquarters|watchdog|monitor|observers|witnesses|residents"
-)
+_ROLE = lexicon.ROLES
 _ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b", re.I)
-OUTLETS = re.compile(
-    r"\b(?:The New York Times|New York Times|Reuters|the Associated Press|Associated Press|AP|AFP|Agence France-Presse|"
-    r"BBC|CNN|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|Bloomberg|Yonhap|"
-    r"Kyiv Independent|The Guardian|Financial Times|Politico|Axios|NBC News|CBS News|ABC News|Fox News|TASS|RIA Novosti|"
-    r"Interfax|Ukrainska Pravda|local media|state media|US News|U\.S\. News)\b"
-)
+OUTLETS = re.compile(lexicon.OUTLET_NAMES)
 _ANON = re.compile(
     r"^(?:a|an|one|two|three|several|some|other|many|unnamed|anonymous)\b|"
     r"\b(?:anonymously|on (?:the )?condition of anonymity|not authori[sz]ed to|declined to be named|"
@@ -102,10 +81,7 @@ _SPEECH_BEFORE_THAT = frozenset({"added", "adds", "put", "puts", "testified", "p
 _OBJECT_VERBS = frozenset({"told", "tells", "briefed", "warned", "warns", "urged"})  # "told reporters", "warned the allies"
 _NOT_SOURCE = re.compile(r"(?:that|this|it|needless(?: to)?|suffice it(?: to)?|having|so|as|which|what|there|here|on \w+|in \w+|"
                          r".*\b(?:is|are|was|were|be|been|being))$", re.I)
-_PLACES = re.compile(
-    r"(?:Kyiv|Kiev|Moscow|Washington|Seoul|Pyongyang|Beijing|Tokyo|London|Paris|Berlin|Brussels|Tehran|Jerusalem|Ankara|"
-    r"Damascus|Ukraine|Russia|China|Britain|France|Germany|Japan|Israel|Iran|Turkey|Syria|Europe|the West)$"
-)
+_PLACES = re.compile(lexicon.CAPITALS_AND_COUNTRIES)
 
 @dataclass(frozen=True, slots=True)
 class Frame:
@@ -134,17 +110,10 @@ def _is_source(np: str) -> bool:
 
 
 _NAME_RUN = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*"
-_UNNAMED_ROLES = re.compile(
-    r"\b(?:officials?|sources?|diplomats?|spokes(?:person|man|woman|people)|aides?|advis[eo]rs?|analysts?|experts?|"
-    r"people familiar|person familiar|insiders?|residents?|witnesses|economists|volunteers?|rescuers?|forecasters|traders)\b",
-    re.I,
-)
+_UNNAMED_ROLES = re.compile(lexicon.UNNAMED_ROLES, re.I)
 
 
-_BODY = re.compile(
-    r"\b(?:Bureau|Agency|Department|Ministry|Office|Service|Council|Committee|Commission|Bank|Fund|Organi[sz]ation|"
-    r"Institute|University|Party|Army|Forces|Guard|Court|Parliament|Congress|Senate|Police|Union|Group|Company|Corp|Inc)\b"
-)
+_BODY = re.compile(lexicon.BODY_WORDS)
 
 
 def _name(src: str, role_m: list[re.Match]) -> str | None:

@@ -1,8 +1,12 @@
-"""The news vocabulary the parse readers use (claimdiff.extract.reading), kept apart from the code
-that reads it, as spaCy keeps its language data apart from its pipeline.
+"""The news vocabulary, kept apart from the code that reads it, as spaCy keeps its language
+data apart from its pipeline: reporting verbs, hedges and unconfirmed cues, negators and
+what does not negate, roles, bodies and outlets, opposites, modal pairs, and the gazetteer.
 
-Lemmas, lower-cased. The regular expressions of attribution.py and stance.py still carry
-their own word lists; this module holds what the parse-based readings need.
+Two kinds of entry. The parse readers (claimdiff.extract.reading, scope) read sets of
+lower-cased lemmas. The pattern readers (attribution.py, stance.py, the judge) read
+regular-expression sources, compiled where they are read: they stay patterns where they
+name phrases the parse does not tell as one unit ("could not be independently verified",
+"on condition of anonymity", "ticked up"), and the parse then decides each cue's scope.
 """
 
 from __future__ import annotations
@@ -127,3 +131,129 @@ PLACES: dict[str, tuple[str, ...]] = {
     "west bank": (),
     "europe": ("european", "europeans"),
 }
+
+
+# -- the pattern readers' vocabulary (attribution.py, stance.py, the judge): regex sources -------
+
+# phrases that say a claim is not confirmed or not known
+UNCONFIRMED_CUES = (
+    r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to|have not been able to)\s+"
+        r"(?:be\s+)?(?:independently\s+)?(?:confirm|confirmed|verify|verified)\b|"
+        r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to)\s+(?:say|specify|disclose|confirm|comment|provide details|give details|elaborate)\b(?:\s+(?:on\s+)?(?:whether|how|what|if))?|"
+        r"\b(?:it\s+)?(?:remains?|is|was|it is|it was|it's)\s+(?:still\s+)?(?:unclear|not clear|not known|unknown)\b|"
+        r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|did not|didn't|has not|have not)\s+(?:be\s+)?(?:independently\s+)?corroborat\w*\b|"
+        r"\b(?:(?:it\s+)?(?:is|was|it's|remains?)\s+)?(?:too early|hard|difficult|impossible)\s+to\s+(?:say|know|tell|determine|assess|confirm)(?:\s+(?:whether|if|how|when|what|who|exactly))?\b|"
+        r"\bunverified\b|\bunconfirmed\b|\bno (?:immediate )?(?:confirmation|details)\b|\bwere not (?:immediately )?(?:available|known)\b|"
+        r"\bnot (?:immediately |yet )?(?:clear|known)\b|\b(?:gave|offered|released|provided|published) no (?:\w+ )?(?:details|figures|numbers|toll)\b|"
+        r"\b(?:did not|didn't|has not|have not) (?:release|give|publish|provide|offer|disclose) (?:any )?(?:\w+ )?(?:details|figures|numbers|toll)\b|"
+        r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified|corroborated)\b|"
+        r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b"
+)
+
+# words and phrases that hedge a claim
+HEDGE_CUES = (
+    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|tentatively|provisionally|"
+        r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
+        r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
+        r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
+        r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
+        r"(?:is|are|was|were) set to|(?:is|are|was|were) poised to|on course (?:for|to)|on track (?:for|to)|"
+        r"(?:is|are|was|were) projected to|(?:is|are|was|were) forecast to|"
+        r"could(?!\s+not\b|n['’]t)|(?-i:may)|might|suggests?|suggested|it is possible|reports suggest|rumou?red|"
+        r"(?:did|does|do|would|will) not rule out|(?:has|have|had) not ruled out|not ruled out)\b"
+)
+
+# "not" and "no" that negate nothing the claim asserts
+NOT_NEGATING_CUES = (
+    r"\bno\s+(?:other\s+)?[\w-]+\s+(?:has|had|have)\s+(?:ever\s+)?[^.;,]*?\b(?:before|until now|previously|ever)\b|"
+                              r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b"
+)
+
+# verbs that deny what they frame
+DENIAL_VERBS = (
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b"
+)
+
+# words that confirm a claim
+CONFIRMATION_CUES = (
+    r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b"
+)
+
+# negators, for the pattern reading
+NEGATION_CUES = (
+    r"\b(?:not|never|no longer|neither|nor|none|nobody|nothing)\b|n['’]t\b|"
+        r"\bno\s+(?!doubt\b|longer\b)\w+|\bden(?:y|ies|ied)\b|\brejected\b|\bdismissed\b|\bhas yet to\b|\bhave yet to\b"
+)
+
+# roles and bodies a source is named by
+ROLES = (
+    r"spokesperson|spokesman|spokeswoman|spokespeople|official|officials|president|minister|secretary|"
+        r"chief|commander|general|analyst|analysts|diplomat|diplomats|ambassador|source|sources|adviser|advisor|"
+        r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
+        r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"
+        r"economists?|volunteers?|rescuers?|scientists?|forecasters?|traders?|prosecutors?|lawyers?|attorneys?|investigators?|"
+        r"legal team|defen[cs]e team|"
+        r"lawmakers|senator|staff|office|service|command|headquarters|watchdog|monitor|observers|witnesses|residents"
+)
+
+# news outlets, which credit second-hand
+OUTLET_NAMES = (
+    r"\b(?:The New York Times|New York Times|Reuters|the Associated Press|Associated Press|AP|AFP|Agence France-Presse|"
+        r"BBC|CNN|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|Bloomberg|Yonhap|"
+        r"Kyiv Independent|The Guardian|Financial Times|Politico|Axios|NBC News|CBS News|ABC News|Fox News|TASS|RIA Novosti|"
+        r"Interfax|Ukrainska Pravda|local media|state media|US News|U\.S\. News)\b"
+)
+
+# roles of sources left unnamed
+UNNAMED_ROLES = (
+    r"\b(?:officials?|sources?|diplomats?|spokes(?:person|man|woman|people)|aides?|advis[eo]rs?|analysts?|experts?|"
+        r"people familiar|person familiar|insiders?|residents?|witnesses|economists|volunteers?|rescuers?|forecasters|traders)\b"
+)
+
+# words that make a name a body
+BODY_WORDS = (
+    r"\b(?:Bureau|Agency|Department|Ministry|Office|Service|Council|Committee|Commission|Bank|Fund|Organi[sz]ation|"
+        r"Institute|University|Party|Army|Forces|Guard|Court|Parliament|Congress|Senate|Police|Union|Group|Company|Corp|Inc)\b"
+)
+
+# places, which are no source
+CAPITALS_AND_COUNTRIES = (
+    r"(?:Kyiv|Kiev|Moscow|Washington|Seoul|Pyongyang|Beijing|Tokyo|London|Paris|Berlin|Brussels|Tehran|Jerusalem|Ankara|"
+        r"Damascus|Ukraine|Russia|China|Britain|France|Germany|Japan|Israel|Iran|Turkey|Syria|Europe|the West)$"
+)
+
+# hedges that are only a modal verb
+MODAL_HEDGES = (
+    r"(?:could|may|might|would|should|likely|expected to|set to|(?:is|are|was|were) (?:expected|set) to)"
+)
+
+# verbs that credit a forecast: what they frame is part of the claim ("had forecast a gain of 150,000")
+PREDICTIVE_FORMS = frozenset({"forecast", "forecasts", "predicted", "predicts"})
+SPEECH_FORMS = (
+    r"said|says|say|stated|states|state|told|tells|confirmed|confirms|announced|announces|added|adds|"
+    r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
+    r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
+    r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"
+    r"puts|put|described|describes|cautioned|urged|told\s+reporters|told\s+journalists|showed|shows|"
+    r"pledged|pledges|promised|promises|vowed|vows|"
+    + "|".join(sorted(PREDICTIVE_FORMS))
+)
+
+# opposite readings of the same event: a claim that reads only one side of a pair, against
+# one that reads only the other, contradicts it ("fell to 4.1%" / "ticked up to 4.1%")
+OPPOSITES = [
+    (r"rose|risen|rises|rising|increased|increases|climbed|jumped|grew|gained|ticked up|edged up|went up|added|lifted|raised|surged|soared",
+     r"fell|fallen|falls|falling|dropped|declined|decreased|slipped|shed|ticked down|edged down|went down|lowered|plunged|slumped|pulled [\w ]{0,30}down"),
+    (r"opened|reopened|reopens|open", r"closed|shut|remains closed|remained closed"),
+    (r"likely|probable", r"unlikely|improbable|ruled out"),
+    (r"confirmed|acknowledged", r"denied|refuted"),
+    (r"began|begun|started", r"ended|stopped|halted"),
+    (r"won|wins", r"lost|loses"),
+    (r"held|holds|kept|keeps|retained|retains", r"lost|loses"),  # "held his seat" / "lost his seat"
+    (r"approved|passed", r"rejected|vetoed"),
+    (r"convicted|guilty", r"acquitted|not guilty"),
+    (r"alive|survivors? (?:were|was) (?:found|pulled|rescued)", r"dead|no survivors"),
+]
+
+# a modal and its past or tentative form say one thing: "can pick up" / "could pick up"
+MODAL_PAIRS = {"could": "can", "would": "will", "might": "may", "can": "could", "will": "would", "may": "might"}

@@ -13,46 +13,18 @@ from __future__ import annotations
 import re
 
 from .attribution import SPEECH
+from . import lexicon
 
-UNCONFIRMED = re.compile(
-    r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to|have not been able to)\s+"
-    r"(?:be\s+)?(?:independently\s+)?(?:confirm|confirmed|verify|verified)\b|"
-    r"\b(?:did not|didn't|does not|doesn't|would not|wouldn't|declined to)\s+(?:say|specify|disclose|confirm|comment|provide details|give details|elaborate)\b(?:\s+(?:on\s+)?(?:whether|how|what|if))?|"
-    r"\b(?:it\s+)?(?:remains?|is|was|it is|it was|it's)\s+(?:still\s+)?(?:unclear|not clear|not known|unknown)\b|"
-    r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to|did not|didn't|has not|have not)\s+(?:be\s+)?(?:independently\s+)?corroborat\w*\b|"
-    r"\b(?:(?:it\s+)?(?:is|was|it's|remains?)\s+)?(?:too early|hard|difficult|impossible)\s+to\s+(?:say|know|tell|determine|assess|confirm)(?:\s+(?:whether|if|how|when|what|who|exactly))?\b|"
-    r"\bunverified\b|\bunconfirmed\b|\bno (?:immediate )?(?:confirmation|details)\b|\bwere not (?:immediately )?(?:available|known)\b|"
-    r"\bnot (?:immediately |yet )?(?:clear|known)\b|\b(?:gave|offered|released|provided|published) no (?:\w+ )?(?:details|figures|numbers|toll)\b|"
-    r"\b(?:did not|didn't|has not|have not) (?:release|give|publish|provide|offer|disclose) (?:any )?(?:\w+ )?(?:details|figures|numbers|toll)\b|"
-    r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified|corroborated)\b|"
-    r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b",
-    re.I,
-)
-HEDGED = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|tentatively|provisionally|"
-    r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
-    r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
-    r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
-    r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
-    r"(?:is|are|was|were) set to|(?:is|are|was|were) poised to|on course (?:for|to)|on track (?:for|to)|"
-    r"(?:is|are|was|were) projected to|(?:is|are|was|were) forecast to|"
-    r"could(?!\s+not\b|n['’]t)|(?-i:may)|might|suggests?|suggested|it is possible|reports suggest|rumou?red|"
-    r"(?:did|does|do|would|will) not rule out|(?:has|have|had) not ruled out|not ruled out)\b",
-    re.I,
-)
+UNCONFIRMED = re.compile(lexicon.UNCONFIRMED_CUES, re.I)
+HEDGED = re.compile(lexicon.HEDGE_CUES, re.I)
 # "not" that negates nothing the claim asserts
 # a verb of change negated asserts that a state goes on ("had not changed his view" is "still
 # held it"): no denial of what the other side says
 # "no country had landed there before", like "no other country has": a first, not a denial
-NOT_NEGATING = re.compile(r"\bno\s+(?:other\s+)?[\w-]+\s+(?:has|had|have)\s+(?:ever\s+)?[^.;,]*?\b(?:before|until now|previously|ever)\b|"
-                          r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b", re.I)
-DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b", re.I)
-CONFIRMED = re.compile(r"\b(?:confirmed|confirms|verified|officially announced|acknowledged)\b", re.I)
-NEGATION = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|none|nobody|nothing)\b|n['’]t\b|"
-    r"\bno\s+(?!doubt\b|longer\b)\w+|\bden(?:y|ies|ied)\b|\brejected\b|\bdismissed\b|\bhas yet to\b|\bhave yet to\b",
-    re.I,
-)
+NOT_NEGATING = re.compile(lexicon.NOT_NEGATING_CUES, re.I)
+DENIAL = re.compile(lexicon.DENIAL_VERBS, re.I)
+CONFIRMED = re.compile(lexicon.CONFIRMATION_CUES, re.I)
+NEGATION = re.compile(lexicon.NEGATION_CUES, re.I)
 _STRENGTH = {"confirmed": 3, "asserted": 2, "hedged": 1, "unconfirmed": 0}
 
 

@@ -28,30 +28,18 @@ from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, scope
 from ..extract.timex import iso
 from ..extract.units import DISPLAY
+from ..extract import lexicon
 
-# opposite readings of the same event: a claim that reads only one side of a pair, against
-# one that reads only the other, contradicts it ("fell to 4.1%" / "ticked up to 4.1%")
-_OPPOSITES = [
-    (r"rose|risen|rises|rising|increased|increases|climbed|jumped|grew|gained|ticked up|edged up|went up|added|lifted|raised|surged|soared",
-     r"fell|fallen|falls|falling|dropped|declined|decreased|slipped|shed|ticked down|edged down|went down|lowered|plunged|slumped|pulled [\w ]{0,30}down"),
-    (r"opened|reopened|reopens|open", r"closed|shut|remains closed|remained closed"),
-    (r"likely|probable", r"unlikely|improbable|ruled out"),
-    (r"confirmed|acknowledged", r"denied|refuted"),
-    (r"began|begun|started", r"ended|stopped|halted"),
-    (r"won|wins", r"lost|loses"),
-    (r"held|holds|kept|keeps|retained|retains", r"lost|loses"),  # "held his seat" / "lost his seat"
-    (r"approved|passed", r"rejected|vetoed"),
-    (r"convicted|guilty", r"acquitted|not guilty"),
-    (r"alive|survivors? (?:were|was) (?:found|pulled|rescued)", r"dead|no survivors"),
-]
+# opposite readings of the same event ("fell" / "ticked up"): one side of a pair against the other contradicts
+_OPPOSITES = lexicon.OPPOSITES
 _OPPOSITES_RX = [(re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in _OPPOSITES]
 # hedges that are only a modal verb ("could", "may"): weaker evidence of a hedged claim
-_MODAL = re.compile(r"(?:could|may|might|would|should|likely|expected to|set to|(?:is|are|was|were) (?:expected|set) to)", re.I)
+_MODAL = re.compile(lexicon.MODAL_HEDGES, re.I)
 _WORD = re.compile(r"\w[\w'’.-]*")
 # an unresolved "he said", or a title cut from its name ("Dr"), credits no one we can compare
 _PRONOUN = re.compile(r"(?:he|she|they|it|dr|mr|mrs|ms|prof|gen|sen|rep|gov|lt|col|capt)\.?$", re.I)
 # a modal and its past or tentative form say one thing: "can pick up" / "could pick up"
-_MODAL_PAIRS = {"could": "can", "would": "will", "might": "may", "can": "could", "will": "would", "may": "might"}
+_MODAL_PAIRS = lexicon.MODAL_PAIRS
 
 
 def show(q: Quantity) -> str:
