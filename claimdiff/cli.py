@@ -394,7 +394,7 @@ def claims(files, fmt, output):
     from .model import SCHEMA_VERSION
     from .read import read_documents
     from .report import claim_dict, quantity_dict, wrap
-    from .report.text import attribution_text
+    from .report.text import attribution_text, printable
 
     try:
         paths = expand(files)
@@ -418,7 +418,7 @@ def claims(files, fmt, output):
                                  ("not " if c.negated else "") + c.certainty])
                 parts.append(f"{d.outlet} ({d.id}): {len(cs)} claims\n"
                              + tabulate(rows, headers=["#", "claim", "figures", "source", "stance"], tablefmt="grid"))
-            text = "\n\n".join(parts) + "\n"
+            text = printable("\n\n".join(parts) + "\n")
         write_output(text, output, paths)
     except ClaimdiffError as exc:
         fail(str(exc))

@@ -16,7 +16,7 @@ from typing import Any
 from ..version import __version__
 from ..model import KIND_ORDER, SCHEMA_VERSION, Claim, Comparison, Document, Finding, Kind, Quantity
 from ..extract.timex import iso
-from .text import attribution_text, more, shown_reason, summary
+from .text import attribution_text, markdown_text, more, printable, shown_reason, summary
 
 FORMATS = ("table", "json", "markdown", "html")
 
@@ -30,7 +30,7 @@ def render(comparison: Comparison, fmt: str, *, kinds: tuple[Kind, ...] = KIND_O
     if fmt == "html":
         from .html import to_html
 
-        return to_html(comparison, kinds=kinds)
+        return printable(to_html(comparison, kinds=kinds))
     return to_table(comparison, kinds=kinds, table_style=table_style, width=width, color=color, terminal=terminal)
 
 
@@ -122,7 +122,8 @@ def _num(x: float | None) -> float | int | None:
 # -- table --------------------------------------------------------------------------------------
 
 def wrap(text: str, width: int, *, break_on_hyphens: bool = True) -> str:
-    """Text folded to ``width`` for a table cell (never empty)."""
+    """Text folded to ``width`` for a table cell (never empty), its control characters escaped."""
+    text = printable(text)
     return "\n".join(textwrap.wrap(text, width=width, break_on_hyphens=break_on_hyphens)) or text
 
 
@@ -147,7 +148,7 @@ def _headline(comparison: Comparison, color: bool = False, width: int | None = N
     s = summary(comparison)
     width = width or 10**6
     ref = comparison.documents[0]
-    lines = textwrap.wrap(f"claimdiff: {ref.outlet} ({ref.id}) against {len(comparison.documents) - 1} other report(s)",
+    lines = textwrap.wrap(f"claimdiff: {printable(ref.outlet)} ({printable(ref.id)}) against {len(comparison.documents) - 1} other report(s)",
                           width, break_on_hyphens=False)
     # each "N kind" stays whole on a line (joined by a no-break space while wrapping), then takes its colour
     counts = textwrap.wrap("findings: " + ", ".join(f"{s[k.value]}\u00a0{k.value}" for k in KIND_ORDER), width,
@@ -197,7 +198,7 @@ def to_table(comparison: Comparison, *, kinds: tuple[Kind, ...] = KIND_ORDER, ta
 # -- Markdown -----------------------------------------------------------------------------------
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+    return markdown_text(text)
 
 
 MARKS = {Kind.CONTRADICTION: "🟥", Kind.FIGURE_SHIFT: "🟧", Kind.ATTRIBUTION_SHIFT: "🟪",

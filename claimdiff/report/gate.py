@@ -15,6 +15,7 @@ from ..check import CheckResult, StoryFinding
 from ..errors import InputError
 from ..model import KIND_ORDER, TITLES, Kind
 from . import wrap
+from .text import printable
 
 CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit", "markdown", "html")
 GITHUB_MAX_ERRORS = 10
@@ -46,12 +47,13 @@ def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None, max_chars: 
         for f in result.findings:
             yield json.dumps(_finding_dict(f, fail_on), ensure_ascii=False) + "\n"
     elif fmt == "markdown":
-        yield check_markdown(result, fail_on, tuple(kinds or fail_on), max_chars)
+        yield printable(check_markdown(result, fail_on, tuple(kinds or fail_on), max_chars))
     elif fmt == "html":
-        yield check_html(result, fail_on, tuple(kinds or fail_on))
-    else:
-        yield {"text": check_text, "github": check_github, "sarif": check_sarif, "junit": check_junit}[fmt](
-            result, fail_on)
+        yield printable(check_html(result, fail_on, tuple(kinds or fail_on)))
+    elif fmt == "sarif":
+        yield check_sarif(result, fail_on)
+    else:  # text formats: a document's control characters shown, never sent (and XML kept 1.0)
+        yield printable({"text": check_text, "github": check_github, "junit": check_junit}[fmt](result, fail_on))
 
 
 def _headline(result: CheckResult, fail_on) -> str:
