@@ -100,14 +100,16 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
 
 
 def _story_folders(path: Path) -> list[Path]:
-    """The folder itself when it holds reports, else its sub-folders that do (sorted)."""
-    if reports_in(path):
-        return [path]
+    """The story folders under ``path`` (sorted): its sub-folders that hold reports, when any
+    does, and then the files beside them (an index.md, a report claimdiff wrote there) are not
+    a story; else the folder itself, when it holds reports."""
     out = []
     for sub in sorted(path.iterdir()):
         if sub.is_dir() and not sub.name.startswith("."):
             out.extend(_story_folders(sub))
-    return out
+    if out:
+        return out
+    return [path] if reports_in(path) else []
 
 
 def _folder_story(folder: Path) -> Story | None:
@@ -351,6 +353,8 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
                 continue  # the same finding reached twice (all-pairs stories)
             seen.add(f.fingerprint)
             result.findings.append(replace(f, new=baseline is None or f.fingerprint not in baseline))
+    if not result.stories:  # a gate that compared nothing must not pass
+        raise InputError(f"{', '.join(paths)}: no story with two readable reports to compare")
     if baseline is not None:
         result.fixed = [e for fp, e in sorted(baseline.items()) if fp not in seen]
     return result

@@ -143,6 +143,28 @@ def test_usage_errors_are_one_line(corpus_copy, run, args, message):
     assert message in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("stray", ["index.md", "report.html", "README.md"])
+def test_a_stray_file_at_the_corpus_root_does_not_switch_the_gate_off(tmp_path, run, monkeypatch, stray):
+    """A folder of story folders may hold other files (an index, the HTML report written
+    there): they are no story, and the stories beside them are still checked."""
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml, no baseline: the story's findings are new
+    shutil.copytree(ROOT / "tests" / "fixtures" / "harbour-fire", tmp_path / "corpus" / "harbour-fire")
+    (tmp_path / "corpus" / stray).write_text("# Index\n\nThe stories of this corpus, one folder each.\n",
+                                            encoding="utf-8")
+    result = run.fresh("check", "corpus", "--no-semantic", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [s["name"] for s in data["stories"]] == ["harbour-fire"]
+    assert result.exit_code == 1 and data["findings"], result.output  # its figure shift still fails
+
+
+def test_a_corpus_with_nothing_to_compare_is_an_error(tmp_path, run):
+    (tmp_path / "corpus" / "lonely").mkdir(parents=True)
+    (tmp_path / "corpus" / "lonely" / "only.md").write_text("One report alone says 40 people died.\n", encoding="utf-8")
+    result = run.fresh("check", str(tmp_path / "corpus"), "--no-semantic")
+    assert result.exit_code == 2, result.output
+    assert "no story with two readable reports to compare" in result.stderr and "Traceback" not in result.output
+
+
 def test_unreadable_baseline(corpus_copy, run):
     (corpus_copy / "b.json").write_text("{nope", encoding="utf-8")
     result = run.fresh("check", "corpora", "--baseline", "b.json")
