@@ -159,6 +159,9 @@ def _gold_reference(folder: Path) -> Path | None:
 JSONL_FIELDS = ("text", "story", "outlet", "id", "date", "title", "url", "role")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _jsonl_stories(path: Path) -> Iterator[Story]:
     """A JSONL corpus: one document a line; stories in order of first appearance."""
     size = path.stat().st_size
@@ -177,6 +180,9 @@ def _jsonl_stories(path: Path) -> Iterator[Story]:
             raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
         if not isinstance(obj, dict):
             raise InputError(f"{where}: each line must be a JSON object")
+        # a lone surrogate ("\ud800") is no character and cannot be written: the replacement
+        # character stands for it; a pair written as two escapes is the one character it names
+        obj = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
         unknown = sorted(set(obj) - set(JSONL_FIELDS) - {"source", "excerpt", "hostname", "author", "language"})
         if unknown:
             raise InputError(f"{where}: unknown field(s) {', '.join(unknown)} (known: {', '.join(JSONL_FIELDS)})")
@@ -188,8 +194,8 @@ def _jsonl_stories(path: Path) -> Iterator[Story]:
         for key in ("outlet", "id", "date", "title", "url", "role"):
             if obj.get(key) is not None and not isinstance(obj[key], str):
                 raise InputError(f"{where}: '{key}' must be text")
-        meta = "".join(f"{k}: {json.dumps(obj[k])}\n" for k in ("outlet", "date", "title", "url", "role", "id")
-                       if obj.get(k))
+        meta = "".join(f"{k}: {json.dumps(obj[k], ensure_ascii=False)}\n"
+                       for k in ("outlet", "date", "title", "url", "role", "id") if obj.get(k))
         doc_id = _slug(obj.get("id") or obj.get("outlet") or f"line-{n}")
         raw = f"---\n{meta}---\n{body}" if meta else body
         doc = parse_document(raw, doc_id=doc_id, path=where, name=where)

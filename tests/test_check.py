@@ -306,3 +306,19 @@ def test_check_keeps_no_text_of_the_stories_it_is_done_with(encoder):
     for story, comparison in result.stories:
         assert story.documents == () and comparison.claims == () and comparison.alignments == ()
         assert comparison.documents and all(d.text == "" and d.outlet for d in comparison.documents)
+
+
+@pytest.mark.parametrize("outlet, shown", [("A \\ud83d\\ude00 Wire", "A \U0001f600 Wire"),  # a pair: one emoji
+                                           ("A \\ud800 Wire", "A \ufffd Wire")])  # alone: no character
+@pytest.mark.parametrize("fmt", ["json", "html", "junit", "markdown", "text"])
+def test_a_surrogate_escape_in_a_jsonl_field_is_read_not_a_crash(tmp_path, run, monkeypatch, outlet, shown, fmt):
+    monkeypatch.chdir(tmp_path)
+    first = ('{"story": "s\\ud800", "outlet": "%s", "title": "T %s", "role": "reference", '
+             '"text": "About 3,000 troops arrived in Kursk on Tuesday, officials said."}' % (outlet, outlet))
+    second = '{"story": "s\\ud800", "outlet": "B", "text": "About 5,000 troops arrived in Kursk on Tuesday, officials said."}'
+    (tmp_path / "c.jsonl").write_text(first + "\n" + second + "\n", encoding="utf-8")
+    result = run.fresh("check", "c.jsonl", "--no-semantic", "--format", fmt)
+    assert result.exit_code == 1, result.output  # the figure shift, reported ...
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)  # no crash
+    if fmt in ("json", "html"):
+        assert shown in result.stdout
