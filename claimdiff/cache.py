@@ -178,13 +178,24 @@ class CachedEncoder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        found = self.cache.get(self.identity, texts)
+        # a stored vector that is not finite, or whose length is not the others', is damage, not
+        # an embedding: read as a miss, computed again and rewritten (one wrong vector turned
+        # one contradiction into 99)
+        found = {t: v for t, v in self.cache.get(self.identity, texts).items() if np.isfinite(v).all()}
+        if len({v.size for v in found.values()}) > 1:
+            found = {}
         missing = sorted({t for t in texts if t not in found})
-        self.hits += len(texts) - len(missing)
-        self.misses += len(missing)
         if missing:
             computed = self.inner.encode(missing)
             fresh = {t: np.asarray(computed[i], dtype=np.float32) for i, t in enumerate(missing)}
+            size = next(iter(fresh.values())).size
+            wrong = sorted(t for t, v in found.items() if v.size != size)
+            if wrong:  # the stored vectors are of another length than the model's
+                again = self.inner.encode(wrong)
+                fresh.update({t: np.asarray(again[i], dtype=np.float32) for i, t in enumerate(wrong)})
+                missing = sorted(set(missing) | set(wrong))
             self.cache.put(self.identity, fresh)
             found.update(fresh)
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
         return np.stack([found[t] for t in texts]).astype(np.float32)

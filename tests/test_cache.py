@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from claimdiff.cache import CachedEncoder, EmbeddingCache, model_identity
 from conftest import CORPUS, ROOT, SEED
@@ -34,6 +35,22 @@ def test_only_missing_texts_are_encoded(tmp_path):
     other = CachedEncoder(Counting(), EmbeddingCache(tmp_path), "fake:2")
     other.encode(["a"])
     assert other.misses == 1
+
+
+@pytest.mark.parametrize("stored", [
+    {"a": [np.nan, 1.0]},  # not finite
+    {"a": [1.0, 1.0, 1.0]},  # another length than the other stored vector
+    {"a": [np.inf, 1.0], "b": [1.0, 1.0, 1.0]},
+])
+def test_a_damaged_stored_vector_is_computed_again_and_rewritten(tmp_path, stored):
+    inner = Counting()
+    cache = EmbeddingCache(tmp_path)
+    cache.put("fake:1", {t: np.asarray(v, dtype=np.float32) for t, v in stored.items()})
+    if "b" not in stored:
+        cache.put("fake:1", {"b": np.asarray([1.0, 1.0], dtype=np.float32)})  # a good one beside it
+    got = CachedEncoder(inner, cache, "fake:1").encode(["a", "b"])
+    assert np.array_equal(got, inner.encode(["a", "b"]))  # what the model says, not what was stored
+    assert np.array_equal(CachedEncoder(Counting(), EmbeddingCache(tmp_path), "fake:1").encode(["a", "b"]), got)
 
 
 def test_damaged_cache_is_rebuilt_with_a_warning(tmp_path, capsys):
@@ -92,3 +109,11 @@ def test_warm_run_does_not_import_torch_and_gives_the_same_bytes(tmp_path):
     assert cold == warm
     no_cache, _ = _run(tmp_path / "unused", "--no-cache", "--backend", "torch")
     assert no_cache == cold and not (tmp_path / "unused").exists()
+
+
+def test_a_stored_vector_of_another_length_than_the_models_is_computed_again(tmp_path):
+    inner = Counting()
+    cache = EmbeddingCache(tmp_path)
+    cache.put("fake:1", {"a": np.asarray([1.0, 1.0, 1.0], dtype=np.float32)})
+    got = CachedEncoder(inner, cache, "fake:1").encode(["a", "c"])  # "c" is computed: 2 numbers
+    assert np.array_equal(got, Counting().encode(["a", "c"])) and inner.calls == [["c"], ["a"]]
