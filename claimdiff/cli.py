@@ -451,7 +451,28 @@ def _terminal_width() -> int:
 
 
 def main() -> None:
-    cli(prog_name="claimdiff")
+    """The console script. Ctrl-C, at any moment, is one line and exit code 130: an output
+    being written is its temp file, removed on the way out (read.files.write_atomically), and
+    the process ends at once, before the model runtime's threads are torn down (onnxruntime
+    aborts the process when they are, and exit code 134 would read as a crash)."""
+    try:
+        code = cli.main(prog_name="claimdiff", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _interrupted()
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted() -> None:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    sys.stderr.write("claimdiff: interrupted\n")
+    sys.stderr.flush()
+    os._exit(130)
 
 
 if __name__ == "__main__":

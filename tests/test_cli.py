@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -255,3 +256,27 @@ def test_claims_json_reads_the_seed_as_an_editor_would():
     assert one("no evidence of a direct quid pro quo")["negated"] is True
     (october,) = figures("by boat in October", "date")
     assert october["dates"] == ["2024-10-01", "2024-10-31"] and october["relative"] is True
+
+
+@pytest.mark.parametrize("command", ["compare", "check"])
+def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output_file(tmp_path, command):
+    """Interrupted while it works (the whole corpus with torch and no cache takes far longer
+    than the 4 s it is given): one line, exit 130, and neither the output nor a temp file."""
+    import signal
+    import time
+
+    target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
+    args = (["compare", str(SEED), str(ROOT / "corpora" / "kursk-first-clash")] if command == "compare"
+            else ["check", str(ROOT / "corpora")])
+    env = dict(os.environ, CLAIMDIFF_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "claimdiff", *args, "--backend", "torch", "--no-cache",
+                             "--format", "json", "-o", str(target)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    time.sleep(4)
+    assert proc.poll() is None, "finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["claimdiff: interrupted"], err
+    assert list(target.parent.iterdir()) == []
