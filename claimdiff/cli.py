@@ -95,6 +95,28 @@ def write_output(text, output: str | None, inputs: list[str], *, color: bool = F
     write_atomically(target, text)
 
 
+def _read_by(paths: list[str], *also: str | None) -> list[str]:
+    """Every file a check or eval over ``paths`` reads: the reports and gold.yaml files under a
+    folder, a .jsonl corpus, and ``also`` (the baseline in use, pyproject.toml). An output
+    must never replace one of them."""
+    from .read import walk
+
+    out = [a for a in also if a]
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out += [str(f) for f in walk(path)]
+            out += [str(g) for g in path.rglob("gold.yaml")]
+        elif path.exists():
+            out.append(str(path))
+    return out
+
+
+def _refuse_input(target: str | None, inputs: list[str], command: str) -> None:
+    if target and target != "-" and any(os.path.realpath(target) == os.path.realpath(p) for p in inputs):
+        raise InputError(f"{target}: is read by this {command}; choose another file")
+
+
 def semantic_options(f):
     """--model / --backend / --no-semantic / --threshold / --no-cache / --cache-dir, shared by
     every command that matches claims."""
@@ -278,7 +300,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     from .progress import Bar
 
     try:
-        config, _ = load_config()
+        config, config_path = load_config()
         fmt = _from_config(ctx, "fmt", fmt, config, "format")
         if fmt not in CHECK_FORMATS:
             raise ConfigError(f"[tool.claimdiff] format must be one of {', '.join(CHECK_FORMATS)}, not {fmt!r}")
@@ -295,6 +317,9 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
                              min_confidence=min_confidence,
                              no_cache=no_cache, cache_dir=cache_dir)
 
+        inputs = _read_by(paths, baseline if accepted is not None else None, str(config_path) if config_path else None)
+        for target in (output, write_baseline):  # refused before the corpus is compared, not after
+            _refuse_input(target, inputs, "check")
         bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
         try:
             result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted,
@@ -307,7 +332,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
             n = save(write_baseline, result.findings)
             click.echo(f"claimdiff check: wrote {n} finding(s) to {write_baseline}", err=True)
             sys.exit(0)
-        write_output(stream_check(result, fmt, failing, kinds, max_chars), output, [])
+        write_output(stream_check(result, fmt, failing, kinds, max_chars), output, inputs)
         s = summary(result, failing)
         click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
@@ -342,16 +367,18 @@ def evaluate_cmd(ctx, paths, fmt, output, show_errors, model, backend, no_semant
     from .evaluate import evaluate
 
     try:
-        config, _ = load_config()
+        config, config_path = load_config()
         settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
                              min_confidence=min_confidence,
                              no_cache=no_cache, cache_dir=cache_dir)
+        inputs = _read_by(list(paths), str(config_path) if config_path else None)
+        _refuse_input(output, inputs, "eval")
         result = evaluate(paths, settings=settings)
         if fmt == "json":
             text = json.dumps(result.as_dict(), indent=2) + "\n"
         else:
             text = _eval_table(result)
-        write_output(text, output, [])
+        write_output(text, output, inputs)
         if show_errors:
             for line in result.errors:
                 click.echo(line, err=True)

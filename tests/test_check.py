@@ -322,3 +322,27 @@ def test_a_surrogate_escape_in_a_jsonl_field_is_read_not_a_crash(tmp_path, run, 
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)  # no crash
     if fmt in ("json", "html"):
         assert shown in result.stdout
+
+
+@pytest.mark.parametrize("args, target", [
+    (["check", "corpora", "-o", "{t}"], "corpora/kursk-first-clash/saltmarsh-evening-record.md"),  # a report
+    (["check", "corpora", "-o", "{t}"], "corpora/uk-election-2024/gold.yaml"),
+    (["check", "corpora", "--baseline", "corpora/baseline.json", "-o", "{t}"], "corpora/baseline.json"),  # in use
+    (["check", "corpora", "-o", "{t}"], "pyproject.toml"),
+    (["check", "corpora", "--write-baseline", "{t}"], "corpora/kursk-first-clash/gold.yaml"),
+    (["check", "corpora", "--write-baseline", "{t}"], "pyproject.toml"),
+    (["eval", "corpora/kursk-first-clash", "-o", "{t}"], "corpora/kursk-first-clash/gold.yaml"),
+    (["eval", "corpora/kursk-first-clash", "-o", "{t}"], "corpora/kursk-first-clash/meridian-wire-review.md"),
+])
+def test_an_output_never_replaces_what_the_run_reads(corpus_copy, run, args, target):
+    (corpus_copy / "pyproject.toml").write_text("[tool.claimdiff]\ncorpus = \"corpora\"\n", encoding="utf-8")
+    before = (corpus_copy / target).read_bytes()
+    result = run.fresh(*[a.format(t=target) for a in args], "--no-semantic")
+    assert result.exit_code == 2, result.output
+    assert "is read by this" in result.stderr and "Traceback" not in result.output
+    assert (corpus_copy / target).read_bytes() == before
+
+
+def test_writing_the_baseline_over_the_one_it_replaces_still_works(corpus_copy, run):
+    result = run.fresh("check", "corpora", "--no-semantic", "--write-baseline", "corpora/baseline.json")
+    assert result.exit_code == 0, result.output
