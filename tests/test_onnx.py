@@ -226,3 +226,25 @@ def test_config_backend_onnx_is_used_by_check(run, tmp_path, monkeypatch, cache_
     ids = [row[0] for row in db.execute("SELECT DISTINCT model FROM embeddings")]
     db.close()
     assert ids == [OnnxEncoder(cache_dir=cache_dir).identity]
+
+
+def test_a_killed_exports_work_folders_are_removed_and_no_others(tmp_path):
+    """A killed export leaves its work folder (a partial model of 25 MB); the next export of
+    that target removes it, and an older claimdiff's a day old; another target's live work
+    folder, and a recent one of unknown owner, are left."""
+    import os
+    import time
+
+    from claimdiff.align.onnx_export import STALE_S, remove_stale
+
+    target = tmp_path / "model-abc.int8.onnx"
+    ours = tmp_path / ".export-model-abc.int8.onnx-k1ll3d"
+    other = tmp_path / ".export-model-abc.fp32.onnx-l1ve"
+    old_legacy, new_legacy = tmp_path / ".export-0ld", tmp_path / ".export-n3w"
+    for d in (ours, other, old_legacy, new_legacy):
+        d.mkdir()
+        (d / "model.onnx").write_bytes(b"partial")
+    long_ago = time.time() - STALE_S - 60
+    os.utime(old_legacy, (long_ago, long_ago))
+    assert remove_stale(target) == sorted([ours, old_legacy])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, new_legacy.name])

@@ -40,6 +40,32 @@ def calibration_texts(path: Path = CALIBRATION) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def _work_prefix(target: Path) -> str:
+    return f".export-{target.name}-"
+
+
+STALE_S = 24 * 3600  # a work folder of an older claimdiff, named without its target, this old is left over
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the work folders a killed export of ``target`` left (a partial model of 25 MB
+    each), and those of an older claimdiff a day old; called with the target's lock held, so
+    no live export of this target owns one. Work folders of other targets are left alone."""
+    import shutil
+    import time
+
+    removed = []
+    for p in sorted(target.parent.glob(".export-*")):
+        if not p.is_dir():
+            continue
+        ours = p.name.startswith(_work_prefix(target))
+        legacy = ".onnx-" not in p.name  # named ".export-XXXX", for no target
+        if ours or (legacy and time.time() - p.stat().st_mtime > STALE_S):
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
 @contextmanager
 def _locked(lock: Path):
     with open(lock, "a+b") as fh:
@@ -104,7 +130,7 @@ def export(folder: Path, target: Path, precision: str = "int8") -> None:
         def get_next(self):
             return next(self.rest, None)
 
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=_work_prefix(target)) as tmp:
         os.chdir(tmp)  # a child process: the quantiser's helpers write to the cwd, so keep them in here
         fp32, ready = Path(tmp) / "model.onnx", Path(tmp) / "model.pre.onnx"
         with torch.no_grad():
@@ -199,6 +225,7 @@ def main(argv: list[str]) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target.with_name(target.name + ".lock")):
         if not target.is_file():  # another process may have made it while this one waited
+            remove_stale(target)
             export(folder, target, precision)
     return 0
 
