@@ -89,10 +89,9 @@ def write_output(text, output: str | None, inputs: list[str], *, color: bool = F
                 buffer, size = [], 0
         click.echo("".join(buffer), nl=False, color=color or None)
         return
-    target = Path(output)
-    if any(p != "-" and "://" not in p and os.path.realpath(p) == os.path.realpath(target) for p in inputs):
+    if _is_input(output, inputs):
         raise InputError(f"{output}: is one of the documents being compared; choose another output file")
-    write_atomically(target, text)
+    write_atomically(Path(output), text)
 
 
 def _read_by(paths: list[str], *also: str | None) -> list[str]:
@@ -112,8 +111,14 @@ def _read_by(paths: list[str], *also: str | None) -> list[str]:
     return out
 
 
+def _is_input(target: str | None, inputs: list[str]) -> bool:
+    """``target`` names a file the run reads (not standard output, not an address)."""
+    return bool(target) and target != "-" and any(
+        p != "-" and "://" not in p and os.path.realpath(p) == os.path.realpath(target) for p in inputs)
+
+
 def _refuse_input(target: str | None, inputs: list[str], command: str) -> None:
-    if target and target != "-" and any(os.path.realpath(target) == os.path.realpath(p) for p in inputs):
+    if _is_input(target, inputs):
         raise InputError(f"{target}: is read by this {command}; choose another file")
 
 

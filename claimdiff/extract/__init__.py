@@ -23,6 +23,7 @@ from . import stance
 from ..errors import InputError
 from ..model import Attribution, Claim, Document, Quantity
 from .quantities import quantities
+from .names import same_name
 from .timex import dates, times
 
 _LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?|"
@@ -147,8 +148,6 @@ def _pronoun_source(a: Attribution, person: Attribution | None, mentioned: str |
     sentence was about is that speaker too (or no one was); the person mentioned, when no one
     has spoken yet. When the two differ ("Ellison testified ... Bankman-Fried ... He said"), no
     one: the pronoun stays, and the judge compares no pronoun. "They" is the last speaker."""
-    from .names import same_name
-
     if (a.source or "").strip().lower() == "they":
         return _merge_via(person, a.via) if person else a
     if person is not None and (mentioned is None or same_name(person.name or "", mentioned)):
@@ -201,10 +200,9 @@ def _negation(ps, pred, a: int, b: int, claim_text: str, content: str, framed: s
     tok = reading.negation_of(ps, pred, a, b)
     if tok is not None:
         return neg, reading.denied(ps, tok, pred)
-    m = _LEXICAL_DENIAL.search(neg)
-    m = re.search(rf"(?<!\w){re.escape(m.group(0))}(?!\w)", claim_text) if m else None
-    at = m.start() if m else -1
-    word = reading.token_at(ps, a + at) if at >= 0 else None
+    cue = _LEXICAL_DENIAL.search(neg)
+    m = re.search(rf"(?<!\w){re.escape(cue.group(0))}(?!\w)", claim_text) if cue else None
+    word = reading.token_at(ps, a + m.start()) if m else None
     if word is not None and (word.i == pred.i or reading.clause_of(ps, word, stop=pred).i == pred.i):
         return neg, reading.denied(ps, word, pred)
     return None, None
@@ -220,12 +218,11 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
     got = reading.reporting_subject(ps, a.cue)
     if got is None:
         return frame
-    subject, finite = got
+    subject, finite, whole = got
     if not subject:
         return None if finite else frame
     if subject == a.source.strip() or attr.PRONOUN.match(subject) and attr.PRONOUN.match(a.source.strip()):
         return frame
-    whole = reading.subject_phrase(ps, a.cue)
     # "A senior official, who asked not to be named, said": the clause left out makes it anonymous
     hint = bool(attr._ANON_ANYWHERE.search(sentence) or attr.ANON_CLAUSE.search(whole)) \
         and not attr.OUTLETS.fullmatch(subject)

@@ -143,17 +143,17 @@ def deontic(s: Sentence, pred: Token) -> bool:
 _SUBJECT_OUT = frozenset({"advmod", "relcl", "acl", "advcl"})
 
 
-def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool] | None:
-    """The subject of the reporting verb ``cue`` (its first word), as the sentence writes it,
-    and whether the verb has one. None: the parse finds no such reporting verb."""
+def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
+    """The subject of the reporting verb ``cue`` (its first word): as the source, whole and no
+    more; whether the verb has a subject at all; and the whole subject, with the clauses about
+    it ("who asked not to be named"). None: the parse finds no such reporting verb."""
     word = cue.split()[0].lower() if cue and cue.split() else ""
-    verbs = [t for t in s.tokens if t.lower == word and (t.lemma in REPORTING or t.pos == "VERB")]
-    if not verbs:
+    v = next((t for t in s.tokens if t.lower == word and (t.lemma in REPORTING or t.pos == "VERB")), None)
+    if v is None:
         return None
-    v = verbs[0]
     subj = next((c for c in s.children(v) if c.dep in ("nsubj", "nsubjpass")), None)
     if subj is None:
-        return "", v.dep in ("ROOT", "ccomp") and not any(c.dep == "expl" for c in s.children(v))
+        return "", v.dep in ("ROOT", "ccomp") and not any(c.dep == "expl" for c in s.children(v)), ""
     whole = s.subtree(subj)
     toks = [t for t in whole if t.i == subj.i or not _under(s, t, subj, _SUBJECT_OUT)]
     while toks and toks[0].pos in ("PUNCT", "CCONJ"):
@@ -166,15 +166,7 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool] | None:
         toks = toks[:cut]
         while toks and toks[-1].pos == "PUNCT":
             toks = toks[:-1]
-    return s.span_text(toks), True
-
-
-def subject_phrase(s: Sentence, cue: str) -> str:
-    """The reporting verb's whole subject, with the clauses about it ("who asked not to be named")."""
-    word = cue.split()[0].lower() if cue and cue.split() else ""
-    v = next((t for t in s.tokens if t.lower == word and (t.lemma in REPORTING or t.pos == "VERB")), None)
-    subj = next((c for c in s.children(v) if c.dep in ("nsubj", "nsubjpass")), None) if v else None
-    return s.span_text(s.subtree(subj)) if subj else ""
+    return s.span_text(toks), True, s.span_text(whole)
 
 
 def _under(s: Sentence, t: Token, top: Token, out: frozenset[str]) -> bool:
