@@ -123,6 +123,14 @@ class Quantity:
     # "2,000 more troops"; compared only with another part) or "each" (a figure per unit, not a
     # total: "five units, each of about 3,000 soldiers", "$55 per share"; compared only with another)
     role: str | None = None
+    # how the figure was stated: "=" bare, "~" about, ">" more than / at least, "<" up to /
+    # less than / nearly, "range" (from X to Y, between, "tens of thousands"); None for dates
+    bound: str | None = None
+    # the unit as written, to ``unit``: canonical = written * factor + offset (an offset only
+    # for a temperature read on a scale, "86F"; a change of temperature has none)
+    factor: float = 1.0
+    offset: float = 0.0
+    unit_text: str | None = None  # the unit as written ("mph", "per cent"), for reasons in the text's own unit
 
     def overlaps(self, other: "Quantity") -> bool:
         """True when the two intervals share at least one point (lower bounds read as news

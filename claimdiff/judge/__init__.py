@@ -69,6 +69,9 @@ def move(qa: Quantity, qb: Quantity) -> str:
         d = int(round(vb - va))
         return f"{d:+d} minute" + ("s" if abs(d) != 1 else "")
     name, factor = DISPLAY.get(qa.unit or "", ("", 1.0))
+    if qa.unit_text and qb.unit_text and qa.factor == qb.factor and qa.offset == qb.offset and qa.unit != "percent":
+        # both in one unit as written ("120 mph" / "130 mph"): the move in that unit, not a converted one
+        name, factor = qb.unit_text.strip(), qa.factor
     delta = (vb - va) / factor
     out = f"{delta:+,.0f}" if abs(delta) >= 10 else f"{delta:+,.2g}"
     if name:
