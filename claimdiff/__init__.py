@@ -5,17 +5,36 @@
     for finding in result.findings:
         print(finding.code, finding.kind.value, finding.reason)
 
-Importing claimdiff never imports torch: the embedding model loads on first use.
+Importing claimdiff never imports torch: the embedding model loads on first use. The names
+below load their module on first use too, so that the command line starts (and can be
+interrupted) before anything heavy is imported.
 """
 
-from .api import Settings, compare, extract_claims
-from .errors import ClaimdiffError, InputError, ModelError
-from .model import Alignment, Attribution, Claim, Comparison, Document, Finding, Kind, Quantity, Side
-from .read import read_document, read_documents
+from __future__ import annotations
+
+import importlib
+
 from .version import __version__
 
-__all__ = [
-    "Alignment", "Attribution", "Claim", "ClaimdiffError", "Comparison", "Document", "Finding", "InputError",
-    "Kind", "ModelError", "Quantity", "Settings", "Side", "__version__", "compare", "extract_claims",
-    "read_document", "read_documents",
-]
+_EXPORTS = {
+    "Settings": "api", "compare": "api", "extract_claims": "api",
+    "ClaimdiffError": "errors", "InputError": "errors", "ModelError": "errors",
+    "Alignment": "model", "Attribution": "model", "Claim": "model", "Comparison": "model", "Document": "model",
+    "Finding": "model", "Kind": "model", "Quantity": "model", "Side": "model",
+    "read_document": "read", "read_documents": "read",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,3 +1,23 @@
-from .cli import main
+"""``python -m claimdiff`` and the ``claimdiff`` console script.
 
-main()
+Ctrl-C while the program's modules are still being imported is the same one line and exit
+code 130 as later on: the import happens here, inside the guard."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    try:
+        from .cli import main as run
+    except KeyboardInterrupt:
+        sys.stderr.write("claimdiff: interrupted\n")
+        sys.stderr.flush()
+        os._exit(130)
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -47,6 +47,15 @@ def model_identity(folder: Path, name: str, backend: str) -> str:
     return f"{name}:{h.hexdigest()[:16]}:{backend}"
 
 
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _is_read_only(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text
+
+
 def _warn(message: str) -> None:
     print(f"claimdiff: warning: {message}", file=sys.stderr)
 
@@ -56,15 +65,26 @@ class EmbeddingCache:
         self.folder = Path(folder) if folder is not None else default_dir()
         self.path = self.folder / "embeddings.sqlite3"
         self._db: sqlite3.Connection | None = None
+        # a cache on a read-only folder or file system is read and never written (one warning)
+        self.read_only = False
+        self._write_warned = False
+        self._unusable = False  # decided once, and said once: running without a cache
 
     def _open(self) -> sqlite3.Connection | None:
-        if self._db is not None:
+        if self._db is not None or self._unusable:
             return self._db
+        db = self._connect()
+        self._unusable = db is None
+        return db
+
+    def _connect(self) -> sqlite3.Connection | None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             _warn(f"cache folder {self.folder} cannot be made ({exc.strerror}); running without a cache")
             return None
+        if not _writable(self.folder) or (self.path.exists() and not _writable(self.path)):
+            return self._open_read_only()
         for attempt in (1, 2):
             try:
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -85,11 +105,38 @@ class EmbeddingCache:
                 self._db = db
                 return db
             except sqlite3.DatabaseError as exc:
+                if _is_read_only(exc):  # a read-only file system: not damage, nothing to set aside
+                    return self._open_read_only()
                 if attempt == 2:
                     _warn(f"embedding cache {self.path} cannot be used ({exc}); running without a cache")
                     return None
                 _warn(f"embedding cache {self.path} is damaged ({exc}); rebuilding it")
                 self._set_aside()
+        return None
+
+    def _open_read_only(self) -> sqlite3.Connection | None:
+        """The stored rows of a cache that cannot be written, read as they are."""
+        self.read_only = True
+        if not self.path.is_file():
+            _warn(f"cache folder {self.folder} is read-only; running without a cache")
+            return None
+        uri = self.path.resolve().as_uri()
+        # immutable: no lock and no -shm file, which a read-only folder could not hold; where the
+        # folder is writable but the file is not, mode=ro sees what other writers commit
+        modes = ("mode=ro", "immutable=1") if _writable(self.folder) else ("immutable=1",)
+        for mode in modes:
+            try:
+                db = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None)
+                row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None or row[0] != str(SCHEMA):
+                    break
+                db.execute("SELECT count(*) FROM embeddings LIMIT 1").fetchone()
+            except sqlite3.DatabaseError:
+                continue
+            _warn(f"embedding cache {self.path} is read-only; reading it and writing nothing")
+            self._db = db
+            return db
+        _warn(f"embedding cache {self.path} is read-only and cannot be read; running without a cache")
         return None
 
     def _set_aside(self) -> None:
@@ -99,7 +146,10 @@ class EmbeddingCache:
                 try:
                     p.replace(p.with_name(p.name + ".broken"))
                 except OSError:
-                    p.unlink(missing_ok=True)
+                    try:
+                        p.unlink(missing_ok=True)
+                    except OSError:
+                        pass  # then the reopening says why the cache cannot be used
 
     @staticmethod
     def key(text: str) -> str:
@@ -125,7 +175,7 @@ class EmbeddingCache:
 
     def _insert(self, query: str, rows: list[tuple], what: str) -> None:
         db = self._open()
-        if db is None or not rows:
+        if db is None or not rows or self.read_only:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -136,7 +186,12 @@ class EmbeddingCache:
                 db.execute("ROLLBACK")
             except sqlite3.DatabaseError:
                 pass
-            _warn(f"{what} cache write failed ({exc}); results are unaffected")
+            if _is_read_only(exc):
+                self.read_only = True  # and say so once, not at every write
+            if not self._write_warned:
+                self._write_warned = True
+                _warn(f"embedding cache {self.path} is read-only; reading it and writing nothing"
+                      if self.read_only else f"{what} cache write failed ({exc}); results are unaffected")
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

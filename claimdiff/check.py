@@ -178,6 +178,10 @@ def _jsonl_stories(path: Path) -> Iterator[Story]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+        except RecursionError:
+            raise InputError(f"{where}: not a report (JSON nested too deep)") from None
+        except ValueError as exc:  # an integer of thousands of digits
+            raise InputError(f"{where}: not a report (a number too long to read)") from None
         if not isinstance(obj, dict):
             raise InputError(f"{where}: each line must be a JSON object")
         # a lone surrogate ("\ud800") is no character and cannot be written: the replacement
@@ -235,8 +239,10 @@ def load_baseline(path: str) -> dict[str, dict]:
         raise ConfigError(f"{path}: baseline file not found (write one with --write-baseline)")
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
         raise ConfigError(f"{path}: not a readable claimdiff baseline ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a readable claimdiff baseline (nested too deep)") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
         raise ConfigError(f"{path}: not a claimdiff baseline (version {BASELINE_VERSION} with a findings list)")
     out = {}

@@ -9,6 +9,7 @@ Exit codes, decided in ``exit_code`` alone:
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -76,9 +77,25 @@ def write_output(text, output: str | None, inputs: list[str], *, color: bool = F
     ``text`` is a string or an iterable of pieces, written as they come. ``color``: the text
     carries ANSI colours meant for standard output (click strips them otherwise)."""
     if output is None or output == "-":
-        if isinstance(text, str):
-            click.echo(text, nl=False, color=color or None)
-            return
+        if sys.stdout is None:
+            raise InputError("standard output is closed; write to a file with -o")
+        try:
+            _echo(text, color)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # "> /dev/full": no space left on device
+            raise InputError(f"standard output: cannot be written ({exc.strerror or exc})") from None
+        return
+    if _is_input(output, inputs):
+        raise InputError(f"{output}: is one of the documents being compared; choose another output file")
+    write_atomically(Path(output), text)
+
+
+def _echo(text, color: bool) -> None:
+    """Standard output, flushed, so that a full disk is an error here and not at exit."""
+    if isinstance(text, str):
+        click.echo(text, nl=False, color=color or None)
+    else:
         buffer: list[str] = []
         size = 0
         for piece in text:
@@ -88,10 +105,7 @@ def write_output(text, output: str | None, inputs: list[str], *, color: bool = F
                 click.echo("".join(buffer), nl=False, color=color or None)
                 buffer, size = [], 0
         click.echo("".join(buffer), nl=False, color=color or None)
-        return
-    if _is_input(output, inputs):
-        raise InputError(f"{output}: is one of the documents being compared; choose another output file")
-    write_atomically(Path(output), text)
+    sys.stdout.flush()
 
 
 def _read_by(paths: list[str], *also: str | None) -> list[str]:
@@ -486,9 +500,13 @@ def main() -> None:
     """The console script. Ctrl-C, at any moment, is one line and exit code 130: an output
     being written is its temp file, removed on the way out (read.files.write_atomically), and
     the process ends at once, before the model runtime's threads are torn down (onnxruntime
-    aborts the process when they are, and exit code 134 would read as a crash)."""
+    aborts the process when they are, and exit code 134 would read as a crash). SIGTERM is
+    the same, with "claimdiff: terminated" and exit code 143."""
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         code = cli.main(prog_name="claimdiff", standalone_mode=False)
+    except _Terminated:
+        _interrupted("terminated", 128 + signal.SIGTERM)
     except (KeyboardInterrupt, click.exceptions.Abort):
         _interrupted()
     except click.ClickException as exc:
@@ -497,14 +515,22 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _interrupted() -> None:
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that an output being written is removed."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Terminated()
+
+
+def _interrupted(what: str = "interrupted", code: int = 130) -> None:
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
         pass
-    sys.stderr.write("claimdiff: interrupted\n")
+    sys.stderr.write(f"claimdiff: {what}\n")
     sys.stderr.flush()
-    os._exit(130)
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,10 @@ def load(start: Path | None = None) -> tuple[dict, Path | None]:
         raise ConfigError(f"{path}: cannot be read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    table = data.get("tool", {}).get("claimdiff", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table")
+    table = tool.get("claimdiff", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.claimdiff] must be a table")
     out = {}

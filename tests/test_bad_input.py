@@ -54,7 +54,8 @@ def test_bad_input(tmp_path, name, data, code, message):
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     result = CliRunner().invoke(cli, ["compare", str(good), str(other), "--no-semantic", "--format", "json"])
     assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     if code == 2:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("claimdiff: error: ") and message in lines[0], lines

@@ -117,3 +117,61 @@ def test_a_stored_vector_of_another_length_than_the_models_is_computed_again(tmp
     cache.put("fake:1", {"a": np.asarray([1.0, 1.0, 1.0], dtype=np.float32)})
     got = CachedEncoder(inner, cache, "fake:1").encode(["a", "c"])  # "c" is computed: 2 numbers
     assert np.array_equal(got, Counting().encode(["a", "c"])) and inner.calls == [["c"], ["a"]]
+
+
+def _filled(folder):
+    cache = EmbeddingCache(folder)
+    cache.put("m", {"a": np.ones(4, dtype=np.float32)})
+    cache.put_parses("p", {"a": "[]"})
+    cache._db.close()
+    return folder / "embeddings.sqlite3"
+
+
+def test_a_read_only_cache_folder_is_read_and_never_written(tmp_path, monkeypatch, capsys):
+    """A cache folder the user cannot write (a read-only mount, a shared cache): its rows are
+    used, nothing is written or set aside, and one warning says so."""
+    path = _filled(tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    monkeypatch.setattr("claimdiff.cache._writable", lambda p: False)
+    cache = EmbeddingCache(tmp_path)
+    assert list(cache.get("m", ["a", "b"])) == ["a"]
+    assert cache.get_parses("p", ["a"]) == {"a": "[]"}
+    cache.put("m", {"b": np.ones(4, dtype=np.float32)})
+    cache.put_parses("p", {"b": "[]"})
+    assert cache.read_only
+    assert path.read_bytes() == before[path.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before)
+    warnings = capsys.readouterr().err.strip().splitlines()
+    assert warnings == [f"claimdiff: warning: embedding cache {path} is read-only; reading it and writing nothing"]
+
+
+def test_a_read_only_file_system_is_not_taken_for_damage(tmp_path, monkeypatch, capsys):
+    """sqlite's own "attempt to write a readonly database" (what a read-only mount gives) reads
+    the cache as it is instead of setting it aside as damaged and rebuilding it."""
+    import sqlite3
+
+    path = _filled(tmp_path)
+    real = sqlite3.connect
+
+    def read_only_connect(target, *args, **kwargs):
+        if not kwargs.get("uri"):
+            return real(f"{path.resolve().as_uri()}?mode=ro", *args, uri=True, **kwargs)
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr("claimdiff.cache.sqlite3.connect", read_only_connect)
+    cache = EmbeddingCache(tmp_path)
+    assert list(cache.get("m", ["a"])) == ["a"]
+    cache.put("m", {"b": np.ones(4, dtype=np.float32)})
+    err = capsys.readouterr().err
+    assert "damaged" not in err and "read-only" in err and len(err.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.broken"))
+
+
+def test_a_read_only_folder_with_no_cache_runs_without_one(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("claimdiff.cache._writable", lambda p: False)
+    cache = EmbeddingCache(tmp_path)
+    assert cache.get("m", ["a"]) == {}
+    cache.put("m", {"a": np.ones(4, dtype=np.float32)})
+    assert list(tmp_path.iterdir()) == []
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"claimdiff: warning: cache folder {tmp_path} is read-only; running without a cache"]

@@ -258,10 +258,16 @@ def test_claims_json_reads_the_seed_as_an_editor_would():
     assert october["dates"] == ["2024-10-01", "2024-10-31"] and october["relative"] is True
 
 
-@pytest.mark.parametrize("command", ["compare", "check"])
-def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output_file(tmp_path, command):
+@pytest.mark.parametrize("command,signum,code,line", [
+    ("compare", "SIGINT", 130, "claimdiff: interrupted"),
+    ("check", "SIGINT", 130, "claimdiff: interrupted"),
+    # a CI runner cancelling a job sends SIGTERM
+    ("check", "SIGTERM", 143, "claimdiff: terminated"),
+])
+def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output_file(tmp_path, command, signum, code, line):
     """Interrupted while it works (the whole corpus with torch and no cache takes far longer
-    than the 4 s it is given): one line, exit 130, and neither the output nor a temp file."""
+    than the 4 s it is given): one line, exit 130 (143 for SIGTERM), and neither the output
+    nor a temp file."""
     import signal
     import time
 
@@ -275,8 +281,26 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output_file(tmp_path, command
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     time.sleep(4)
     assert proc.poll() is None, "finished before it could be interrupted"
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(getattr(signal, signum))
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert err.strip().splitlines() == ["claimdiff: interrupted"], err
+    assert proc.returncode == code, err
+    assert err.strip().splitlines() == [line], err
     assert list(target.parent.iterdir()) == []
+
+
+def test_ctrl_c_while_the_program_is_imported_is_one_line_and_130():
+    """The import of the command line is inside the guard: a KeyboardInterrupt raised by it
+    (here on purpose, as Ctrl-C would in the first half-second) is one line and exit 130."""
+    code = ("import builtins, sys\n"
+            "real = builtins.__import__\n"
+            "def slow(name, *a, **k):\n"
+            "    if name == 'cli' and len(a) > 3 and a[3] == 1:  # from .cli import ...\n"
+            "        raise KeyboardInterrupt\n"
+            "    return real(name, *a, **k)\n"
+            "builtins.__import__ = slow\n"
+            "sys.argv = ['claimdiff', '--help']\n"
+            "from claimdiff.__main__ import main\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["claimdiff: interrupted"], proc.stderr

@@ -101,6 +101,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(200, "text/html; charset=utf-8", TWIN_HTML.read_bytes())
         elif self.path == "/notes/brackwater-bulletin.md":
             self._send(200, "text/markdown; charset=utf-8", TWIN_MD.read_bytes())
+        elif self.path == "/trickle":  # 3 bytes every 0.4 s: no single wait times out, for at most 4 s
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                for _ in range(10):
+                    self.wfile.write(b"<p>")
+                    self.wfile.flush()
+                    time.sleep(0.4)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif self.path == "/slow":
             time.sleep(2.5)  # longer than the tests' timeout, bounded
             self._send(200, "text/html", b"<html><body><p>late</p></body></html>")
@@ -181,3 +192,10 @@ def test_a_page_is_read_in_the_encoding_it_declares(tmp_path):
                       "<p>Caf\u00e9 owners in Gullhaven said prices rose by 4% in March, the chamber of commerce said.</p>"
                       "</article></body></html>").encode("latin-1"))
     assert read_document(str(page)).text.startswith("Caf\u00e9 owners in Gullhaven said prices rose")
+
+
+def test_a_server_that_trickles_is_stopped_at_the_deadline(run, server, monkeypatch):
+    """CLAIMDIFF_TIMEOUT bounds the whole page, not each wait: a server that keeps sending a
+    few bytes never lets one wait time out, and is stopped all the same."""
+    monkeypatch.setenv("CLAIMDIFF_TIMEOUT", "1")
+    _one_line_error(run.fresh("compare", str(REFERENCE), f"{server}/trickle"), "not all sent within 1 s")

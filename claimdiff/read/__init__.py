@@ -16,11 +16,13 @@ import codecs
 import datetime as _dt
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from .files import read_stream
 from ..model import Document
 
 MAX_BYTES = 8 * 1024 * 1024  # a long news article is under 100 KB; 8 MiB is far past any
@@ -63,7 +65,12 @@ def read_document(path: str, *, stdin: bytes | None = None) -> Document:
     if is_url(path):
         return read_url(path)
     if path == "-":
-        data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
+        if stdin is None and (sys.stdin is None or getattr(sys.stdin, "buffer", None) is None):
+            raise InputError("-: standard input is closed")
+        try:
+            data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"-: standard input cannot be read ({exc.strerror or exc})") from None
         name, doc_id = "<stdin>", "stdin"
     else:
         p = Path(path)
@@ -75,11 +82,14 @@ def read_document(path: str, *, stdin: bytes | None = None) -> Document:
         if p.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
             raise InputError(f"{path}: unsupported file type {p.suffix!r} (use .md, .txt or .html)")
         try:
-            size = p.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError(f"{path}: too large ({size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
-            with p.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode):
+                data = read_stream(path, MAX_BYTES)  # a FIFO or a device: read with a deadline
+            elif st.st_size > MAX_BYTES:
+                raise InputError(f"{path}: too large ({st.st_size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
+            else:
+                with p.open("rb") as fh:
+                    data = fh.read(MAX_BYTES + 1)
         except PermissionError:
             raise InputError(f"{path}: permission denied") from None
         except OSError as exc:

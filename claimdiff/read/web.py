@@ -13,10 +13,12 @@ connection, a page too large) is one ``InputError`` line.
 
 from __future__ import annotations
 
+import http.client
 import logging
 import os
 import re
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -26,6 +28,7 @@ from ..errors import InputError
 
 HTML_SUFFIXES = {".html", ".htm"}
 DEFAULT_TIMEOUT = 20.0
+MAX_TIMEOUT = 3600.0
 # htmldate's settings: the page's markup only, and a fixed latest date rather than today's,
 # so that a page reads the same next year as it does today
 DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31", "min_date": "1990-01-01"}
@@ -38,26 +41,52 @@ def is_url(path: str) -> bool:
     return bool(re.match(r"https?://", path, re.I))
 
 
+def check_url(url: str) -> None:
+    """An address urllib can ask for: a host, a numeric port, no spaces or control characters."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise InputError(f"{url!r}: not a valid address (spaces and control characters must be written as %20 and the like)")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for "127.0.0.1:abc"
+    except ValueError as exc:
+        raise InputError(f"{url}: not a valid address ({exc})") from None
+    if not parts.hostname:
+        raise InputError(f"{url}: not a valid address (no host)")
+
+
 def timeout() -> float:
     raw = os.environ.get("CLAIMDIFF_TIMEOUT", "")
     try:
         value = float(raw) if raw.strip() else DEFAULT_TIMEOUT
     except ValueError:
         raise InputError(f"CLAIMDIFF_TIMEOUT must be a number of seconds, not {raw!r}") from None
-    if value <= 0:
-        raise InputError(f"CLAIMDIFF_TIMEOUT must be more than 0 seconds, not {raw!r}")
+    if not (0 < value <= MAX_TIMEOUT):  # also nan and inf, which no socket takes
+        raise InputError(f"CLAIMDIFF_TIMEOUT must be more than 0 and at most {MAX_TIMEOUT:g} seconds, not {raw!r}")
     return value
 
 
 def fetch(url: str, max_bytes: int) -> tuple[bytes, str]:
     """The body of ``url`` and its content type; one ``InputError`` line for any failure."""
     seconds = timeout()
+    check_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": f"claimdiff/{__version__}",
                                                    "Accept": "text/html, text/plain;q=0.8, */*;q=0.1"})
     try:
+        deadline = time.monotonic() + seconds
         with urllib.request.urlopen(request, timeout=seconds) as response:  # noqa: S310 (http and https only)
             kind = response.headers.get_content_type()
-            data = response.read(max_bytes + 1)
+            # the timeout bounds each wait; the deadline bounds the whole page, so a server
+            # that sends a few bytes at a time cannot hold the run
+            chunks, size = [], 0
+            while size <= max_bytes:
+                chunk = response.read1(min(1 << 16, max_bytes + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if time.monotonic() > deadline:
+                    raise InputError(f"{url}: not all sent within {seconds:g} s (set CLAIMDIFF_TIMEOUT for longer)")
+            data = b"".join(chunks)
     except urllib.error.HTTPError as exc:
         raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from None
     except (TimeoutError, socket.timeout):
@@ -67,7 +96,7 @@ def fetch(url: str, max_bytes: int) -> tuple[bytes, str]:
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise InputError(f"{url}: no answer within {seconds:g} s (set CLAIMDIFF_TIMEOUT for longer)") from None
         raise InputError(f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason})") from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         raise InputError(f"{url}: cannot be fetched ({exc})") from None
     if len(data) > max_bytes:
         raise InputError(f"{url}: too large (over {max_bytes // 2**20} MiB)")
