@@ -18,14 +18,15 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError, InputError
 from .model import Comparison, Document, Finding, Kind
 from .read.files import write_atomically
-from .read import MAX_BYTES, decode, parse_document, read_document, reports_in, unique_ids
+from .read import MAX_BYTES, decode, document_from, read_document, reports_in, unique_ids
 
 DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)
 BASELINE_VERSION = 1
@@ -75,28 +76,62 @@ def exit_code(result: CheckResult, fail_on: Sequence[Kind], *, exit_zero: bool =
 
 def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
     """Stories under the given paths, one at a time, in sorted order (of the paths too, so the
-    order they were given in cannot change a report)."""
+    order they were given in cannot change a report).
+
+    A story is named by its folder; two folders of one name ("x/fire", "y/fire") are named by
+    as much of their paths as tells them apart, and a JSONL story whose name is taken by then
+    by its file's name too ("more.jsonl/fire"), so that no two stories share findings."""
+    entries: list[tuple[Path, list[Path] | None]] = []
     seen: set[str] = set()
-    for p in sorted(paths):
+    for p in sorted(paths):  # every PATH is checked before any story is read
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or folder")
         if path.is_file():
             if path.suffix.lower() != ".jsonl":
                 raise InputError(f"{p}: check takes story folders or .jsonl files")
-            yield from _jsonl_stories(path)
+            entries.append((path, None))
             continue
         folders = _story_folders(path)
         if not folders:
             raise InputError(f"{p}: no story folders with reports in them")
+        unique = []
         for folder in folders:
             key = str(folder.resolve())
-            if key in seen:
-                continue
-            seen.add(key)
+            if key not in seen:
+                seen.add(key)
+                unique.append(folder)
+        entries.append((path, unique))
+    names = _distinct_names([f for _, folders in entries for f in folders or ()])
+    used = set(names.values())
+    for path, folders in entries:
+        if folders is None:
+            for story in _jsonl_stories(path):
+                if story.name in used:
+                    story = replace(story, name=f"{path.name}/{story.name}")
+                used.add(story.name)
+                yield story
+            continue
+        for folder in folders:
             story = _folder_story(folder)
             if story is not None:
-                yield story
+                yield replace(story, name=names[folder])
+
+
+def _distinct_names(folders: list[Path]) -> dict[Path, str]:
+    """Each folder's name, or as many of its last path parts as make it unique."""
+    parts = {f: f.resolve().parts for f in folders}
+    depth = {f: 1 for f in folders}
+    while True:
+        named = {f: "/".join(parts[f][-depth[f]:]) for f in folders}
+        counts = Counter(named.values())
+        grown = False
+        for f in folders:
+            if counts[named[f]] > 1 and depth[f] < len(parts[f]):
+                depth[f] += 1
+                grown = True
+        if not grown:
+            return named
 
 
 def _story_folders(path: Path) -> list[Path]:
@@ -113,6 +148,7 @@ def _story_folders(path: Path) -> list[Path]:
 
 
 def _folder_story(folder: Path) -> Story | None:
+    named = _gold_reference(folder)  # read, and so checked, whether or not a report is marked
     files = reports_in(folder)
     docs, warnings = [], []
     for f in files:
@@ -125,7 +161,6 @@ def _folder_story(folder: Path) -> Story | None:
         raise InputError(f"{folder}: {len(marked)} reports are marked role: reference; mark one")
     ref_index = marked[0] if marked else None
     if ref_index is None:
-        named = _gold_reference(folder)
         if named is not None:
             try:
                 docs.insert(0, read_document(str(named)))
@@ -146,14 +181,25 @@ def _gold_reference(folder: Path) -> Path | None:
         return None
     import yaml
 
+    # a gold.yaml that cannot be read is an error here as in eval: comparing all against all
+    # instead would gate the story on findings its author never meant
     try:
         data = yaml.safe_load(gold.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{gold}: cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        raise InputError(f"{gold}: not valid YAML" + (f" (line {where.line + 1})" if where else "")) from None
+    if data is None:
         return None
-    if isinstance(data, dict) and data.get("reference"):
-        path = Path(os.path.normpath(folder / str(data["reference"])))
-        return path  # relative where the folder was given relative: annotations name files as the user does
-    return None
+    if not isinstance(data, dict):
+        raise InputError(f"{gold}: not a gold file (a mapping with 'reference' and 'expect')")
+    reference = data.get("reference")
+    if reference is None:
+        return None
+    if not isinstance(reference, str) or not reference.strip():
+        raise InputError(f"{gold}: 'reference' must name a report of the folder")
+    return Path(os.path.normpath(folder / reference))  # relative where the folder was given relative
 
 
 JSONL_FIELDS = ("text", "story", "outlet", "id", "date", "title", "url", "role")
@@ -198,11 +244,10 @@ def _jsonl_stories(path: Path) -> Iterator[Story]:
         for key in ("outlet", "id", "date", "title", "url", "role"):
             if obj.get(key) is not None and not isinstance(obj[key], str):
                 raise InputError(f"{where}: '{key}' must be text")
-        meta = "".join(f"{k}: {json.dumps(obj[k], ensure_ascii=False)}\n"
-                       for k in ("outlet", "date", "title", "url", "role", "id") if obj.get(k))
+        meta = {k: obj[k] for k in ("outlet", "date", "title", "url", "role", "id") if obj.get(k)}
         doc_id = _slug(obj.get("id") or obj.get("outlet") or f"line-{n}")
-        raw = f"---\n{meta}---\n{body}" if meta else body
-        doc = parse_document(raw, doc_id=doc_id, path=where, name=where)
+        # annotations point at the .jsonl file and the record's line, as an editor opens them
+        doc = replace(document_from(meta, body, doc_id=doc_id, path=str(path), name=where, body_line=n), one_line=True)
         stories.setdefault(story, []).append(doc)
         warnings.setdefault(story, [])
     for name, docs in stories.items():
@@ -282,6 +327,8 @@ def _position(doc: Document, start: int, end: int) -> tuple[int, int, int, int]:
     """1-based (line, column, end line, end column) in the source file; end column exclusive."""
     def at(offset: int) -> tuple[int, int]:
         line = doc.line_of(offset)
+        if doc.one_line:  # a JSONL record: its line, whose columns are those of the escaped JSON
+            return line, 1
         nl = doc.text.rfind("\n", 0, offset)
         return line, offset - (nl + 1) + 1
     l0, c0 = at(start)
@@ -368,5 +415,11 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
     if not result.stories:  # a gate that compared nothing must not pass
         raise InputError(f"{', '.join(paths)}: no story with two readable reports to compare")
     if baseline is not None:
-        result.fixed = [e for fp, e in sorted(baseline.items()) if fp not in seen]
+        # an entry is gone only if this run looked for it: its kind among those checked and its
+        # story among those compared (an entry that names neither is looked for everywhere)
+        checked = {k.value for k in kinds}
+        compared = {s.name for s, _ in result.stories}
+        result.fixed = [e for fp, e in sorted(baseline.items()) if fp not in seen
+                        and (not isinstance(e.get("kind"), str) or e["kind"] in checked)
+                        and (not isinstance(e.get("story"), str) or e["story"] in compared)]
     return result

@@ -315,7 +315,8 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     """
     from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
     from .config import load as load_config
-    from .report.gate import stream_check, summary
+    from .report.gate import baseline_entry_text, stream_check, summary
+    from .report.text import printable
     from .progress import Bar
 
     try:
@@ -357,7 +358,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
                    + (f", {s['fixed']} baseline entries no longer found" if accepted is not None else ""), err=True)
         for e in result.fixed:
-            click.echo(f"claimdiff: fixed: {e.get('code')} {e.get('story')}: {e.get('reason')}", err=True)
+            click.echo(f"claimdiff: fixed: {printable(baseline_entry_text(e))}", err=True)
     except ClaimdiffError as exc:
         fail(str(exc))
     sys.exit(check_exit(result, failing, exit_zero=exit_zero))

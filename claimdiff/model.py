@@ -87,10 +87,12 @@ class Document:
     url: str | None = None
     role: str | None = None  # "reference" marks a story's reference report
     body_line: int = 1  # 1-based line of the file where ``text`` starts (after front matter)
+    # the whole text is on line ``body_line`` of its file, escaped (a JSONL record)
+    one_line: bool = False
 
     def line_of(self, offset: int) -> int:
         """1-based line in the source file of a char offset into ``text``."""
-        return self.body_line + self.text.count("\n", 0, offset)
+        return self.body_line if self.one_line else self.body_line + self.text.count("\n", 0, offset)
 
 
 @dataclass(frozen=True, slots=True)

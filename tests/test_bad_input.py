@@ -28,6 +28,9 @@ CASES = [
     ("utf16.md", "\ufeffThe minister said 10,000 troops arrived on Tuesday.".encode("utf-16-le"), 0, None),
     ("huge.md", b"The troops arrived. " * (50 * 2**20 // 20), 2, "too large"),
     ("lines.md", "The troops arrived on Tuesday, officials said.\n" * 100_000, 2, "lines of text"),
+    # refused before pysbd and spaCy see them, which would take minutes
+    ("unpunctuated.md", "troops arrived at the border " * 40_000, 2, "characters with no full stop or line break"),
+    ("tiny-sentences.md", "Yes. " * 100_000, 2, "sentence ends"),
     ("no-sentences.md", "---\noutlet: X\n---\n\n* * *\n\n---\n", 2, "no sentences"),
     ("front-matter.md", "---\noutlet: [broken\n---\nText.\n", 2, "front matter"),
     ("not-closed.md", "---\noutlet: X\nThe text never closes its front matter.\n", 2, "never closed"),

@@ -126,7 +126,11 @@ def test_jsonl_corpus(corpus_copy, run):
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
     assert data["stories"][0]["name"] == "jobs" and data["stories"][0]["reference"] == "the-harrowgate-ledger"
-    assert any(f["sides"][1]["path"].startswith(str(path) + ":") for f in data["findings"])
+    # annotations point at the .jsonl file itself and the line of the record each side is from
+    records = [json.loads(x) for x in lines]
+    sides = [s for f in data["findings"] for s in f["sides"]]
+    assert sides and all(s["path"] == str(path) for s in sides)
+    assert all(1 <= s["line"] <= len(records) and records[s["line"] - 1]["outlet"] == s["outlet"] for s in sides)
 
     path.write_text(lines[0] + "\n{not json\n", encoding="utf-8")
     bad = run.fresh("check", str(path))
@@ -346,3 +350,93 @@ def test_an_output_never_replaces_what_the_run_reads(corpus_copy, run, args, tar
 def test_writing_the_baseline_over_the_one_it_replaces_still_works(corpus_copy, run):
     result = run.fresh("check", "corpora", "--no-semantic", "--write-baseline", "corpora/baseline.json")
     assert result.exit_code == 0, result.output
+
+
+def test_two_story_folders_of_one_name_are_two_stories(tmp_path, run, monkeypatch):
+    """'x/harbour-fire' and 'y/harbour-fire' are two stories: named apart, each with its own
+    findings, none dropped as the other's duplicate; a name no other story has stays short."""
+    monkeypatch.chdir(tmp_path)
+    fixture = ROOT / "tests" / "fixtures" / "harbour-fire"
+    for parent in ("x", "y"):
+        shutil.copytree(fixture, tmp_path / parent / "harbour-fire")
+    shutil.copytree(fixture, tmp_path / "z" / "alone-fire")
+    one = run.fresh("check", "x", "--no-semantic", "--format", "json")
+    both = run.fresh("check", "x", "y", "z", "--no-semantic", "--format", "json")
+    d1, d2 = json.loads(one.stdout), json.loads(both.stdout)
+    assert [s["name"] for s in d1["stories"]] == ["harbour-fire"]
+    assert [s["name"] for s in d2["stories"]] == ["x/harbour-fire", "y/harbour-fire", "alone-fire"]
+    per_story = {}
+    for f in d2["findings"]:
+        per_story.setdefault(f["story"], []).append(f["fingerprint"])
+    assert len(per_story["x/harbour-fire"]) == len(per_story["y/harbour-fire"]) == len(d1["findings"]) > 0
+    assert not set(per_story["x/harbour-fire"]) & set(per_story["y/harbour-fire"])
+
+
+def test_a_missing_path_fails_before_any_story_is_compared(tmp_path, run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "harbour-fire", tmp_path / "a" / "harbour-fire")
+    calls = []
+    monkeypatch.setattr("claimdiff.check._folder_story", lambda folder: calls.append(folder))
+    result = run.fresh("check", "a", "zz-missing", "--no-semantic")
+    assert result.exit_code == 2 and "zz-missing: no such file or folder" in result.stderr
+    assert calls == []
+
+
+def test_no_longer_found_lists_only_what_the_run_looked_for(tmp_path, run, monkeypatch):
+    """A baseline written with --show all, checked with the default kinds, or checked on one
+    of its stories, lists nothing as gone: those entries were not looked for. An entry that
+    holds only its fingerprint is named by it."""
+    monkeypatch.chdir(tmp_path)
+    fixture = ROOT / "tests" / "fixtures" / "harbour-fire"
+    shutil.copytree(fixture, tmp_path / "corpus" / "harbour-fire")
+    shutil.copytree(fixture, tmp_path / "corpus" / "quay-fire")
+    baseline = tmp_path / "baseline.json"
+    assert run.fresh("check", "corpus", "--no-semantic", "--show", "all", "--write-baseline", str(baseline)).exit_code == 0
+    entries = json.loads(baseline.read_text())["findings"]
+    assert {e["kind"] for e in entries} - {"contradiction", "figure-shift"}  # other kinds were written too
+    default = run.fresh("check", "corpus", "--no-semantic", "--baseline", str(baseline), "--format", "json")
+    assert default.exit_code == 0 and json.loads(default.stdout)["fixed"] == []
+    one = run.fresh("check", "corpus/quay-fire", "--no-semantic", "--show", "all", "--baseline", str(baseline),
+                    "--format", "json")
+    assert json.loads(one.stdout)["fixed"] == []
+    data = json.loads(baseline.read_text())
+    data["findings"].append({"fingerprint": "0123456789abcdef"})
+    baseline.write_text(json.dumps(data))
+    gone = run.fresh("check", "corpus", "--no-semantic", "--baseline", str(baseline))
+    assert "claimdiff: fixed: fingerprint 0123456789abcdef" in gone.stderr and "None" not in gone.stderr
+
+
+@pytest.mark.parametrize("gold,message", [
+    ("reference: [unclosed\n", "not valid YAML"),
+    ("- a list\n- not a mapping\n", "not a gold file"),
+    ("reference: 7\n", "'reference' must name a report"),
+])
+def test_a_broken_gold_yaml_fails_check_as_it_fails_eval(tmp_path, run, monkeypatch, gold, message):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "corpus" / "harbour-fire"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "harbour-fire", story)
+    (story / "gold.yaml").write_text(gold, encoding="utf-8")
+    result = run.fresh("check", "corpus", "--no-semantic")
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "gold.yaml" in lines[0], lines
+
+
+def test_a_jsonl_text_that_opens_with_dashes_is_text(tmp_path, run):
+    """In JSONL the fields are the metadata: a text that starts with '---' is not front matter
+    (it was read as front matter never closed)."""
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"story": "s", "text": "---\nMore than 10,000 troops arrived on Tuesday, officials said.\n"},
+             {"story": "s", "outlet": "B", "text": "About 3,000 troops arrived on Tuesday, officials said.\n"}]
+    corpus.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = run.fresh("check", str(corpus), "--no-semantic", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == ["figure-shift"]
+
+
+def test_renamed_duplicate_ids_never_collide():
+    from claimdiff.model import Document
+    from claimdiff.read import unique_ids
+
+    docs = [Document(id=i, text="t", outlet="o") for i in ("x", "x", "x-2", "x")]
+    assert [d.id for d in unique_ids(docs)] == ["x", "x-3", "x-2", "x-4"]

@@ -206,3 +206,24 @@ CLAIMS = [
 @pytest.mark.parametrize("text,expected", CLAIMS, ids=[_id(t) for t, _ in CLAIMS])
 def test_claims(text, expected):
     assert _claim_texts(text) == expected
+
+
+def test_a_long_line_is_cut_between_sentences_only():
+    """A report with no line breaks (some saved pages are one line) is cut into pieces for the
+    sentence splitter, whose time grows with the square of a line; the pieces end where
+    sentences end, so the sentences are those of the same text with its line breaks."""
+    from claimdiff.extract.sentences import MAX_CHUNK
+
+    body = [
+        "Officials said on Tuesday that more than 10,000 troops had crossed the border.",
+        "The U.S. State Department spokesman, Mr. Patel, declined to comment.",
+        "Gen. Syrskyi told reporters the units were \"fully engaged\" near the village.",
+        "About 11,000 soldiers are in the region, according to Kyiv.",
+    ]
+    sentences_ = [body[i % len(body)] for i in range(200)]
+    one_line = " ".join(sentences_)
+    assert len(one_line) > 5 * MAX_CHUNK
+    broken = "\n".join(sentences_)
+    read = [one_line[a:b] for a, b in sentences(one_line)]
+    assert read == [broken[a:b] for a, b in sentences(broken)]
+    assert len(read) == 200

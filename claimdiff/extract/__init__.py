@@ -41,6 +41,8 @@ _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), 
 
 
 MAX_SENTENCES = 5000  # a long news report has a few hundred
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+MAX_RUN = 5000  # characters with no sentence end: far beyond any news sentence
 
 
 def extract(doc: Document, parser=None) -> list[Claim]:
@@ -50,6 +52,19 @@ def extract(doc: Document, parser=None) -> list[Claim]:
     if lines > MAX_SENTENCES:  # every line with text holds a sentence: say so before splitting them all
         raise InputError(f"{doc.path or doc.id}: {lines:,} lines of text, more than the {MAX_SENTENCES:,} sentences "
                          "a news report could hold; split it into reports")
+    # said before the sentences are split and parsed, which takes time
+    ends, last, longest = 0, 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        ends += 1
+        longest = max(longest, m.start() - last)
+        last = m.end()
+    longest = max(longest, len(text) - last)
+    if ends > 2 * MAX_SENTENCES:
+        raise InputError(f"{doc.path or doc.id}: {ends:,} sentence ends, far more than the {MAX_SENTENCES:,} sentences "
+                         "a news report could hold; split it into reports")
+    if longest > MAX_RUN:
+        raise InputError(f"{doc.path or doc.id}: {longest:,} characters with no full stop or line break, where a news "
+                         f"sentence has a few hundred (the limit is {MAX_RUN:,}); not a report")
     spans = sent.sentences(text)
     if len(spans) > MAX_SENTENCES:
         raise InputError(f"{doc.path or doc.id}: {len(spans):,} sentences, more than the {MAX_SENTENCES:,} "

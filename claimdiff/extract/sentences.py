@@ -45,26 +45,56 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False)
 
 
+# pysbd's time grows with the square of a line's length (each abbreviation it finds rescans
+# the line): a line longer than this is cut first, where a sentence surely ends (a word of
+# three lower-case letters, a full stop, a capital), else at a space
+MAX_CHUNK = 2000
+_SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _chunks(line: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``line``, each at most about MAX_CHUNK long, cut between sentences."""
+    if len(line) <= MAX_CHUNK:
+        return [(0, len(line))]
+    out, start = [], 0
+    while len(line) - start > MAX_CHUNK:
+        limit = start + MAX_CHUNK
+        cut = None
+        for m in _SURE_END.finditer(line, start + MAX_CHUNK // 4, limit):
+            cut = m.end()
+        if cut is None:
+            space = line.rfind(" ", start + 1, limit)
+            cut = space + 1 if space > start else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(line)))
+    return out
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans of ``text``, in order, never overlapping."""
     out: list[Span] = []
     pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
+    for whole in text.split("\n"):
+        line_start = pos
+        pos += len(whole) + 1
+        if not whole.strip():
             continue
-        cursor = start
-        for piece in _segmenter().segment(line):
-            piece = piece.strip()
-            if not piece:
+        for a, b in _chunks(whole):
+            start, line = line_start + a, whole[a:b]
+            if not line.strip():
                 continue
-            found = text.find(piece, cursor, start + len(line))
-            if found < 0:  # pysbd changed the text: fall back to the whole line
-                out.append(_trim(text, start, start + len(line)))
-                break
-            cursor = found + len(piece)
-            out.append(_trim(text, found, cursor))
+            cursor = start
+            for piece in _segmenter().segment(line):
+                piece = piece.strip()
+                if not piece:
+                    continue
+                found = text.find(piece, cursor, start + len(line))
+                if found < 0:  # pysbd changed the text: fall back to the whole piece
+                    out.append(_trim(text, start, start + len(line)))
+                    break
+                cursor = found + len(piece)
+                out.append(_trim(text, found, cursor))
     return [s for s in out if s[1] > s[0] and _ALNUM.search(text, s[0], s[1])]
 
 

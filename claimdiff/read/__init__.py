@@ -40,12 +40,23 @@ def read_documents(paths: Iterable[str], *, stdin: bytes | None = None) -> list[
 
 
 def unique_ids(docs: list[Document]) -> list[Document]:
-    seen: dict[str, int] = {}
+    """Documents with distinct ids: the second "x" becomes "x-2", or "x-3" when a document is
+    already called "x-2" (a/x.md, b/x.md, x-2.md), and so on."""
+    taken = {doc.id for doc in docs}
+    seen: set[str] = set()
     out = []
     for doc in docs:
-        n = seen.get(doc.id, 0) + 1
-        seen[doc.id] = n
-        out.append(doc if n == 1 else _replace_id(doc, f"{doc.id}-{n}"))
+        if doc.id not in seen:
+            seen.add(doc.id)
+            out.append(doc)
+            continue
+        n = 2
+        while f"{doc.id}-{n}" in taken:
+            n += 1
+        new_id = f"{doc.id}-{n}"
+        taken.add(new_id)
+        seen.add(new_id)
+        out.append(_replace_id(doc, new_id))
     return out
 
 
@@ -148,6 +159,12 @@ def decode(data: bytes, name: str) -> str:
 
 def parse_document(text: str, *, doc_id: str, path: str | None, name: str) -> Document:
     meta, body, body_line = split_front_matter(text, name)
+    return document_from(meta, body, doc_id=doc_id, path=path, name=name, body_line=body_line)
+
+
+def document_from(meta: dict, body: str, *, doc_id: str, path: str | None, name: str, body_line: int = 1) -> Document:
+    """A document from its metadata (front matter, or a JSONL record's fields) and its text,
+    which is never read for front matter: a JSONL text may start with '---'."""
     if not body.strip():
         raise InputError(f"{name}: empty (no article text)" + (" after the front matter" if meta else ""))
     doc_id = _slug(str(meta.get("id", ""))) or doc_id

@@ -15,7 +15,17 @@ from ..check import CheckResult, StoryFinding
 from ..errors import InputError
 from ..model import KIND_ORDER, TITLES, Kind
 from . import wrap
-from .text import printable
+from .text import markdown_text, printable
+
+
+def baseline_entry_text(entry: dict) -> str:
+    """A baseline entry as a reader names it: "CD200 harbour-fire: <reason>"; an entry that
+    holds only its fingerprint (one written by hand) by that."""
+    code, story, reason = (entry.get(k) for k in ("code", "story", "reason"))
+    if all(isinstance(x, str) and x for x in (code, story, reason)):
+        return f"{code} {story}: {reason}"
+    named = " ".join(x for x in (code, story) if isinstance(x, str) and x)
+    return f"{named + ' ' if named else ''}fingerprint {entry.get('fingerprint')}"
 
 CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit", "markdown", "html")
 GITHUB_MAX_ERRORS = 10
@@ -83,8 +93,7 @@ def check_markdown(result: CheckResult, fail_on, kinds, max_chars: int | None = 
     rows = [f"| error | {f.finding.code} | {_md(f.story)} | {_md(f.finding.reason)} |" for f in failing]
     stories = ["\n".join([f"## Story: {story.name}", "", to_markdown(comparison, kinds=kinds, h=3)])
                for story, comparison in result.stories]
-    fixed = [f"- fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)"
-             for e in result.fixed]
+    fixed = [f"- fixed: {markdown_text(baseline_entry_text(e))} (in the baseline, no longer found)" for e in result.fixed]
 
     def page(n_rows: int, n_stories: int, n_fixed: int, note: str | None) -> str:
         out = list(head)
@@ -135,8 +144,8 @@ def check_html(result: CheckResult, fail_on, kinds) -> str:
         parts.append(body(comparison, kinds=kinds, prefix=f"s{n}-", h=3, level=levels.get))
         parts.append("</section>\n")
     if result.fixed:
-        parts.append("<ul>\n" + "".join(f"<li>fixed: {escape(str(e.get('code')))} {escape(str(e.get('story')))}: "
-                                       f"{escape(str(e.get('reason')))}</li>\n" for e in result.fixed) + "</ul>\n")
+        parts.append("<ul>\n" + "".join(f"<li>fixed: {escape(baseline_entry_text(e))}</li>\n" for e in result.fixed)
+                     + "</ul>\n")
     return page("claimdiff check", "".join(parts))
 
 
@@ -168,7 +177,7 @@ def check_text(result: CheckResult, fail_on) -> str:
             out.append(tabulate(rows, headers=["", "code", "reference", "other", "reason"], tablefmt="simple"))
         out.append("")
     for e in result.fixed:
-        out.append(f"fixed: {e.get('code')} {e.get('story')}: {e.get('reason')} (in the baseline, no longer found)")
+        out.append(f"fixed: {baseline_entry_text(e)} (in the baseline, no longer found)")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
