@@ -27,7 +27,9 @@ def default_dir() -> Path:
     if env:
         return Path(env).expanduser()
     base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base).expanduser() if base else Path.home() / ".cache") / "claimdiff"
+    # the XDG spec: a relative path is invalid and ignored, never read against the cwd
+    base_path = Path(base).expanduser() if base else None
+    return (base_path if base_path is not None and base_path.is_absolute() else Path.home() / ".cache") / "claimdiff"
 
 
 def model_identity(folder: Path, name: str, backend: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import ConfigError, InputError
 from .model import Comparison, Document, Finding, Kind
 from .read.files import write_atomically
-from .read import MAX_BYTES, decode, document_from, read_document, reports_in, unique_ids
+from .read import MAX_BYTES, decode, document_from, list_folder, read_document, reports_in, unique_ids
 
 DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)
 BASELINE_VERSION = 1
@@ -86,6 +86,8 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
     for p in sorted(paths):  # every PATH is checked before any story is read
         path = Path(p)
         if not path.exists():
+            if os.path.lexists(p):
+                raise InputError(f"{p}: a symbolic link that loops or points at nothing")
             raise InputError(f"{p}: no such file or folder")
         if path.is_file():
             if path.suffix.lower() != ".jsonl":
@@ -139,7 +141,7 @@ def _story_folders(path: Path) -> list[Path]:
     does, and then the files beside them (an index.md, a report claimdiff wrote there) are not
     a story; else the folder itself, when it holds reports."""
     out = []
-    for sub in sorted(path.iterdir()):
+    for sub in sorted(list_folder(path)):
         if sub.is_dir() and not sub.name.startswith("."):
             out.extend(_story_folders(sub))
     if out:

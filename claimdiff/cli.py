@@ -45,7 +45,10 @@ def parse_kinds(value: str | None, option: str) -> tuple[Kind, ...]:
 
 
 def fail(message: str) -> None:
-    click.echo(f"claimdiff: error: {message}", err=True)
+    """One line, whatever the message holds (urllib's redirect-loop error has three)."""
+    from .report.text import printable
+
+    click.echo(f"claimdiff: error: {printable(' '.join(str(message).split()))}", err=True)
     sys.exit(2)
 
 

@@ -31,6 +31,10 @@ CASES = [
     # refused before pysbd and spaCy see them, which would take minutes
     ("unpunctuated.md", "troops arrived at the border " * 40_000, 2, "characters with no full stop or line break"),
     ("tiny-sentences.md", "Yes. " * 100_000, 2, "sentence ends"),
+    ("utf16-no-mark.md", "The minister said 10,000 troops arrived on Tuesday.\n".encode("utf-16-le"), 2,
+     "UTF-16LE text without a byte-order mark"),
+    ("deep.html", "<html><body>" + "<div>" * 50_000 + "<p>The troops arrived on Tuesday, officials said.</p>"
+     + "</div>" * 50_000 + "</body></html>", 2, "elements nested 50,002 deep"),
     ("no-sentences.md", "---\noutlet: X\n---\n\n* * *\n\n---\n", 2, "no sentences"),
     ("front-matter.md", "---\noutlet: [broken\n---\nText.\n", 2, "front matter"),
     ("not-closed.md", "---\noutlet: X\nThe text never closes its front matter.\n", 2, "never closed"),

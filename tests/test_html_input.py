@@ -112,6 +112,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                     time.sleep(0.4)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif self.path == "/loop":  # a redirect to itself: urllib's error for it has three lines
+            self.send_response(301)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif self.path == "/slow":
             time.sleep(2.5)  # longer than the tests' timeout, bounded
             self._send(200, "text/html", b"<html><body><p>late</p></body></html>")
@@ -199,3 +204,7 @@ def test_a_server_that_trickles_is_stopped_at_the_deadline(run, server, monkeypa
     few bytes never lets one wait time out, and is stopped all the same."""
     monkeypatch.setenv("CLAIMDIFF_TIMEOUT", "1")
     _one_line_error(run.fresh("compare", str(REFERENCE), f"{server}/trickle"), "not all sent within 1 s")
+
+
+def test_a_redirect_loop_is_one_line(run, server):
+    _one_line_error(run.fresh("compare", str(REFERENCE), f"{server}/loop"), "redirect")

@@ -189,3 +189,45 @@ def test_a_fifo_with_a_writer_is_read_whole(tmp_path):
     thread.join(timeout=10)
     assert result.exit_code == 0, result.output
     assert "10,000 soldiers" in result.output
+
+
+def test_a_symbolic_link_loop_is_named_as_such(tmp_path):
+    (tmp_path / "a.md").symlink_to(tmp_path / "b.md")
+    (tmp_path / "b.md").symlink_to(tmp_path / "a.md")
+    result = CliRunner().invoke(cli, ["claims", str(tmp_path / "a.md")])
+    assert result.exit_code == 2
+    _one_error_line(result.stderr, "a symbolic link that loops or points at nothing")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "a.md")])
+    _one_error_line(result.stderr, "a symbolic link that loops or points at nothing")
+
+
+def test_a_folder_that_cannot_be_listed_says_so(tmp_path, monkeypatch):
+    """Not "no reports in this folder": the folder could not be read at all (a permission the
+    tests, run as root here, cannot take away, so the error is raised where listing fails)."""
+    from pathlib import Path
+
+    locked = tmp_path / "corpus"
+    (locked / "fire").mkdir(parents=True)
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    for args in (["check", str(locked)], ["compare", str(SEED), str(locked)]):
+        result = CliRunner().invoke(cli, [*args, "--no-semantic"])
+        assert result.exit_code == 2, result.output
+        _one_error_line(result.stderr, "permission denied")
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
+    from claimdiff.cache import default_dir
+
+    monkeypatch.delenv("CLAIMDIFF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert default_dir() == tmp_path / ".cache" / "claimdiff"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_dir() == tmp_path / "xdg" / "claimdiff"

@@ -87,6 +87,8 @@ def read_document(path: str, *, stdin: bytes | None = None) -> Document:
         p = Path(path)
         name = path
         if not p.exists():
+            if os.path.lexists(path):
+                raise InputError(f"{path}: a symbolic link that loops or points at nothing")
             raise InputError(f"{path}: no such file")
         if p.is_dir():
             raise InputError(f"{path}: is a folder, not a report (name the files in it)")
@@ -144,6 +146,10 @@ def decode(data: bytes, name: str) -> str:
             raise InputError(f"{name}: starts with a UTF-16 mark but is not valid UTF-16") from None
     else:
         if b"\x00" in data[:8192]:
+            utf16 = _utf16_without_mark(data)
+            if utf16:
+                raise InputError(f"{name}: {utf16} text without a byte-order mark; convert it, "
+                                 f"e.g. iconv -f {utf16} -t utf-8")
             raise InputError(f"{name}: binary file, not a text report")
         try:
             text = data.decode("utf-8-sig")
@@ -155,6 +161,23 @@ def decode(data: bytes, name: str) -> str:
     if "\x00" in text:
         raise InputError(f"{name}: binary file, not a text report")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """"UTF-16LE" or "UTF-16BE" when the bytes look like it: text whose every other byte is
+    zero (English in UTF-16) and that decodes; not guessed from anything less."""
+    head = data[:8192]
+    if len(head) < 16 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, codec in ((odd, "UTF-16LE"), (even, "UTF-16BE")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                data.decode(codec.lower().replace("utf-16", "utf-16-"))
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
 
 
 def parse_document(text: str, *, doc_id: str, path: str | None, name: str) -> Document:
@@ -253,13 +276,28 @@ def is_report(path: Path) -> bool:
 
 def reports_in(folder: Path) -> list[Path]:
     """The reports directly in a folder, sorted."""
-    return [p for p in sorted(folder.iterdir()) if is_report(p)]
+    return [p for p in sorted(list_folder(folder)) if is_report(p)]
+
+
+def list_folder(folder: Path) -> list[Path]:
+    """What a folder holds; one line when it cannot be read (not "no reports")."""
+    try:
+        return list(folder.iterdir())
+    except PermissionError:
+        raise InputError(f"{folder}: permission denied (the folder cannot be listed)") from None
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot be listed ({exc.strerror or exc})") from None
 
 
 def walk(folder: Path) -> list[Path]:
     """Reports in a folder and below it, sorted, dot-folders skipped."""
     out = []
-    for root, dirs, files in os.walk(folder):
+    list_folder(folder)  # an unreadable folder is said so, not walked as empty
+
+    def refused(exc: OSError) -> None:
+        raise InputError(f"{exc.filename}: cannot be listed ({exc.strerror or exc})")
+
+    for root, dirs, files in os.walk(folder, onerror=refused):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         out.extend(p for p in (Path(root) / f for f in sorted(files)) if is_report(p))
     return out

@@ -103,12 +103,37 @@ def fetch(url: str, max_bytes: int) -> tuple[bytes, str]:
     return data, kind
 
 
+MAX_NESTING = 1000
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track",
+         b"wbr", b"p", b"li", b"td", b"tr", b"th", b"option"}  # void, or closed implicitly by the next one
+
+
+def _nesting(data: bytes) -> int:
+    """How deep a page's elements nest, counted from its tags in one pass (an estimate: tags
+    whose end is implied are not counted)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(data):
+        if m.group(2).lower() in _VOID or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(data: bytes, *, name: str, url: str | None = None) -> dict[str, str | None]:
     """The article of an HTML page: {"text", "title", "date", "outlet", "url"}.
 
     Paragraphs are separated by a blank line, as in a .md report. A page in which
     trafilatura finds no article text raises ``InputError``.
     """
+    depth = _nesting(data)
+    if depth > MAX_NESTING:  # lxml gives up on such a page, and "no article text" would be wrong
+        raise InputError(f"{name}: not a readable HTML page (elements nested {depth:,} deep; "
+                         f"a news page nests a few dozen)")
     for logger in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(logger).setLevel(logging.CRITICAL)  # its warnings are not the user's concern
     from trafilatura import bare_extraction
