@@ -180,7 +180,9 @@ def compare(
     ref = docs[0] if reference is None else next((d for d in docs if d.id == reference), None)
     if ref is None:
         raise InputError(f"no document with id {reference!r}")
-    if settings.semantic and encoder is None:
+    if not settings.semantic:
+        encoder = None  # off means off: an encoder passed in is not used, as the JSON's settings say
+    elif encoder is None:
         encoder = make_encoder(settings)
     from .extract.parse import parser_for
 

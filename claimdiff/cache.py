@@ -11,13 +11,16 @@ not a readable cache is set aside with a warning and rebuilt.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from .errors import ClaimdiffError
+from .log import logger
 
 SCHEMA = 1
 
@@ -33,20 +36,63 @@ def default_dir() -> Path:
 
 
 def model_identity(folder: Path, name: str, backend: str) -> str:
-    """The model's name, a digest of its files (names, sizes, and the small config files'
-    bytes) and the backend that runs it: another model, the same name with other weights, or
-    the same model run by another backend (torch, or the int8 ONNX export) gets other cache
-    entries, so embeddings of two backends never mix."""
+    """The model's name, a digest of its files (their names and contents) and the backend that
+    runs it: another model, the same name with other weights (even of the same size), or the
+    same model run by another backend (torch, or the int8 ONNX export) gets other cache
+    entries, so embeddings of two backends never mix. Each file is hashed once; its digest is
+    kept by path, size and modification time (as black keeps its cache), so a warm run only
+    stats the files."""
     h = hashlib.sha256()
+    store = _DigestStore.load()
     for p in sorted(folder.rglob("*")):
         if not p.is_file():
             continue
         rel = p.relative_to(folder).as_posix()
-        size = p.stat().st_size
-        h.update(f"{rel}\0{size}\0".encode())
-        if size <= 1 << 20 and p.suffix in (".json", ".txt"):
-            h.update(p.read_bytes())
+        h.update(f"{rel}\0{store.digest(p)}\0".encode())
+    store.save()
     return f"{name}:{h.hexdigest()[:16]}:{backend}"
+
+
+class _DigestStore:
+    """sha256 of files, by (path, size, mtime), in ``digests.json`` of the default cache folder."""
+
+    def __init__(self, path: Path, known: dict[str, str]) -> None:
+        self.path, self.known, self.changed = path, known, False
+
+    @classmethod
+    def load(cls) -> "_DigestStore":
+        path = default_dir() / "digests.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            known = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
+                if isinstance(data, dict) else {}
+        except (OSError, ValueError, RecursionError):
+            known = {}
+        return cls(path, known)
+
+    def digest(self, p: Path) -> str:
+        st = p.stat()
+        key = f"{p.resolve()}\0{st.st_size}\0{st.st_mtime_ns}"
+        found = self.known.get(key)
+        if found is None:
+            h = hashlib.sha256()
+            with p.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+            found = self.known[key] = h.hexdigest()
+            self.changed = True
+        return found
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:  # best effort: without it the files are hashed again next time
+            from .read.files import write_atomically
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, json.dumps(self.known, sort_keys=True))
+        except (OSError, ClaimdiffError):
+            pass
 
 
 def _writable(path: Path) -> bool:
@@ -59,7 +105,7 @@ def _is_read_only(exc: sqlite3.DatabaseError) -> bool:
 
 
 def _warn(message: str) -> None:
-    print(f"claimdiff: warning: {message}", file=sys.stderr)
+    logger.warning(message)
 
 
 class EmbeddingCache:

@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import ConfigError, InputError
 from .model import Comparison, Document, Finding, Kind
 from .read.files import write_atomically
-from .read import MAX_BYTES, decode, document_from, list_folder, read_document, reports_in, unique_ids
+from .read import MAX_BYTES, document_from, list_folder, read_document, reports_in, unique_ids
 
 DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)
 BASELINE_VERSION = 1
@@ -211,54 +211,88 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _jsonl_stories(path: Path) -> Iterator[Story]:
-    """A JSONL corpus: one document a line; stories in order of first appearance."""
+    """A JSONL corpus: one document a line; stories in order of first appearance.
+
+    Read twice, so that memory stays flat however large the corpus: once to check every line
+    and note where each story's lines are (every error is said before a story is compared),
+    then story by story, building only that story's documents."""
     size = path.stat().st_size
     if size > 64 * MAX_BYTES:
         raise InputError(f"{path}: too large ({size / 2**20:.0f} MiB)")
-    text = decode(path.read_bytes(), str(path))
-    stories: dict[str, list[Document]] = {}
-    warnings: dict[str, list[str]] = {}
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
-        except RecursionError:
-            raise InputError(f"{where}: not a report (JSON nested too deep)") from None
-        except ValueError as exc:  # an integer of thousands of digits
-            raise InputError(f"{where}: not a report (a number too long to read)") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"{where}: each line must be a JSON object")
-        # a lone surrogate ("\ud800") is no character and cannot be written: the replacement
-        # character stands for it; a pair written as two escapes is the one character it names
-        obj = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
-        unknown = sorted(set(obj) - set(JSONL_FIELDS) - {"source", "excerpt", "hostname", "author", "language"})
-        if unknown:
-            raise InputError(f"{where}: unknown field(s) {', '.join(unknown)} (known: {', '.join(JSONL_FIELDS)})")
-        body, story = obj.get("text"), obj.get("story")
-        if not isinstance(body, str) or not body.strip():
-            raise InputError(f"{where}: 'text' must be non-empty text")
-        if not isinstance(story, str) or not story.strip():
-            raise InputError(f"{where}: 'story' must name the story the document belongs to")
-        for key in ("outlet", "id", "date", "title", "url", "role"):
-            if obj.get(key) is not None and not isinstance(obj[key], str):
-                raise InputError(f"{where}: '{key}' must be text")
-        meta = {k: obj[k] for k in ("outlet", "date", "title", "url", "role", "id") if obj.get(k)}
-        doc_id = _slug(obj.get("id") or obj.get("outlet") or f"line-{n}")
-        # annotations point at the .jsonl file and the record's line, as an editor opens them
-        doc = replace(document_from(meta, body, doc_id=doc_id, path=str(path), name=where, body_line=n), one_line=True)
-        stories.setdefault(story, []).append(doc)
-        warnings.setdefault(story, [])
-    for name, docs in stories.items():
-        docs = unique_ids(docs)
-        marked = [d.id for d in docs if (d.role or "").lower() == "reference"]
-        if len(marked) > 1:
-            raise InputError(f"{path}: story {name!r} has {len(marked)} documents marked role: reference")
-        extra = () if len(docs) >= 2 else (f"{path}: story {name!r} has one document; nothing to compare",)
-        yield Story(name, str(path), tuple(docs), marked[0] if marked else None, tuple(warnings[name]) + extra)
+    where_is: dict[str, list[tuple[int, int, int]]] = {}  # story -> (line number, offset, length)
+    try:
+        with path.open("rb") as fh:
+            offset = 0
+            for n, raw in enumerate(fh, 1):
+                start, offset = offset, offset + len(raw)
+                record = _jsonl_record(raw, n, path)
+                if record is not None:
+                    where_is.setdefault(record["story"], []).append((n, start, len(raw)))
+            with path.open("rb") as again:
+                for name, lines in where_is.items():
+                    docs = []
+                    for n, start, length in lines:
+                        again.seek(start)
+                        docs.append(_jsonl_document(_jsonl_record(again.read(length), n, path), n, path))
+                    yield _jsonl_story(name, docs, path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _jsonl_record(raw: bytes, n: int, path: Path) -> dict | None:
+    """Line ``n``'s record, checked; None for a blank line."""
+    where = f"{path}:{n}"
+    if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not a report (JSON nested too deep)") from None
+    except ValueError:  # an integer of thousands of digits
+        raise InputError(f"{where}: not a report (a number too long to read)") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: each line must be a JSON object")
+    # a lone surrogate ("\ud800") is no character and cannot be written: the replacement
+    # character stands for it; a pair written as two escapes is the one character it names
+    obj = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
+    unknown = sorted(set(obj) - set(JSONL_FIELDS) - {"source", "excerpt", "hostname", "author", "language"})
+    if unknown:
+        raise InputError(f"{where}: unknown field(s) {', '.join(unknown)} (known: {', '.join(JSONL_FIELDS)})")
+    body, story = obj.get("text"), obj.get("story")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(f"{where}: 'text' must be non-empty text")
+    if not isinstance(story, str) or not story.strip():
+        raise InputError(f"{where}: 'story' must name the story the document belongs to")
+    for key in ("outlet", "id", "date", "title", "url", "role"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise InputError(f"{where}: '{key}' must be text")
+    return obj
+
+
+def _jsonl_document(obj: dict, n: int, path: Path) -> Document:
+    meta = {k: obj[k] for k in ("outlet", "date", "title", "url", "role", "id") if obj.get(k)}
+    doc_id = _slug(obj.get("id") or obj.get("outlet") or f"line-{n}")
+    body = obj["text"].replace("\r\n", "\n").replace("\r", "\n")
+    # annotations point at the .jsonl file and the record's line, as an editor opens them
+    doc = document_from(meta, body, doc_id=doc_id, path=str(path), name=f"{path}:{n}", body_line=n)
+    return replace(doc, one_line=True)
+
+
+def _jsonl_story(name: str, docs: list[Document], path: Path) -> Story:
+    docs = unique_ids(docs)
+    marked = [d.id for d in docs if (d.role or "").lower() == "reference"]
+    if len(marked) > 1:
+        raise InputError(f"{path}: story {name!r} has {len(marked)} documents marked role: reference")
+    extra = () if len(docs) >= 2 else (f"{path}: story {name!r} has one document; nothing to compare",)
+    return Story(name, str(path), tuple(docs), marked[0] if marked else None, extra)
 
 
 def _slug(s: str) -> str:

@@ -181,6 +181,9 @@ def cli() -> None:
     outlets agree on, which figures shift, what contradicts, who each claim is
     credited to, how sure each outlet sounds, and what only one outlet says.
     """
+    from .log import to_stderr
+
+    to_stderr()
 
 
 @cli.command()

@@ -53,12 +53,12 @@ def test_a_damaged_stored_vector_is_computed_again_and_rewritten(tmp_path, store
     assert np.array_equal(CachedEncoder(Counting(), EmbeddingCache(tmp_path), "fake:1").encode(["a", "b"]), got)
 
 
-def test_damaged_cache_is_rebuilt_with_a_warning(tmp_path, capsys):
+def test_damaged_cache_is_rebuilt_with_a_warning(tmp_path, caplog):
     (tmp_path / "embeddings.sqlite3").write_bytes(b"this is not a database" * 100)
     enc = CachedEncoder(Counting(), EmbeddingCache(tmp_path), "fake:1")
     out = enc.encode(["x"])
     assert out.shape == (1, 2)
-    assert "rebuilding it" in capsys.readouterr().err
+    assert any("rebuilding it" in m for m in caplog.messages)
     assert (tmp_path / "embeddings.sqlite3.broken").exists()
     again = CachedEncoder(Counting(), EmbeddingCache(tmp_path), "fake:1")
     again.encode(["x"])
@@ -127,7 +127,7 @@ def _filled(folder):
     return folder / "embeddings.sqlite3"
 
 
-def test_a_read_only_cache_folder_is_read_and_never_written(tmp_path, monkeypatch, capsys):
+def test_a_read_only_cache_folder_is_read_and_never_written(tmp_path, monkeypatch, caplog):
     """A cache folder the user cannot write (a read-only mount, a shared cache): its rows are
     used, nothing is written or set aside, and one warning says so."""
     path = _filled(tmp_path)
@@ -141,11 +141,10 @@ def test_a_read_only_cache_folder_is_read_and_never_written(tmp_path, monkeypatc
     assert cache.read_only
     assert path.read_bytes() == before[path.name]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before)
-    warnings = capsys.readouterr().err.strip().splitlines()
-    assert warnings == [f"claimdiff: warning: embedding cache {path} is read-only; reading it and writing nothing"]
+    assert caplog.messages == [f"embedding cache {path} is read-only; reading it and writing nothing"]
 
 
-def test_a_read_only_file_system_is_not_taken_for_damage(tmp_path, monkeypatch, capsys):
+def test_a_read_only_file_system_is_not_taken_for_damage(tmp_path, monkeypatch, caplog):
     """sqlite's own "attempt to write a readonly database" (what a read-only mount gives) reads
     the cache as it is instead of setting it aside as damaged and rebuilding it."""
     import sqlite3
@@ -162,16 +161,69 @@ def test_a_read_only_file_system_is_not_taken_for_damage(tmp_path, monkeypatch, 
     cache = EmbeddingCache(tmp_path)
     assert list(cache.get("m", ["a"])) == ["a"]
     cache.put("m", {"b": np.ones(4, dtype=np.float32)})
-    err = capsys.readouterr().err
-    assert "damaged" not in err and "read-only" in err and len(err.strip().splitlines()) == 1
+    assert len(caplog.messages) == 1 and "read-only" in caplog.messages[0] and "damaged" not in caplog.messages[0]
     assert not list(tmp_path.glob("*.broken"))
 
 
-def test_a_read_only_folder_with_no_cache_runs_without_one(tmp_path, monkeypatch, capsys):
+def test_a_read_only_folder_with_no_cache_runs_without_one(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr("claimdiff.cache._writable", lambda p: False)
     cache = EmbeddingCache(tmp_path)
     assert cache.get("m", ["a"]) == {}
     cache.put("m", {"a": np.ones(4, dtype=np.float32)})
     assert list(tmp_path.iterdir()) == []
-    assert capsys.readouterr().err.strip().splitlines() == [
-        f"claimdiff: warning: cache folder {tmp_path} is read-only; running without a cache"]
+    assert caplog.messages == [f"cache folder {tmp_path} is read-only; running without a cache"]
+
+
+def test_model_identity_reads_the_weights_not_their_size(tmp_path, monkeypatch):
+    """Weights changed at the same size are another model: other cache entries and another
+    ONNX export. The digest of a file is kept by path, size and mtime, so it is read once."""
+    import claimdiff.cache as cache
+
+    monkeypatch.setenv("CLAIMDIFF_CACHE_DIR", str(tmp_path / "cache"))
+    model = tmp_path / "model"
+    model.mkdir()
+    weights = model / "model.safetensors"
+    weights.write_bytes(b"\x01" * 4096)
+    (model / "config.json").write_text("{}", encoding="utf-8")
+    first = model_identity(model, "m", "torch")
+    hashed = []
+    real = cache._DigestStore.digest
+
+    def counting(self, p):
+        before = len(self.known)
+        out = real(self, p)
+        if len(self.known) > before:
+            hashed.append(p.name)
+        return out
+
+    monkeypatch.setattr(cache._DigestStore, "digest", counting)
+    assert model_identity(model, "m", "torch") == first and hashed == []  # read back, not hashed again
+    stat = weights.stat()
+    weights.write_bytes(b"\x02" * 4096)  # the same size; a write moves the mtime, here by 1 ns
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert model_identity(model, "m", "torch") != first and hashed == ["model.safetensors"]
+
+
+def test_the_librarys_warnings_are_logged_and_the_command_line_prints_them(tmp_path, caplog):
+    """The library logs to the "claimdiff" logger (a program using it decides where notes go);
+    the command line prints them as one "claimdiff: warning:" line each."""
+    from click.testing import CliRunner
+
+    from claimdiff.cli import cli
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "embeddings.sqlite3").write_bytes(b"not a database at all" * 100)
+    EmbeddingCache(folder).get("m", ["a"])
+    assert [r.name for r in caplog.records] == ["claimdiff"] and "rebuilding it" in caplog.messages[0]
+    folder = tmp_path / "cli-cache"
+    folder.mkdir()
+    (folder / "embeddings.sqlite3").write_bytes(b"not a database at all" * 100)
+    other = tmp_path / "b.md"
+    # a sentence no other test parses, so that its parse is looked up in the cache
+    other.write_text("The Quillmarsh council met on Wednesday about the damaged cache, officials said.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(SEED), str(other), "--no-semantic", "--cache-dir", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("claimdiff: warning: embedding cache") and "rebuilding it" in line
+               for line in result.stderr.splitlines()), result.stderr

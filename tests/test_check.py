@@ -440,3 +440,24 @@ def test_renamed_duplicate_ids_never_collide():
 
     docs = [Document(id=i, text="t", outlet="o") for i in ("x", "x", "x-2", "x")]
     assert [d.id for d in unique_ids(docs)] == ["x", "x-3", "x-2", "x-4"]
+
+
+def test_a_jsonl_corpus_is_built_one_story_at_a_time(tmp_path, monkeypatch):
+    """Memory stays flat: when the first story is handed out, only its documents are built
+    (every line was checked before, so a bad line later on is still said first)."""
+    import claimdiff.check as check
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"story": f"s{i % 3}", "outlet": f"O{i}", "text": f"Report {i} says 40 people died."})
+                              + "\n" for i in range(9)), encoding="utf-8")
+    built = []
+    real = check._jsonl_document
+    monkeypatch.setattr(check, "_jsonl_document", lambda obj, n, path: built.append(n) or real(obj, n, path))
+    stories = check.iter_stories([str(corpus)])
+    first = next(stories)
+    assert first.name == "s0" and [d.outlet for d in first.documents] == ["O0", "O3", "O6"]
+    assert built == [1, 4, 7]
+    assert [s.name for s in stories] == ["s1", "s2"] and len(built) == 9
+    corpus.write_text(corpus.read_text() + "{broken\n", encoding="utf-8")
+    with pytest.raises(check.InputError, match=r"c\.jsonl:10: not valid JSON"):
+        next(check.iter_stories([str(corpus)]))

@@ -174,3 +174,19 @@ def test_no_semantic_runs_without_torch(tmp_path):
         "print('torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
     )
     assert run_python(code) == "False False"
+
+
+def test_semantic_off_means_no_encoder_is_used_even_one_passed_in():
+    """Settings(semantic=False) with an encoder passed in: the encoder is not called, and the
+    result is the one without it (the JSON's settings say semantic is off)."""
+    from claimdiff import Settings, compare, read_document
+
+    class Refusing:
+        def encode(self, texts):
+            raise AssertionError("the encoder was used with semantic off")
+
+    docs = [read_document(str(SEED)), read_document(str(sorted(CORPUS.glob("*.md"))[0]))]
+    off = Settings(semantic=False)
+    with_encoder = compare(docs, settings=off, encoder=Refusing())
+    without = compare(docs, settings=off)
+    assert [(f.kind, f.reason) for f in with_encoder.findings] == [(f.kind, f.reason) for f in without.findings]

@@ -140,7 +140,9 @@ def ensure_exported(folder: Path, target: Path, name: str, precision: str = "int
     except OSError as exc:
         raise ModelError(f"cannot make {target.parent} for the ONNX model ({exc.strerror}); "
                          "pass --cache-dir, or use --backend torch") from None
-    print(f"claimdiff: exporting {name} to ONNX, once (kept in {target.parent})", file=sys.stderr)
+    from ..log import logger
+
+    logger.info(f"exporting {name} to ONNX, once (kept in {target.parent})")
     proc = subprocess.run([sys.executable, "-m", "claimdiff.align.onnx_export", str(folder), str(target), precision],
                           capture_output=True, text=True)
     if proc.returncode != 0 or not target.is_file():
