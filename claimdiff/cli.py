@@ -236,13 +236,14 @@ def compare(ctx, reference, others, fmt, output, show, fail_on, table_style, col
         if len(paths) < 2:
             raise InputError("compare needs a reference and at least one other report")
         docs = read_documents(paths)
-        for warning in language_warnings(docs):
-            click.echo(f"claimdiff: warning: {warning}", err=True)
         config, _ = load_config()
         settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
                              min_confidence=min_confidence,
                              no_cache=no_cache, cache_dir=cache_dir)
         result = run_compare(docs, settings=settings)
+        # said once the comparison stands: a run that fails says only why (one line)
+        for warning in language_warnings(docs):
+            click.echo(f"claimdiff: warning: {warning}", err=True)
         to_terminal = output in (None, "-") and sys.stdout.isatty()
         width = max(40, min(200, _terminal_width())) if to_terminal else 100
         painted = use_color(color, to_terminal) and fmt == "table" and output in (None, "-")
