@@ -154,7 +154,8 @@ def semantic_options(f):
                      metavar="X",
                      help="Report a disagreement or only-in only at this confidence or above; below it the "
                           "pair is reported as aligned (0: every finding; 1: none of the non-agree kinds). "
-                          "Default: the level calibrated for precision 0.9 on the tuning gold.")(f)
+                          "Default: the lowest level at which cross-validated findings were right 90% of "
+                          "the time, or 0 when no level is (claimdiff/data/confidence.json).")(f)
     f = click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
                      help="Score at or above which two claims count as the same claim "
                           "(default 0.62; down to 0.50 for a clear mutual best).")(f)
@@ -224,6 +225,7 @@ def compare(ctx, reference, others, fmt, output, show, fail_on, table_style, col
     from .api import compare as run_compare
     from .config import load as load_config
     from .read import language_warnings, read_documents
+    from .read.files import writable_target
     from .report import render
 
     shown = parse_kinds(show, "--show") or KIND_ORDER
@@ -236,6 +238,8 @@ def compare(ctx, reference, others, fmt, output, show, fail_on, table_style, col
         if len(paths) < 2:
             raise InputError("compare needs a reference and at least one other report")
         docs = read_documents(paths)
+        if output not in (None, "-") and not _is_input(output, paths):
+            writable_target(output)  # a missing folder or a read-only file is said before the work
         config, _ = load_config()
         settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
                              min_confidence=min_confidence,
@@ -321,6 +325,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
                 2 usage, configuration or input error.
     """
     from .check import check as run_check, count_stories, exit_code as check_exit, load_baseline, write_baseline as save
+    from .read.files import writable_target
     from .config import load as load_config
     from .report.gate import baseline_entry_text, stream_check, summary
     from .report.text import printable
@@ -347,6 +352,8 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         inputs = _read_by(paths, baseline if accepted is not None else None, str(config_path) if config_path else None)
         for target in (output, write_baseline):  # refused before the corpus is compared, not after
             _refuse_input(target, inputs, "check")
+            if target not in (None, "-"):
+                writable_target(target)
         bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
         try:
             result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted,
@@ -392,6 +399,7 @@ def evaluate_cmd(ctx, paths, fmt, output, show_errors, model, backend, no_semant
 
     from .config import load as load_config
     from .evaluate import evaluate
+    from .read.files import writable_target
 
     try:
         config, config_path = load_config()
@@ -400,6 +408,8 @@ def evaluate_cmd(ctx, paths, fmt, output, show_errors, model, backend, no_semant
                              no_cache=no_cache, cache_dir=cache_dir)
         inputs = _read_by(list(paths), str(config_path) if config_path else None)
         _refuse_input(output, inputs, "eval")
+        if output not in (None, "-"):
+            writable_target(output)
         result = evaluate(paths, settings=settings)
         if fmt == "json":
             text = json.dumps(result.as_dict(), indent=2) + "\n"

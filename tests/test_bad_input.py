@@ -33,6 +33,8 @@ CASES = [
     ("tiny-sentences.md", "Yes. " * 100_000, 2, "sentence ends"),
     ("utf16-no-mark.md", "The minister said 10,000 troops arrived on Tuesday.\n".encode("utf-16-le"), 2,
      "UTF-16LE text without a byte-order mark"),
+    ("many-paragraphs.html", "<html><body><article>" + "<p>The troops arrived on Tuesday, officials said.</p>" * 60_000
+     + "</article></body></html>", 2, "60,001 paragraphs and blocks"),
     ("deep.html", "<html><body>" + "<div>" * 50_000 + "<p>The troops arrived on Tuesday, officials said.</p>"
      + "</div>" * 50_000 + "</body></html>", 2, "elements nested 50,002 deep"),
     ("no-sentences.md", "---\noutlet: X\n---\n\n* * *\n\n---\n", 2, "no sentences"),

@@ -231,3 +231,17 @@ def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
     assert default_dir() == tmp_path / ".cache" / "claimdiff"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_dir() == tmp_path / "xdg" / "claimdiff"
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_an_output_that_cannot_be_written_is_said_before_the_corpus_is_compared(tmp_path, monkeypatch, option):
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / "harbour-fire", tmp_path / "corpus" / "fire")
+    compared = []
+    monkeypatch.setattr("claimdiff.check.check_story", lambda *a, **k: compared.append(a) or (None, []))
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "corpus"), "--no-semantic", option,
+                                      str(tmp_path / "no-such-folder" / "out.json")])
+    assert result.exit_code == 2
+    _one_error_line(result.stderr, "does not exist")
+    assert compared == []

@@ -19,24 +19,12 @@ def write_atomically(path: str | os.PathLike, text: str | Iterable[str]) -> None
     The result looks as if the file had been written in place: an existing file keeps its
     permissions, a new one gets those the umask allows (a temporary file starts at 0600), and
     a symbolic link stays a link, the file it points to being the one rewritten."""
-    try:
-        st = os.stat(path)  # through links: "/dev/stdout" is the pipe or terminal it stands for
-    except OSError:
-        st = None
-    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+    target = writable_target(path)
+    if target is None:
         # a device or a FIFO ("-o /dev/null", "-o /dev/stdout", a named pipe) is written into,
         # never replaced by a regular file
         return _write_into(path, Path(path), text)
-    target = Path(path)
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
-    if target.is_dir():
-        raise InputError(f"{path}: is a folder")
-    if st is not None and not st.st_mode & 0o222:
-        raise InputError(f"{path}: is read-only; make it writable or choose another output file")
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: folder {folder} does not exist")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
@@ -55,6 +43,29 @@ def write_atomically(path: str | os.PathLike, text: str | Iterable[str]) -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def writable_target(path: str | os.PathLike) -> Path | None:
+    """The regular file an output to ``path`` replaces (a link's target), or None for a device
+    or FIFO, which is written into; a folder, a read-only file or a missing folder is refused.
+    Called before a long run as well as at its end, so that a run is not wasted."""
+    try:
+        st = os.stat(path)  # through links: "/dev/stdout" is the pipe or terminal it stands for
+    except OSError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        return None
+    target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if target.is_dir():
+        raise InputError(f"{path}: is a folder")
+    if st is not None and not st.st_mode & 0o222:
+        raise InputError(f"{path}: is read-only; make it writable or choose another output file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: folder {folder} does not exist")
+    return target
 
 
 def _write_into(path, target: Path, text: str | Iterable[str]) -> None:

@@ -104,24 +104,29 @@ def fetch(url: str, max_bytes: int) -> tuple[bytes, str]:
 
 
 MAX_NESTING = 1000
+MAX_BLOCKS = 20_000  # <p>, <div>, <li>, <br>, ... : a long article has a few hundred
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 _VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track",
          b"wbr", b"p", b"li", b"td", b"tr", b"th", b"option"}  # void, or closed implicitly by the next one
+_BLOCKS = {b"p", b"div", b"li", b"br", b"tr", b"section", b"article", b"h1", b"h2", b"h3", b"h4", b"blockquote"}
 
 
-def _nesting(data: bytes) -> int:
-    """How deep a page's elements nest, counted from its tags in one pass (an estimate: tags
-    whose end is implied are not counted)."""
-    depth = deepest = 0
+def _nesting(data: bytes) -> tuple[int, int]:
+    """How deep a page's elements nest (an estimate: tags whose end is implied are not
+    counted), and how many block elements it opens, from its tags in one pass."""
+    depth = deepest = blocks = 0
     for m in _TAG.finditer(data):
-        if m.group(2).lower() in _VOID or m.group(3):
+        name = m.group(2).lower()
+        if not m.group(1) and name in _BLOCKS:
+            blocks += 1
+        if name in _VOID or m.group(3):
             continue
         if m.group(1):
             depth = max(0, depth - 1)
         else:
             depth += 1
             deepest = max(deepest, depth)
-    return deepest
+    return deepest, blocks
 
 
 def read_html(data: bytes, *, name: str, url: str | None = None) -> dict[str, str | None]:
@@ -130,10 +135,13 @@ def read_html(data: bytes, *, name: str, url: str | None = None) -> dict[str, st
     Paragraphs are separated by a blank line, as in a .md report. A page in which
     trafilatura finds no article text raises ``InputError``.
     """
-    depth = _nesting(data)
+    depth, blocks = _nesting(data)
     if depth > MAX_NESTING:  # lxml gives up on such a page, and "no article text" would be wrong
         raise InputError(f"{name}: not a readable HTML page (elements nested {depth:,} deep; "
                          f"a news page nests a few dozen)")
+    if blocks > MAX_BLOCKS:  # said before trafilatura spends tens of seconds on it
+        raise InputError(f"{name}: {blocks:,} paragraphs and blocks, far more than a news page holds "
+                         f"(the limit is {MAX_BLOCKS:,}); not an article")
     for logger in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(logger).setLevel(logging.CRITICAL)  # its warnings are not the user's concern
     from trafilatura import bare_extraction
