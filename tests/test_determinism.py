@@ -97,3 +97,32 @@ def test_torch_and_onnx_agree_on_what_fails_the_gate(run, cache_dir):
 
     assert gate(a) == gate(b) and {k for k, _ in gate(a)} == {"contradiction", "figure-shift"}
     assert {f["kind"] for f in a["findings"]} == {f["kind"] for f in b["findings"]}
+
+
+def test_python_hash_seed_does_not_change_the_bytes(tmp_path):
+    """Order that leaned on Python's string hashing (a set walked as it comes) would differ
+    between processes: two processes with other hash seeds give the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "4242"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, CLAIMDIFF_CACHE_DIR=str(tmp_path / f"cache-{seed}"))
+        proc = subprocess.run([sys.executable, "-m", "claimdiff", "compare", str(SEED), *REPORTS[:3], "--no-semantic",
+                               "--format", "json"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] and outs[0].startswith("{")
+
+
+def test_every_order_of_four_documents_gives_the_same_bytes(encoder, tmp_path):
+    """The reference named, the four documents in each of their 24 orders: one output."""
+    from itertools import permutations
+
+    cached = CachedEncoder(encoder, EmbeddingCache(tmp_path), encoder.identity)
+    docs = read_documents([str(SEED), *REPORTS[:3]])
+    reference = docs[0].id
+    outputs = {render(compare(list(order), settings=Settings(backend="torch"), encoder=cached, reference=reference), "json")
+               for order in permutations(docs)}
+    assert len(outputs) == 1

@@ -96,5 +96,7 @@ def test_other_places_lower_the_score_with_or_without_figures():
     assert rel.scoped[1, 1] == 1
     one = np.ones((3, 3))
     same, ranked = align.scores(one * 0.8, one * 0.8, rel, Settings())
-    assert same[0, 0] == pytest.approx(0.8 - Settings().place_penalty) and same[2, 2] == pytest.approx(0.8)
-    assert same[1, 1] == pytest.approx(0.8 - Settings().scope_penalty)
+    # the defaults written out, so that a penalty switched off (or changed) is seen here
+    assert (Settings().place_penalty, Settings().scope_penalty) == (0.05, 0.2)
+    assert same[0, 0] == pytest.approx(0.75) and same[2, 2] == pytest.approx(0.8)
+    assert same[1, 1] == pytest.approx(0.6)
