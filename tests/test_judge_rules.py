@@ -102,3 +102,41 @@ def test_a_title_cut_from_its_name_credits_no_one():
     assert "attribution-shift" not in kinds(
         "The rover will study the lunar soil within a day, said Dr. S. Somanath.",
         "The rover will study the lunar soil within a day, said S. Somanath.")
+
+
+# -- the judge's source and opposition rules, each stated by the case it decides --------------
+
+def test_won_against_lost_is_a_contradiction():
+    assert "contradiction" in kinds("Labour won the seat of Hartlepool on Friday, the returning officer said.",
+                                    "Labour lost the seat of Hartlepool on Friday, the returning officer said.")
+
+
+@pytest.mark.parametrize("ref, other, shifted", [
+    # two bodies: the Pentagon is not the State Department
+    ("North Korean troops have entered Kursk, the Pentagon said on Monday.",
+     "North Korean troops have entered Kursk, the State Department said on Monday.", True),
+    # two spokesmen of two bodies: the role is one, the bodies are two
+    ("North Korean troops have entered Kursk, a Pentagon spokesman said on Monday.",
+     "North Korean troops have entered Kursk, a State Department spokesman said on Monday.", True),
+    # one body, said twice alike
+    ("North Korean troops have entered Kursk, the Pentagon said on Monday.",
+     "North Korean troops have entered Kursk, the Pentagon said on Monday, citing intelligence.", False),
+])
+def test_another_body_is_another_source(ref, other, shifted):
+    assert ("attribution-shift" in kinds(ref, other)) is shifted
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # one body named a little differently: the names share most of their words (the bar is
+    # half of them, not nine tenths)
+    ("the local fire service", "the fire and rescue service", True),
+    ("the Sky News exit poll", "an exit poll for Sky", True),
+    ("the local fire service", "the coast guard", False),
+    # sources of generic words only (no name to tell them apart): their words decide, at the same bar
+    ("the exit poll", "the poll projections", True),
+])
+def test_a_source_named_a_little_differently_is_the_same_source(a, b, same):
+    from claimdiff.judge import same_source
+    from claimdiff.model import Attribution
+
+    assert same_source(Attribution(source=a), Attribution(source=b))[0] is same
