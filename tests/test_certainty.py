@@ -80,6 +80,12 @@ STANCES = [
     case("It remains unclear who ordered the strike on the convoy.", "who ordered the strike", "unconfirmed", False),
     case("Police did not provide details about the suspect's motive.", "suspect's motive", "unconfirmed", False),
     case("The cause of the fire was not immediately known.", "cause of the fire", "unconfirmed", False),
+    # an open question: what the clause asks is not known, and nothing is negated
+    case("Investigators have not determined what caused the fire.", "caused the fire", "unconfirmed", False),
+    case("Investigators have not said what caused the failure.", "caused the failure", "unconfirmed", False),
+    case("The coroner has not yet established how the men died.", "how the men died", "unconfirmed", False),
+    # not an open question: a denial of the act itself
+    case("Investigators have not found the bodies of the two divers.", "bodies of the two divers", "asserted", True),
     case("It was not clear how many people were inside the building when it collapsed.",
          "how many people were inside", "unconfirmed", False),
     case("It is not yet known how many homes were destroyed by the fire.",

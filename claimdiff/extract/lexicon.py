@@ -147,7 +147,12 @@ UNCONFIRMED_CUES = (
         r"\bnot (?:immediately |yet )?(?:clear|known)\b|\b(?:gave|offered|released|provided|published) no (?:\w+ )?(?:details|figures|numbers|toll)\b|"
         r"\b(?:did not|didn't|has not|have not) (?:release|give|publish|provide|offer|disclose) (?:any )?(?:\w+ )?(?:details|figures|numbers|toll)\b|"
         r"\b(?:has|have|had) not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified|corroborated)\b|"
-        r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b"
+        r"\b(?:has|have|had) not been (?:independently )?(?:confirmed|verified)\b|\b(?:is|was|are|were) not (?:independently )?(?:confirmed|verified)\b|"
+        # an open question: "investigators have not determined what caused the fire", "police did
+        # not say why": what the clause asks is not known, which a claim that answers it asserts
+        r"\b(?:has|have|had|did|does|do)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been able to\s+)?"
+        r"(?:determined?|established?|identif(?:y|ied)|ascertain(?:ed)?|pinpoint(?:ed)?|explain(?:ed)?|"
+        r"found|find|known|know|said|say|disclosed?|revealed?)\s+(?:what|whether|how|why|who|when|where|if)\b"
 )
 
 # words and phrases that hedge a claim
