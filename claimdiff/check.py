@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import ConfigError, InputError
 from .model import Comparison, Document, Finding, Kind
 from .read.files import write_atomically
-from .read import MAX_BYTES, document_from, list_folder, read_document, reports_in, unique_ids
+from .read import MAX_BYTES, document_from, list_folder, missing, read_document, reports_in, unique_ids
 
 DEFAULT_FAIL_ON = (Kind.CONTRADICTION, Kind.FIGURE_SHIFT)
 BASELINE_VERSION = 1
@@ -86,9 +86,7 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
     for p in sorted(paths):  # every PATH is checked before any story is read
         path = Path(p)
         if not path.exists():
-            if os.path.lexists(p):
-                raise InputError(f"{p}: a symbolic link that loops or points at nothing")
-            raise InputError(f"{p}: no such file or folder")
+            raise missing(p, "file or folder")
         if path.is_file():
             if path.suffix.lower() != ".jsonl":
                 raise InputError(f"{p}: check takes story folders or .jsonl files")

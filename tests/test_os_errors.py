@@ -50,7 +50,6 @@ def test_closed_standard_input_is_one_line():
     _one_error_line(proc.stderr, "standard input is closed")
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
 def test_a_full_disk_is_one_line_on_standard_output_and_with_o():
     with open("/dev/full", "w") as full:
         proc = _claims(str(SEED), stdout=full, stderr=subprocess.PIPE, capture_output=False)

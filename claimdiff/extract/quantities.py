@@ -149,11 +149,11 @@ _NOT_NAME = {
     "about", "some", "nearly", "almost", "roughly", "around", "approximately", "over", "more", "fewer", "less",
     "only", "just", "another", "all", "exactly", "up", "at", "in", "on", "by", "of", "for", "from", "to", "and",
     "but", "or", "the", "a", "an", "than", "with", "since", "after", "before", "between", "under", "above",
-    "below", "nearly", "least", "most", "top", "last", "next", "first", "these", "those", "its", "their", "his",
-    "her", "our", "my", "your", "some", "estimated", "an", "as", "many", "much", "no", "not", "while", "when",
+    "below", "least", "most", "top", "last", "next", "first", "these", "those", "its", "their", "his",
+    "her", "our", "my", "your", "estimated", "as", "many", "much", "no", "not", "while", "when",
     "where", "if", "then", "so", "yet", "also", "still", "now", "today", "yesterday", "tonight", "there", "here",
     "what", "which", "who", "whom", "whose", "that", "this", "it", "they", "we", "he", "she", "i", "you",
-    "per", "each", "every", "both", "half", "almost", "nearly", "circa", "extra", "additional", "another",
+    "per", "each", "every", "both", "half", "circa", "extra", "additional",
     "further", "total", "totalling", "totaling",
 }
 _STOP = {
@@ -170,7 +170,7 @@ _STOP = {
 # "one" is a figure before what it counts ("One firefighter was injured"), not in these
 _ONE_IDIOMS = {
     "another", "way", "point", "hand", "time", "thing", "side", "more", "less", "other", "such", "day", "night",
-    "morning", "evening", "afternoon", "second", "moment", "stage", "occasion", "instance", "reason", "thing",
+    "morning", "evening", "afternoon", "second", "moment", "stage", "occasion", "instance", "reason",
     "part", "hundred", "thousand", "million", "billion", "trillion", "source", "official", "analyst", "expert",
     "person", "resident", "witness", "man", "woman", "observer", "diplomat", "member",
 }
@@ -267,9 +267,9 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     for m in _SCORE.finditer(text, start, end):
         a, b = int(m.group("a")), int(m.group("b"))
         near = text[max(start, m.start() - 40):min(end, m.end() + 30)]
+        # a lower second number is a result; an equal or higher one only beside a word of sport
         if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-–.,/")) and (
-                b <= a and (b < a or _SCORE_WORDS.search(near)) or _SCORE_WORDS.search(near)) \
-                and not UNIT_AFTER.match(text, m.end()):
+                b < a or _SCORE_WORDS.search(near)) and not UNIT_AFTER.match(text, m.end()):
             taken.append((m.start(), m.end()))
 
     pos = start
@@ -292,10 +292,8 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
                 close = re.match(r"\s*\)", text[q2.end:end]) if q2 else None
                 if q2 and close and q2.dimension == q.dimension and q2.unit == q.unit:
                     q = _merge(text, q, q2, q2.end + close.end(), end)
-        if not free(q.start, q.end):
-            q_start = max(q.start, max((y for x, y in taken if x < q.end and y > q.start), default=q.start))
-            if q_start >= q.end:
-                continue
+        if max((y for x, y in taken if x < q.end and y > q.start), default=q.start) >= q.end:
+            continue  # its end already read as part of another figure
         found.append(q)
         taken.append((q.start, q.end))
         pos = max(pos, q.end)
@@ -421,11 +419,12 @@ def _named(text: str, n_start: int, n_end: int, start: int, raw: str) -> bool:
 def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     raw = m.group("num")
     n_start, n_end = m.start("num"), m.end("num")
-    value = _number_value(raw)
+    word_number = raw[:1].isalpha()
+    words = _word_value(raw) if word_number else None  # (value, the step of its last place)
+    value = words[0] if words else (None if word_number else _number_value(raw))
     if value is None:
         return None
-    word_number = raw[:1].isalpha()
-    word_step = _word_value(raw)[1] if word_number else 1.0
+    word_step = words[1] if words else 1.0
     scale = m.group("scale") or m.group("abbr")
     cur = m.group("cur")
     before = text[max(start, n_start - 40):m.start()]  # the words in front: qualifiers, "between", names
@@ -452,10 +451,10 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         counted, _ = _counted(text, m.end(), end)
         nxt = (counted or "").split()[0].lower() if counted else ""
         prev = (_prev_word(text, n_start, start) or "").lower()
-        if (not counted or nxt in _ONE_IDIOMS or prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone")
-                or not UNIT_AFTER.match(text, m.end()) and nxt.endswith("ing")):
-            if not UNIT_AFTER.match(text, m.end()):
-                return None
+        if not UNIT_AFTER.match(text, m.end()) and (
+                not counted or nxt in _ONE_IDIOMS or nxt.endswith("ing")
+                or prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone")):
+            return None
     if m.group("frac") and not UNIT_AFTER.match(text, m.end()):
         return None  # "3/4" alone is a date or a score; "1/2 pound" is a figure
     if m.group("abbr") and m.group("abbr").lower() in ("m", "b") and not cur:
@@ -530,7 +529,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         q_start = max(start, n_start - 40) + (between or from_).start()  # from "between" / "from"
 
     # unit
-    unit = dim = None
+    unit = dim = unit_text = None
     factor = 1.0
     offset = 0.0
     ambiguous = None
@@ -547,6 +546,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         unit, dim, factor = UNITS[form]
         if form in ("pounds", "pound") and (scale or re.match(r"\s+(?:sterling|\()", text[u.end():end])):
             unit, dim, factor = "GBP", "money", 1.0  # "5 million pounds" is money; "20 pounds of flour" a weight
+        unit_text = u.group("unit")
         ambiguous = AMBIGUOUS.get(form)
         after_end = u.end()
         if hi_value is None and not (between or from_):  # "7 percent to 8 percent": a range written with the unit twice
@@ -560,8 +560,8 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     elif glued and not scale and len(raw.replace(",", "").split(".")[0]) <= 3:
         form = "°" + glued.group("unit").lower()
         unit, dim, factor = UNITS[form]
+        unit_text = "°" + glued.group("unit")
         after_end = glued.end()
-    unit_text = (u.group("unit") if u else "°" + glued.group("unit") if glued and form else None) if dim else None
     if currency:
         unit, dim, factor = currency, "money", 1.0
         unit_text = None

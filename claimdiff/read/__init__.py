@@ -87,9 +87,7 @@ def read_document(path: str, *, stdin: bytes | None = None) -> Document:
         p = Path(path)
         name = path
         if not p.exists():
-            if os.path.lexists(path):
-                raise InputError(f"{path}: a symbolic link that loops or points at nothing")
-            raise InputError(f"{path}: no such file")
+            raise missing(path, "file")
         if p.is_dir():
             raise InputError(f"{path}: is a folder, not a report (name the files in it)")
         if p.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
@@ -163,6 +161,13 @@ def decode(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def missing(path: str, what: str) -> InputError:
+    """The error for a path that names nothing: a dangling or looping link is said as such."""
+    if os.path.lexists(path):
+        return InputError(f"{path}: a symbolic link that loops or points at nothing")
+    return InputError(f"{path}: no such {what}")
+
+
 def _utf16_without_mark(data: bytes) -> str | None:
     """"UTF-16LE" or "UTF-16BE" when the bytes look like it: text whose every other byte is
     zero (English in UTF-16) and that decodes; not guessed from anything less."""
@@ -170,13 +175,13 @@ def _utf16_without_mark(data: bytes) -> str | None:
     if len(head) < 16 or len(head) % 2:
         return None
     even, odd = head[0::2], head[1::2]
-    for zeros, codec in ((odd, "UTF-16LE"), (even, "UTF-16BE")):
+    for zeros, name, codec in ((odd, "UTF-16LE", "utf-16-le"), (even, "UTF-16BE", "utf-16-be")):
         if zeros.count(0) >= 0.9 * len(zeros):
             try:
-                data.decode(codec.lower().replace("utf-16", "utf-16-"))
+                data.decode(codec)
             except UnicodeDecodeError:
                 return None
-            return codec
+            return name
     return None
 
 
