@@ -245,7 +245,8 @@ def compare(
                 found = judge.judge(ca[x], cb[y], (judge.side(da, ca[x]), judge.side(db, cb[y])),
                                    _scores(al) + (("gap", _gap(same, x, y)),),
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,
-                                   certainty=score >= settings.threshold + settings.certainty_margin)
+                                   certainty=score >= settings.threshold + settings.certainty_margin,
+                                   attribution=score >= settings.threshold)
                 return al, found
 
             for x, y in one_to_one:

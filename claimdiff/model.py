@@ -133,6 +133,12 @@ class Quantity:
     factor: float = 1.0
     offset: float = 0.0
     unit_text: str | None = None  # the unit as written ("mph", "per cent"), for reasons in the text's own unit
+    # whose figure it is, from the parse: the named subject of the verb it hangs from ("the NDA
+    # had taken 294 seats": "NDA"), its proper words; None when the subject names no one
+    holder: str | None = None
+    # what happened on a date, from the parse: the lemma of the verb it hangs from ("sentenced
+    # on Friday": "sentence"); two dates of two events are not one date told otherwise
+    event: str | None = None
 
     def overlaps(self, other: "Quantity") -> bool:
         """True when the two intervals share at least one point (lower bounds read as news
@@ -200,6 +206,9 @@ class Claim:
     # what its negation denies, from the parse: lemmas and words as written; () when the parse
     # finds nothing it denies ("... was not."), None when no parse reading was made
     denies: tuple[str, ...] | None = None
+    # the content verb its "not" negates, as lemma and as written ("could not hold on": hold);
+    # () when it negates a light verb or a noun. A contradiction needs it on the other side.
+    denied_verb: tuple[str, ...] = ()
     lemmas: frozenset[str] = frozenset()  # lemmas of its words, from the parse ("rose" is "rise")
 
 

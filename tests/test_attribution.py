@@ -25,6 +25,19 @@ def case(text, needle, source, name, anonymous, via):
 
 
 ATTRIBUTIONS = [
+    # --- the tail of a quotation says when or who, and the speaker is still credited --------------------
+    case('"We cannot have growth with high inflation," Hunt said once the figures were out.', "growth", "Hunt", "Hunt",
+         False, None),
+    case('"We want to shut down parliament," said one protester who was trying to get inside.', "shut down",
+         "one protester", None, True, None),
+    # the frame starts at the parse's subject: the clause before it is the claim
+    case("In St. Lucie County, four people died, county spokesperson Erick Gill said.", "four people died",
+         "county spokesperson Erick Gill", "Erick Gill", False, None),
+    # a verb in a relative clause credits no one
+    case("Protesters carried banners that said the war must end.", "carried banners", None, None, False, None),
+    # "... and said X": X is a second thing said, credited to the same speaker
+    case("Joe Biden told reporters Israel gave him notice and said it looked like they hit only military targets.",
+         "military targets", "Joe Biden", "Joe Biden", False, None),
     # --- "added" and "puts" are verbs of speech only before what was said ------------------------------
     case("American employers added 254,000 jobs in September, the Bureau of Labor Statistics said on Friday, "
          "a far stronger month than Wall Street expected.", "254,000 jobs", "the Bureau of Labor Statistics", None,

@@ -113,6 +113,21 @@ STANCES = [
     case("Nobody was hurt in the blast at the fuel depot.", "hurt in the blast", "asserted", True),
     case("Rescuers could not reach the village because the road was buried by landslides.",
          "could not reach the village", "asserted", True),
+    # a plea is asserted: to deny the charges is to plead, not to negate them
+    case("Murdaugh had denied the charges by pleading not guilty.", "pleading not guilty", "asserted", False),
+    case("The company rejected the allegations in a statement.", "rejected the allegations", "asserted", False),
+    case("The Kremlin denied that its troops were in Kursk.", "troops were in Kursk", "asserted", True),
+    # a hedge on a verb coordinated with the claim's, sharing its subject, is that verb's...
+    case('"The death toll is huge and might reach thousands," Ramadan warned.', "death toll is huge", "asserted",
+         False),
+    # ...but a coordinated clause with its own subject is its own claim, and its hedge is its own
+    case("Police opened fire on protesters, and at least five people have reportedly died.", "five people",
+         "hedged", False),
+    # the impersonal frames hedge their clause
+    case("He said it appeared the strikes hit only military targets.", "strikes hit", "hedged", False),
+    case("Messi scored after Dembele was deemed to have brought down Di Maria in the box.", "was deemed to have",
+         "asserted", False),  # the judgement is in the "after" clause, not the scoring
+    case("Dembele was deemed to have brought down Di Maria in the box.", "brought down", "hedged", False),
     # --- "not" that denies nothing ------------------------------------------------------------------------
     case("The new sanctions target not only banks but also energy companies.", "energy companies", "asserted",
          False),

@@ -59,6 +59,29 @@ FIRE = [
      "The North Korean troops reportedly fought alongside the 810th Naval Infantry Brigade."),
     ("certainty-shift", "A number of North Korean soldiers were killed in the clash, the official confirmed.",
      "The official did not say whether any North Korean soldiers were killed in the clash."),
+    # one actor under its capital's name: the figures are of one holder, and they moved
+    ("figure-shift", "North Korea has supplied Russia with 16,000 containers of munitions.",
+     "Pyongyang has supplied Russia with 13,000 containers of munitions."),
+    # an acronym and its words are one party
+    ("figure-shift", "The Scottish National Party won nine seats in the election.",
+     "The SNP won eight seats in the election."),
+    # a precise count so far, far below another, is another count
+    ("figure-shift", "At least 1,602 people were killed in the earthquake, officials said.",
+     "More than 2,600 people were killed in the earthquake, officials said."),
+    ("certainty-shift", "The strikes hit only military targets, the official said.",
+     "It appeared the strikes hit only military targets, the official said."),
+    # two words for one event: the verdict's day moved
+    ("figure-shift", "Donald Trump was convicted on Thursday of falsifying business records.",
+     "Donald Trump was found guilty on Wednesday of falsifying business records."),
+    # a movement gives where it went, not a range: 16.4% against 15.2% moved
+    ("figure-shift", "Food inflation went up from 14.6% to 16.4% in October, the statistics office said.",
+     "Food inflation reached 15.2% in October, the statistics office said."),
+    # a named source against a group: not one person described loosely
+    ("attribution-shift", "At least 10 people were shot dead, Vivian Achista, a paramedic, said.",
+     "At least 10 people were shot dead, paramedics said."),
+    # one running count, told on two days, moved
+    ("figure-shift", "The death toll stood at more than 11,000 on Wednesday, officials said.",
+     "The death toll climbed to at least 7,800 on Tuesday, officials said."),
 ]
 
 
@@ -122,6 +145,39 @@ NEAR_MISS = [
      "Up to 110 years in prison awaits him."),
     ("only-in", "Rescuers pulled a newborn girl alive from the rubble of her family's home.",
      "A baby girl was rescued alive from the ruins of her family's house."),
+    # the size of the whole is not what was won: 294 against "at least 292", not against 543
+    ("figure-shift", "The alliance had won 294 seats, official results showed.",
+     "The alliance was ahead in at least 292 of the 543 seats, official results showed."),
+    # seats of two named holders are two figures, not one that moved
+    ("figure-shift", "The NDA had taken 294 seats in the lower house, the commission said.",
+     "The BJP had taken 240 seats in the lower house, the commission said."),
+    # a date that names another thing ("the Oct. 1 salvo") is not the day of the strike
+    ("figure-shift", "Israel struck military targets in Iran on Saturday in retaliation for the missile salvo.",
+     "Israel struck military targets in Iran in retaliation for the Oct. 1 missile salvo."),
+    # both hedge: "it appeared" and "it looks like"
+    ("certainty-shift", "He said it appeared they hit nothing but military targets.",
+     "He said it looks like they hit nothing but military targets."),
+    # one body under its street's name
+    ("attribution-shift", "Inflation will fall back towards 10% early next year, according to Threadneedle Street.",
+     "Inflation will fall back towards 10% early next year, according to the Bank of England."),
+    # one person, named on one side and described loosely on the other
+    ("attribution-shift", "Four people died in St. Lucie County, county spokesperson Erick Gill said.",
+     "Four people died in St. Lucie County, a county official said."),
+    # figures of two periods that do not meet are two figures
+    ("figure-shift", "Consumer price inflation was 4.2% in October 2021, the statistics office said.",
+     "Consumer price inflation was 11.1% in October 2022, the statistics office said."),
+    # the start of a movement is not the figure it moved to
+    ("figure-shift", "Food inflation went up from 14.6% to 16.4% in October.",
+     "Food inflation reached 16.4% in October."),
+    # two dates of two events: the sentencing and the deliberation
+    ("figure-shift", "Murdaugh will be sentenced on Friday for the murders of his wife and son.",
+     "Murdaugh was convicted on Thursday of the murders of his wife and son."),
+    # a plea of not guilty and a denial of the charges say one thing
+    ("contradiction", "Murdaugh had denied the charges by pleading not guilty to both murders.",
+     "Murdaugh had entered a plea of not guilty to both murders."),
+    # the lead is shared, the holding is not asserted: "could not hold on" is no denial of "squandered"
+    ("contradiction", "Argentina could not hold on to their two-goal lead in the final.",
+     "Argentina squandered their two-goal lead in the final."),
 ]
 
 

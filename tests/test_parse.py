@@ -39,6 +39,10 @@ DENIES = [
     ("Prices did not rise in March.", "Prices rose in March.", True),  # the lemma: rose / rise
     ("He showed no visible reaction.", "He showed little emotion.", False),  # "no" denies the reaction, not the showing
     ("The fraud he committed was not.", "He committed fraud.", False),  # an ellipsis: what it denies is not said
+    # a negated content verb must be asserted on the other side; a shared object is not enough
+    ("Argentina could not hold on to their lead.", "Argentina squandered their lead.", False),
+    ("Argentina could not hold on to their lead.", "Argentina held on to their lead.", True),
+    ("The minutes did not show any dissent.", "The minutes showed dissent.", True),
 ]
 
 
@@ -169,3 +173,51 @@ def test_a_missing_pipeline_is_a_one_line_error(tmp_path):
     assert out.returncode == 2, out.stderr
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
     assert "spaCy's English pipeline cannot be loaded" in out.stderr
+
+
+# (sentence, figure as written, whose figure it is)
+HOLDERS = [
+    ("The NDA had taken 294 seats, official figures showed.", "294", "NDA"),
+    ("The BJP, whose candidates campaigned under Modi, took 240 seats.", "240", "BJP"),
+    ("Mbappe scored three goals in the final.", "three", "Mbappe"),
+    ("Russia has lost more than 600,000 soldiers, Britain estimates.", "more than 600,000", "Russia"),
+    ("More than 8,000 people died in the quake.", "More than 8,000", None),  # the figure is the subject
+    ("Reuters counted 300 bodies in the streets.", "300", None),  # who counts is a source, not a holder
+    ("The company sold 5 million phones last year.", "5 million", None),  # no name
+]
+
+
+@pytest.mark.parametrize("sentence, figure, who", HOLDERS)
+def test_a_figure_belongs_to_the_named_subject_of_its_verb(sentence, figure, who):
+    c = claim_in(sentence, sentence.split()[1])
+    q = next(q for q in c.quantities if q.text == figure)
+    assert q.holder == who
+
+
+# (sentence, figure as written, role)
+ROLES = [
+    ("The alliance was ahead in at least 292 of the 543 seats.", "543", "whole"),
+    ("The alliance was ahead in at least 292 of the 543 seats.", "at least 292", None),
+    ("Four out of 10 voters backed him.", "10", "whole"),
+    ("The 12-member jury deliberated for three hours.", "12", "whole"),
+    ("Israel vowed to strike back over the Oct. 1 salvo.", "Oct. 1", "named"),
+    ("Iran fired the missiles on Oct. 1.", "on Oct. 1", None),
+    ("Two soldiers died in Saturday's strikes.", "Saturday", None),  # the news itself, by its day
+    ("Food inflation went up from 14.6% to 16.4%.", "14.6%", "baseline"),  # a movement, not a range
+    ("Food inflation went up from 14.6% to 16.4%.", "16.4%", None),
+    ("The rate rose from 10.1% in September.", "10.1%", "baseline"),
+    ("Congress took 99 seats, up from 52 in 2019.", "52", "baseline"),
+    ("Repairs will cost from 800,000 to 1.3 million dollars.", "from 800,000 to 1.3 million dollars", None),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, role", ROLES)
+def test_a_whole_and_a_date_that_names_a_thing_are_not_the_claims_figure(sentence, figure, role):
+    c = claim_in("---\ndate: 2024-10-27\n---\n" + sentence, sentence.split()[1])  # dates are read against the report's
+    q = next(q for q in c.quantities if q.text == figure)
+    assert q.role == role
+
+
+def test_the_part_counts_what_the_whole_counts():
+    c = claim_in("Labour won 412 of 650 seats.", "Labour")
+    assert [(q.text, q.counts, q.role) for q in c.quantities] == [("412", "seats", None), ("650", "seats", "whole")]

@@ -26,15 +26,18 @@ from .quantities import quantities
 from .names import same_name
 from .timex import dates, times
 
-_LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+(?:that\s+)?|"
+_LEAD_CONNECTIVE = re.compile(r"(?:(?:and|but|while|whereas|where|though|although|yet|however|so)\b[,\s]*)+"
+                              r"(?:(?:said|added)\s+)?(?:that\s+)?|"  # "... and said (that) X": X
                               # what a speaker added ("..., he said, adding that X"): X is the claim
                               rf"(?:{sent.ADDED_SPEECH})\s+(?:that\s+)?", re.I)
 # country acronyms the embedding model does not know as names: read for matching only
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?(?:,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
+    r"(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ -]{1,30})?(?:,\s+"  # "LONDON, " / "WASHINGTON, D.C., "
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day)\s*"  # "July 5" / "Nov. 4" / "Tuesday"
-    r"(?:\([^()\n]{1,40}\)\s*)?|\s*\([^()\n]{1,40}\)\s*)[-–—]+\s*"  # "(Kestrel) - "; "BALTIMORE (Kestrel) - "
+    r"(?:\([^()\n]{1,40}\)\s*)?|\s*\([^()\n]{1,40}\)\s*)"  # "(Kestrel) - "; "BALTIMORE (Kestrel) - "
+    r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)\([^()\n]{1,40}\)\s*)[-–—]+\s*"  # "March 2 (Tallis Newswire) — "
 )
+
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean"),
             # "4.1 per cent" / "4.1 percent" / "4.1%": one spelling for matching, as the figure is one
             (re.compile(r"(?<=\d) ?(?:per ?cent|pct)\b", re.I), "%")]
@@ -123,15 +126,17 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             pred = reading.predicate(ps, a, b)
             framed = claim_text if content != claim_text else ""
             certainty, cue = _certainty(ps, pred, a, claim_text, framed)
-            neg, denies = _negation(ps, pred, a, b, claim_text, content, framed)
+            neg, denies, denied_verb = _negation(ps, pred, a, b, claim_text, content, framed)
             qs: list[Quantity] = (quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
                                   + times(text, c_start, c_end))
-            qs = [_when_role(text, c_start, q, frame) if q.dimension in ("date", "time") else _count_role(text, q)
-                  for q in qs]
+            qs = [_when_role(text, c_start, q, frame, ps, s_start) if q.dimension in ("date", "time")
+                  else _count_role(text, q) for q in qs]
             share = _share_of(text, c_start, c_end, counted)
             if share is not None:
                 qs.append(share)
             qs.sort(key=lambda q: (q.start, q.end))
+            qs = _wholes(text, _movements(text, c_start, qs))
+            qs = [_held(ps, s_start, q) for q in qs]
             counted = _subject_figure(text, c_start, c_end, qs) or counted
             out.append(Claim(
                 id=f"{doc.id}#{len(out) + 1}",
@@ -147,6 +152,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 negated=neg is not None,
                 negation=neg,
                 denies=denies,
+                denied_verb=denied_verb,
                 lemmas=frozenset(t.lemma for t in ps.tokens if a <= t.start and t.end <= b and t.pos != "PUNCT"),
                 certainty=certainty,
                 certainty_cue=cue,
@@ -203,24 +209,28 @@ _VERIFY = re.compile(r"confirm|verif|corroborat", re.I)
 _LEXICAL_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|rejects|dismissed|refuted|yet|longer)\b", re.I)
 
 
-def _negation(ps, pred, a: int, b: int, claim_text: str, content: str, framed: str) -> tuple[str | None, tuple[str, ...] | None]:
+def _negation(ps, pred, a: int, b: int, claim_text: str, content: str,
+              framed: str) -> tuple[str | None, tuple[str, ...] | None, tuple[str, ...]]:
     """The pattern reading of negation, kept only when the parse puts its negator on the claim's
     own predicate: "he cried that he could not breathe", "asked the court not to take the case"
-    negate a clause under another word, not the claim. With it, what the negation denies."""
+    negate a clause under another word, not the claim. With it, what the negation denies, and
+    the content verb it negates (``reading.denied_verb``)."""
     neg = stance.negation(content, frame=framed)
     if neg is None or pred is None:
-        return neg, None
+        return neg, None, ()
+    if stance.DENIAL.fullmatch(neg) and any(reading.pleads(ps, t) for t in ps.tokens):
+        return None, None, ()  # "had denied the charges": a plea, which the claim asserts
     if framed and stance.DENIAL.fullmatch(neg) and not stance.DENIAL.search(content):
-        return neg, None  # "The Kremlin denied that ...": the frame denies the claim, all of it
+        return neg, None, ()  # "The Kremlin denied that ...": the frame denies the claim, all of it
     tok = reading.negation_of(ps, pred, a, b)
     if tok is not None:
-        return neg, reading.denied(ps, tok, pred)
+        return neg, reading.denied(ps, tok, pred), reading.denied_verb(ps, tok)
     cue = _LEXICAL_DENIAL.search(neg)
     m = re.search(rf"(?<!\w){re.escape(cue.group(0))}(?!\w)", claim_text) if cue else None
     word = reading.token_at(ps, a + m.start()) if m else None
     if word is not None and (word.i == pred.i or reading.clause_of(ps, word, stop=pred).i == pred.i):
-        return neg, reading.denied(ps, word, pred)
-    return None, None
+        return neg, reading.denied(ps, word, pred), ()
+    return None, None, ()
 
 
 def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "attr.Frame | None":
@@ -236,13 +246,25 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
     subject, finite, whole = got
     if not subject:
         return None if finite else frame
+    if subject.lower() in ("that", "which", "who", "whom", "whose"):
+        return None  # "banners that said ...": the verb of a relative clause credits no one
     if subject == a.source.strip() or attr.PRONOUN.match(subject) and attr.PRONOUN.match(a.source.strip()):
         return frame
     # "A senior official, who asked not to be named, said": the clause left out makes it anonymous
     hint = bool(attr._ANON_ANYWHERE.search(sentence) or attr.ANON_CLAUSE.search(whole)) \
         and not attr.OUTLETS.fullmatch(subject)
     fresh = attr.describe(subject, anonymous_hint=hint, via=a.via, cue=a.cue)
-    return attr.Frame(fresh, frame.frame)
+    span = frame.frame
+    if span is not None and span[1] >= s_start + len(sentence.rstrip()):  # a frame at the sentence's end
+        # "In St. Lucie County, four people died, county spokesperson Erick Gill said": the
+        # pattern took "four people died, county spokesperson Erick Gill" for the source; the
+        # frame starts where the parse's subject does, so the clause before it stays the claim
+        at = sentence.find(subject, max(0, span[0] - s_start))
+        skipped = sentence[max(0, span[0] - s_start):max(0, at)]
+        if at > span[0] - s_start and s_start + at < span[1] and not re.search(
+                rf"\b{re.escape(a.cue.split()[0])}\b", skipped, re.I):  # not '..., said Ahmed': the verb comes first
+            span = (s_start + at, span[1])
+    return attr.Frame(fresh, span)
 
 
 _THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)
@@ -255,17 +277,36 @@ _PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another)\s+$",
 # "$20 apiece", "2 million barrels a day"
 _EACH_BEFORE = re.compile(r"\beach\s+(?:of|with|carrying|holding|containing|numbering)\s+(?:\w+\s+){0,2}$", re.I)
 _EACH_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?:each|apiece|a piece|per\s+[\w-]+|an?\s+(?:share|head|person|"
-                         r"piece|day|week|month|year|hour|unit|tonne|ton|barrel|gallon|litre|liter))\b", re.I)
+                         r"piece|day|week|month|year|hour|unit|tonne|ton|barrel|gallon|litre|liter)(?!\s+(?:earlier|ago|before|"
+                         r"previously|prior|on)\b))\b", re.I)  # "11.1% on a year earlier" is no rate per year
+# a movement's starting point: "rose from 10.1%", "up from 52", "climbed to 11.1% from 10.1%", "against
+# 10.1% in September": the term it is measured from, not the figure the claim gives
+_CHANGE_VERB = (r"(?:rose|risen|rising|rises|went up|gone up|climbed|climbing|increased|jumped|surged|grew|grown|"
+                r"fell|fallen|falling|dropped|declined|slipped|eased|slowed|accelerated|edged (?:up|down)|picked up|"
+                r"up|down|higher|lower|rise|increase|jump|fall|drop|decline|climb)")
+_FROM_BASE = re.compile(rf"\b{_CHANGE_VERB}\b(?:[^.;:]|\.(?=\d)){{0,40}}?\bfrom\s+(?:a\s+|an\s+|the\s+)?$|"
+                        r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_MOVE_RANGE = re.compile(rf"\b{_CHANGE_VERB}\b(?:[^.;:]|\.(?=\d)){{0,30}}?$", re.I)
+
+
+# the whole a count is part of: "292 of the 543 seats", "four out of 10 voters", "the 543-seat
+# chamber", "the 12-member jury": the size of the whole, not what was won, found or counted
+_WHOLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                            r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?")  # "240 of the Lok Sabha's 543 seats"
+_WHOLE_AFTER = re.compile(r"-(?:seat|member|strong|nation|country|state|judge|person|man|woman|team)\b", re.I)
 
 
 def _count_role(text: str, q: Quantity) -> Quantity:
     """'two other former executives', '2,000 more troops', 'an additional 500': a part
     beside someone or something already counted, not a total to compare with one. 'each of
     about 3,000 soldiers', '$55 per share': a figure per unit ("each"), compared only with
-    another figure per unit."""
+    another figure per unit. '292 of the 543 seats', 'the 543-seat house': the whole
+    ("whole"), compared only with another whole."""
     if q.dimension != "date" and (_EACH_BEFORE.search(text, max(0, q.start - 40), q.start)
                                   or _EACH_AFTER.match(text[q.end:q.end + 60].split(".")[0].split(";")[0])):
         return replace(q, role="each")
+    if q.dimension == "count" and _WHOLE_AFTER.match(text, q.end):
+        return replace(q, role="whole")
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such
@@ -274,13 +315,67 @@ def _count_role(text: str, q: Quantity) -> Quantity:
     return q
 
 
-def _when_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None") -> Quantity:
+def _held(ps, s_start: int, q: Quantity) -> Quantity:
+    """A count's or an amount's holder, from the parse (``reading.holder``)."""
+    if q.dimension in ("date", "time") or q.role:
+        return q
+    who = reading.holder(ps, q.start - s_start, q.end - s_start)
+    return replace(q, holder=who) if who else q
+
+
+def _movements(text: str, c_start: int, qs: list[Quantity]) -> list[Quantity]:
+    """A figure moved: "went up from 14.6% to 16.4%" gives 16.4%, from a baseline of 14.6% (not
+    the range 14.6-16.4%); "rose from 10.1%" and "against 10.1% in September" give baselines."""
+    out: list[Quantity] = []
+    for q in qs:
+        if q.dimension in ("date", "time") or q.role:
+            out.append(q)
+            continue
+        before = text[max(c_start, q.start - 50):q.start]
+        if q.bound == "range" and q.text.lower().startswith("from ") and _MOVE_RANGE.search(before):
+            to = re.search(r"\s(?:to|and)\s", q.text)
+            parts = ([p for p in quantities(text[:q.start + to.start()], q.start + 5) if p.dimension == q.dimension],
+                     [p for p in quantities(text, q.start + to.end(), q.end) if p.dimension == q.dimension]) if to else ([], [])
+            if parts[0] and parts[1]:
+                out.append(replace(parts[0][0], role="baseline", counts=parts[0][0].counts or q.counts))
+                out.append(replace(parts[1][0], counts=parts[1][0].counts or q.counts))
+                continue
+        if _FROM_BASE.search(text, max(c_start, q.start - 60), q.start):
+            out.append(replace(q, role="baseline"))
+            continue
+        out.append(q)
+    return out
+
+
+def _wholes(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A count right after another, across "of" ("292 of the 543 seats", "four out of 10
+    voters"): the size of the whole the first is part of, and what the first counts when it
+    does not say."""
+    out = list(qs)
+    for k in range(1, len(out)):
+        prev, q = out[k - 1], out[k]
+        if (q.dimension == "count" and prev.dimension == "count" and not q.role
+                and _WHOLE_BETWEEN.fullmatch(text, prev.end, q.start)):
+            out[k] = replace(q, role="whole")
+            if not prev.counts and q.counts:  # "412 of 650 seats": 412 seats
+                out[k - 1] = replace(prev, counts=q.counts)
+    return out
+
+
+def _when_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None", ps=None, s_start: int = 0) -> Quantity:
     """Mark a date or time of day that is not the claim's own: the day of the saying
-    ("officials said on Thursday"), or the term of a comparison ("more than in 2019")."""
+    ("officials said on Thursday"), the term of a comparison ("more than in 2019"), or a date
+    that names another thing by its day ("over the Oct. 1 salvo", "since the 2019 polls"):
+    that thing's date, not the day of what the claim says happened."""
     if frame and frame.frame and frame.frame[0] <= q.start and q.end <= frame.frame[1]:
         return replace(q, role="said")
     if _THAN.search(text, max(c_start, q.start - 60), q.start):
         return replace(q, role="baseline")
+    if ps is not None and q.dimension == "date":
+        if reading.names_noun(ps, q.start - s_start, q.end - s_start):
+            return replace(q, role="named")
+        event = reading.event_verb(ps, q.start - s_start, q.end - s_start)
+        return replace(q, event=event) if event else q
     return q
 
 
@@ -305,7 +400,9 @@ def _merge_via(a: Attribution, via: str | None) -> Attribution:
     return a if via is None or a.via is not None else replace(a, via=via)
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:they|it|he|she|most of them|many of them|some of them|all of them)\b", re.I)
+# ("it looked like", "it appears that": an empty "it", which stands for no one)
+_PRONOUN_SUBJECT = re.compile(r"(?:they|it(?!\s+(?:looks?|looked|appears?|appeared|seems?|seemed)\b)|"
+                              r"he|she|most of them|many of them|some of them|all of them)\b", re.I)
 _SUBJECT = re.compile(r"(?P<np>(?:[\w’',.-]+\s+){0,5}?[\w’'.-]+)\s+(?:have|has|had|are|is|was|were|will|would|could|may|might|can|began|begun|"
                       r"took|takes|told|tells|made|makes|gave|gives|won|wins|lost|loses|held|holds|faces|faced|stood|sat|ran|said|says|[a-z]+ed)\b")
 _FIGURE_WORDS = re.compile(r"\b(?:over|more than|about|some|around|roughly|nearly|at least|up to|\d[\d,.]*)\s+", re.I)

@@ -72,6 +72,8 @@ _MID = re.compile(r",\s+(?P<src>" + _WORDS.format(n=6) + r")\s+(?P<verb>said|say
 _WHEN = r"(?:day|days|week|weeks|month|year|morning|afternoon|evening|night|weekend|previous|same|following|next|past|other|time)\b"
 _CLAUSE_AFTER = re.compile(r"\s+(?:(?:it|they|he|she|we|i)\b|(?:the|a|an|its|his|her|their|this|these|those)\s+(?!" + _WHEN + r")|"
                            r"[^,]*\b(?:had|has|have|was|were|is|are|will|would|could|can|may|might|should|must)\b)", re.I)
+# '"...," Hunt said once the figures were out': a clause about when or why it was said, not what
+_SUBORDINATE = re.compile(r"\s+(?:once|after|before|when|while|as|because|since|although|though|until|whereas)\b", re.I)
 # a finite verb as sentences tells a clause, lower-case as written ("Ahmed" is a name)
 _FINITE_IN_SOURCE = re.compile(VERB.pattern)
 # verbs of speech only before what was said ("added that ...", "pledged that ..."): "employers
@@ -179,7 +181,8 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         frames.append(Frame(describe(src, cue="according to"), (offset + m.start(), offset + m.end())))
     for rx in (_TAIL_INV, _TAIL):
         m = rx.search(sentence)
-        if m and rx is _TAIL and _CLAUSE_AFTER.match(m.group("rest") or "") and m.group("verb").lower() not in _OBJECT_VERBS:
+        if m and rx is _TAIL and _CLAUSE_AFTER.match(m.group("rest") or "") and m.group("verb").lower() not in _OBJECT_VERBS \
+                and not _SUBORDINATE.match(m.group("rest") or ""):
             m = None  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
         if m and rx is _TAIL_INV and _FINITE_IN_SOURCE.search(m.group("src")):
             m = None  # "Maryland's governor, Wes Moore, said the crew's mayday gave ...": what was said, not who

@@ -44,6 +44,18 @@ EPISTEMIC = frozenset({"may", "might", "could"})
 DEONTIC_NEGATED = frozenset({"may", "can", "could", "must", "shall", "should"})
 
 # a sentence with no verb and no common noun claims nothing: a dateline, an agency tag, a byline
+# verbs whose subject counts or reports a figure rather than holds it ("Reuters counted 300
+# bodies", "the agency put the toll at 2,000"): with REPORTING, their subject is a source, not
+# whose figure it is
+COUNTING_VERBS = frozenset("count tally record register log document put estimate confirm report find show list give "
+                           "release publish compile calculate project".split())
+
+# verbs that lend their clause to an event noun ("have begun combat operations", "held talks",
+# "launched strikes"): the event is the noun, so a denial of that noun's event under another verb
+# ("have not engaged in combat operations") denies it
+# ("be", "have" and the other light verbs are left out: as auxiliaries they are in every clause)
+SUPPORT_VERBS = frozenset("begin start launch conduct carry stage hold resume continue undertake mount open wage".split())
+
 CLAIM_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN"})
 
@@ -160,6 +172,10 @@ HEDGE_CUES = (
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|tentatively|provisionally|"
         r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
         r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
+        # "it appeared they hit only military targets", "it seems that": the impersonal frame hedges its clause
+        r"it (?:appears|appeared|seems|seemed)(?= that\b| [\"“‘']?[a-z])|"
+        # "was deemed to have brought down": someone's judgement of it, not the fact
+        r"(?:is|are|was|were) (?:deemed|judged) to have|"
         r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|"
         r"(?:is|are|was|were) thought to|(?:is|are|was|were) reported to|(?:is|are|was|were) expected to|"
         r"(?:is|are|was|were) set to|(?:is|are|was|were) poised to|on course (?:for|to)|on track (?:for|to)|"
@@ -197,6 +213,8 @@ ROLES = (
         r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
         r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"
         r"economists?|volunteers?|rescuers?|scientists?|forecasters?|traders?|prosecutors?|lawyers?|attorneys?|investigators?|"
+        r"protesters?|demonstrators?|survivors?|paramedics?|medics?|doctors?|nurses?|eyewitness(?:es)?|activists?|"
+        r"campaigners?|organi[sz]ers?|passengers?|voters?|supporters?|"
         r"legal team|defen[cs]e team|"
         r"lawmakers|senator|staff|office|service|command|headquarters|watchdog|monitor|observers|witnesses|residents"
 )
@@ -212,7 +230,51 @@ OUTLET_NAMES = (
 # roles of sources left unnamed
 UNNAMED_ROLES = (
     r"\b(?:officials?|sources?|diplomats?|spokes(?:person|man|woman|people)|aides?|advis[eo]rs?|analysts?|experts?|"
-        r"people familiar|person familiar|insiders?|residents?|witnesses|economists|volunteers?|rescuers?|forecasters|traders)\b"
+        r"people familiar|person familiar|insiders?|residents?|witnesses|economists|volunteers?|rescuers?|forecasters|traders|"
+        r"protesters?|demonstrators?|survivors?|paramedics?|medics?|eyewitness(?:es)?|activists?|passengers?|voters?)\b"
+)
+
+# a capital named for its government ("Pyongyang has sent Russia 13,000 containers" is North
+# Korea's doing): read so only where a place acts, as the subject of a verb, never as a place
+# where something happened ("in Moscow" is not "in Russia")
+CAPITALS: dict[str, str] = {
+    "pyongyang": "north korea", "seoul": "south korea", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine",
+    "washington": "united states", "beijing": "china", "taipei": "taiwan", "tokyo": "japan",
+    "new delhi": "india", "delhi": "india", "islamabad": "pakistan", "kabul": "afghanistan", "tehran": "iran",
+    "jerusalem": "israel", "ankara": "turkey", "damascus": "syria", "baghdad": "iraq", "riyadh": "saudi arabia",
+    "cairo": "egypt", "london": "united kingdom", "paris": "france", "berlin": "germany", "rome": "italy",
+    "madrid": "spain", "brussels": "european union", "ottawa": "canada", "canberra": "australia",
+    "tripoli": "libya", "nairobi": "kenya", "minsk": "belarus", "caracas": "venezuela", "havana": "cuba",
+}
+
+# a building or street named for the body in it: one source under two names
+# ("Threadneedle Street" / "the Bank of England", "the Pentagon" / "the Defense Department")
+BODY_ALIASES: dict[str, str] = {
+    "threadneedle street": "bank of england", "downing street": "prime minister's office",
+    "number 10": "prime minister's office", "no 10": "prime minister's office", "no. 10": "prime minister's office",
+    "whitehall": "government", "the pentagon": "defense department", "pentagon": "defense department",
+    "department of defense": "defense department", "defence ministry": "defense ministry",
+    "ministry of defence": "defense ministry", "ministry of defense": "defense ministry",
+    "foggy bottom": "state department", "department of state": "state department", "langley": "cia",
+    "the fed": "federal reserve", "fed": "federal reserve", "the kremlin": "kremlin", "the elysee": "elysee",
+    "the élysée": "elysee", "élysée": "elysee", "elysee palace": "elysee", "the white house": "white house",
+}
+
+# what one is accused of: to deny it is to plead, a claim in itself ("had denied the charges
+# by pleading not guilty"), not a denial of what another report asserts
+ACCUSATIONS = frozenset("charge allegation accusation wrongdoing claim count indictment".split())
+
+# verbs that tell one event: the dates they hang from are dates of one thing ("convicted on
+# Thursday" / "found guilty on Wednesday"; "killed on Monday" / "died on Tuesday")
+EVENT_VERBS: tuple[frozenset[str], ...] = (
+    frozenset({"convict", "find"}),
+    frozenset({"kill", "die", "perish"}),
+    frozenset({"strike", "hit", "attack", "bomb", "shell", "target", "pound"}),
+    frozenset({"collapse", "fall", "crumble"}),
+    frozenset({"arrive", "reach", "land"}),
+    frozenset({"launch", "lift", "blast"}),
+    frozenset({"resign", "quit", "step"}),
+    frozenset({"sign", "agree", "seal", "approve"}),
 )
 
 # words that make a name a body

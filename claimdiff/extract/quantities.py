@@ -384,6 +384,9 @@ def _vague(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
                     dimension=dim, unit=unit, counts=counts, value=None, bound="range")
 
 
+_COUNT_SO_FAR = 0.1  # how far a precise count so far ("at least 1,602") may grow and still be the same count
+
+
 def _place(raw: str) -> float:
     """The place of the last significant digit: 11,000 -> 1000; 6.8 -> 0.1; 647 -> 1."""
     s = raw.replace(",", "")
@@ -600,8 +603,12 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     implied = None
     if high is None and kind in ("over", "at-least") and (place > 0 or word_number):
         # "more than 11,000" is under 12,000; "more than two million" under three million; "at
-        # least 1,602 people were killed" is the toll counted so far, 1,602
+        # least 1,602 people were killed" is the toll counted so far, 1,602, and a count so far
+        # grows as counting goes on: within a tenth ("ahead in at least 292" / "294 seats") it is
+        # one count told at another hour, beyond that ("more than 2,600") another count
         step = place if not word_number else word_step * (mult if scale else 1.0)
+        if not word_number and step * 10 <= value:
+            step = max(step, value * _COUNT_SO_FAR)
         implied = (value + step) * factor + offset
     low = None if low is None else low * factor + offset
     high = None if high is None else high * factor + offset
@@ -775,8 +782,10 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
         for j, qb in enumerate(b):
             # when it was said, or what it is compared with, is not what was said; a part ("two
             # other executives", "2,000 more troops") is compared only with another part
-            # a figure per unit ("each of about 3,000", "$55 per share") only with another
-            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each")):
+            # a figure per unit ("each of about 3,000", "$55 per share") only with another; the
+            # size of a whole ("of the 543 seats") and a thing named by its date ("the Oct. 1
+            # salvo") likewise
+            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

@@ -9,14 +9,14 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
-from .lexicon import CLAIM_POS, CLAUSAL, DEONTIC_NEGATED, NEGATORS, NOUN_POS, REPORTING, RESTATING, SAYING_NOUNS
+from .lexicon import ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, NEGATORS, NOUN_POS, REPORTING, RESTATING, SAYING_NOUNS
 from .parse import Sentence, Token
 
 # what names when, where, who or how many: the shared frame of two claims, never what a
 # negation denies ("did not rise in March" / "were stable in March", "on Friday")
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})  # not PROPN (a name, a place, a month) nor NUM
 _TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night weekend "
-                        "today yesterday tomorrow tonight hour hours time".split())
+                        "today yesterday tomorrow tonight hour hours minute minutes time".split())
 
 
 def is_fragment(s: Sentence) -> bool:
@@ -75,7 +75,8 @@ CONTENT = frozenset({"ccomp", "xcomp"})
 
 def governs(s: Sentence, pred: Token, t: Token) -> bool:
     """``t`` (a negation or a hedge) is of the claim's own predicate, or of a frame above it
-    ("did not say whether ..."), not of a clause under another word ("a route the UN may use")."""
+    ("did not say whether ..."), not of a clause under another word ("a route the UN may use")
+    nor of a verb coordinated with it ("is huge and might reach thousands")."""
     if t.dep in ("amod", "acl") and t.pos == "ADJ":
         return False  # "remarks likely to irk Beijing": it hedges the noun's modifier
     above = {x.i for x in s.ancestors(pred)}
@@ -84,6 +85,11 @@ def governs(s: Sentence, pred: Token, t: Token) -> bool:
         if not first and x.dep in CLAUSAL and x.dep not in CONTENT and not (
                 x.dep == "acl" and s.tokens[x.head].lemma in SAYING_NOUNS):
             break  # a relative, adverbial or prepositional clause: its own
+        if not first and x.dep == "conj" and x.pos in CLAIM_POS and not any(
+                c.dep in ("nsubj", "nsubjpass") for c in s.children(x)):
+            break  # "the toll is huge and might reach thousands": the hedge is the second verb's
+            # (a coordinated clause with a subject of its own, "and five people have reportedly
+            # died", says what the claim says: its hedge is the claim's)
         if x.head == x.i:
             break
         x, first = s.tokens[x.head], False
@@ -129,6 +135,19 @@ def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
 
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "give", "get", "go"})
+
+
+def denied_verb(s: Sentence, neg: Token) -> tuple[str, ...]:
+    """The content verb a "not" or "never" negates, as lemma and as written ("could not hold on
+    to their lead": hold), or () when it negates a light verb, a noun ("no reaction") or is a
+    verb of denial itself. Two claims that share the object but not the verb ("could not hold
+    on to their lead" / "squandered a 2-0 lead") are not one denied and one asserted."""
+    if neg.dep not in ("neg", "advmod"):
+        return ()
+    head = s.tokens[neg.head]
+    if head.pos != "VERB" or head.lemma in _LIGHT:
+        return ()
+    return tuple(dict.fromkeys((head.lemma, head.lower)))
 
 
 def deontic(s: Sentence, pred: Token) -> bool:
@@ -189,3 +208,87 @@ def subject_name(s: Sentence) -> str | None:
             if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
                 found = s.span_text(name)
     return found
+
+
+_PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod"})
+
+
+def names_noun(s: Sentence, a: int, b: int) -> bool:
+    """The words in [a, b) (a date) stand before a common noun and name it by its day ("over the
+    Oct. 1 salvo", "at the 2019 polls", "the Sept. 11 attacks"): the date of that thing, not of
+    the claim's event. A date after a preposition or beside the verb ("on Oct. 1", "fired
+    missiles Oct. 1") and a possessive ("Saturday's strikes", the news itself) are the claim's."""
+    toks = [t for t in s.tokens if _in(t, a, b)]
+    if not toks:
+        return False
+    inside = {t.i for t in toks}
+    tops = [t for t in toks if t.head not in inside or t.head == t.i]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    head = s.tokens[top.head]
+    return top.dep in _PREMODIFIER and head.pos == "NOUN" and head.i > toks[-1].i
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_HOLDER_OUT = frozenset({"relcl", "acl", "advcl", "prep", "punct", "cc"})  # "The NDA, which the BJP leads,"
+
+
+def holder(s: Sentence, a: int, b: int) -> str | None:
+    """Whose figure the words in [a, b) give: the named subject of the verb the figure hangs
+    from ("the NDA had taken 294 seats": the NDA; "The BJP took 240": the BJP; "Mbappe scored
+    three goals": Mbappe), as its proper words. None when the figure is itself
+    the subject ("8,574 people died"), when the subject names no one, or when the verb only
+    counts or reports it ("Reuters counted 300 bodies": a source, not a holder)."""
+    toks = [t for t in s.tokens if _in(t, a, b)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    x = next((t for t in toks if t.head not in inside or t.head == t.i), toks[0])
+    while x.pos not in CLAIM_POS:
+        if x.dep in _SUBJECTS or x.head == x.i:
+            return None  # the figure is (in) the subject, or hangs from no verb
+        x = s.tokens[x.head]
+    if x.lemma in REPORTING or x.lemma in COUNTING_VERBS:
+        return None
+    verb = x
+    if verb.dep in ("aux", "auxpass"):
+        verb = s.tokens[verb.head]
+    subj = next((c for c in s.children(verb) if c.dep in _SUBJECTS), None)
+    if subj is None and verb.dep == "conj":  # "had won or was ahead in 239": the first verb's subject
+        subj = next((c for c in s.children(s.tokens[verb.head]) if c.dep in _SUBJECTS), None)
+    if subj is None or subj.i in inside:
+        return None
+    names = [s.text[t.start:t.end] for t in s.subtree(subj, without=_HOLDER_OUT) if t.pos == "PROPN"]
+    return " ".join(names) or None
+
+
+def event_verb(s: Sentence, a: int, b: int) -> str | None:
+    """The lemma of the verb the words in [a, b) (a date) hang from: what happened on that day
+    ("was sentenced on Friday": sentence; "the jury needed three hours on Thursday": need).
+    None when no verb is above it."""
+    toks = [t for t in s.tokens if _in(t, a, b)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    x = next((t for t in toks if t.head not in inside or t.head == t.i), toks[0])
+    seen = set()
+    while x.i in inside or x.pos not in CLAIM_POS:
+        if x.head == x.i or x.i in seen:
+            return None
+        seen.add(x.i)
+        x = s.tokens[x.head]
+    if x.pos == "AUX" and x.dep in ("aux", "auxpass"):
+        x = s.tokens[x.head]
+    # "on Thursday became the first ex-president convicted": a light verb names no event of its own
+    return None if x.lemma in _LIGHT or x.lemma in _COPULAR else x.lemma
+
+
+_COPULAR = frozenset({"become", "remain", "come", "seem", "appear"})
+
+
+def pleads(s: Sentence, t: Token) -> bool:
+    """``t`` is "denied" (or "rejected") with what one is accused of as its object ("denied the
+    charges", "rejected the allegations"): a plea, asserted, not a negation of the charge."""
+    return t.lemma in ("deny", "reject", "dispute") and any(
+        c.dep == "dobj" and c.lemma in ACCUSATIONS for c in s.children(t))

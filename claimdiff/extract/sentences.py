@@ -28,7 +28,8 @@ _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)
 # "..., he said, adding that ...": a second thing said, after the first one's speech verb.
 # extract strips these words (not "urging", "calling on": what is urged is no claim) from the claim
 ADDED_SPEECH = r"adding|saying|warning|noting|arguing|insisting|stressing"
-_SPEECH_TAIL = re.compile(rf",\s+(?:{ADDED_SPEECH}|urging|calling on)\b", re.I)
+_SPEECH_TAIL = re.compile(rf",\s+(?:{ADDED_SPEECH}|urging|calling on)\b|,?\s+and\s+(?:said|added)\s+(?=that\b|it\b|the\b|a\b|an\b|he\b|she\b|they\b|we\b|[\"“])", re.I)
+# ('Biden told reporters Israel gave him notice and said it looked like ...': the second thing said)
 # "..., a crew of 22, none of whom were injured": what is said of some of them is a claim
 _OF_WHOM = re.compile(r",\s+(?:none|all|most|many|some|few|one|two|three|both|several|each|neither|half)\s+of\s+(?:whom|which)\b", re.I)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|stated|declared|announced)\b", re.I)

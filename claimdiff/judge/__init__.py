@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from ..extract import stance
 from ..model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
-from ..extract.names import same_name
+from ..extract.names import same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, scope
 from ..extract.timex import iso
@@ -111,6 +111,8 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     (State Department / Pentagon) are.
     """
     pa, pb = _person(a), _person(b)
+    if _one_body(a.source, b.source):
+        return True, ""
     if pa and pb:
         return same_name(pa, pb), "another named source"
     if a.organisation and b.organisation and not _same_body(a.organisation, b.organisation):
@@ -120,6 +122,8 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         return True, ""
     # "the State Department spokesman" is one person, maybe the one named on the other side:
     # only an indefinite source ("a senior official", "officials", "sources") is anonymous
+    if (pa and b.anonymous and _described(b, a)) or (pb and a.anonymous and _described(a, b)):
+        return True, ""
     if (pa and b.anonymous and not _definite(b)) or (pb and a.anonymous and not _definite(a)):
         return False, "named on one side, anonymous on the other"
     if a.anonymous and b.anonymous:
@@ -137,6 +141,26 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     return True, ""
 
 
+def _alias(source: str | None) -> str | None:
+    """A body's usual name for its building, street or capital ("Threadneedle Street": the Bank
+    of England; "Beijing": China), or None."""
+    if not source:
+        return None
+    s = " ".join(re.sub(r"['’]s\b", "", source.lower()).split())
+    s = s[4:] if s.startswith("the ") else s
+    return lexicon.BODY_ALIASES.get(s) or lexicon.BODY_ALIASES.get("the " + s) or lexicon.CAPITALS.get(s)
+
+
+def _one_body(a: str | None, b: str | None) -> bool:
+    """One source under its alias and its name: "Threadneedle Street" / "the Bank of England",
+    "Beijing" / "China's foreign ministry" (the alias's words are in the other source)."""
+    for x, y in ((a, b), (b, a)):
+        name = _alias(x)
+        if name and y and (name == _alias(y) or re.search(rf"\b{re.escape(name)}\b", y.lower().replace("defence", "defense"))):
+            return True
+    return False
+
+
 def _same_body(a: str, b: str) -> bool:
     """'Interior Ministry' / 'the interior ministry of Morocco'; 'U.S. Central Command' / 'Central Command'."""
     na, nb = (" ".join(re.sub(r"\b(?:the|of|u\.s\.|us|s)\b|['’.]", " ", x.lower()).split()) for x in (a, b))
@@ -150,6 +174,29 @@ def _definite_role(a: Attribution) -> bool:
     """A definite role in common nouns ("the union leader", "the company's chief"), naming no
     one and no body ("the White House" and "the BBC's projection" name one)."""
     return bool(not a.name and _definite(a) and not any(w[:1].isupper() for w in (a.source or "").split()[1:]))
+
+
+_ONE = re.compile(r"^(?:a|an|one|another)\s+", re.I)
+# roles an "official" may be: "a county official" may be the county spokesperson named elsewhere
+_OFFICIAL_ROLES = frozenset("official spokesperson spokesman spokeswoman minister secretary director chief officer "
+                            "commissioner mayor governor administrator head".split())
+
+
+def _described(unnamed: Attribution, named: Attribution) -> bool:
+    """One person, named on one side and described loosely on the other: a single unnamed
+    source whose every word the named one's description bears out ("a county official" /
+    "county spokesperson Erick Gill"; "one protester" / "Davis Tafari, a protester"). A group
+    ("paramedics", "officials") or a word the named side lacks ("a senior U.S. official" /
+    "Pentagon spokesperson Sabrina Singh") keeps them apart."""
+    src = (unnamed.source or "").strip()
+    m = _ONE.match(src)
+    if not m or not unnamed.role or unnamed.role.endswith("s") and not unnamed.role.endswith("ss"):
+        return False
+    words = [w for w in re.findall(r"[\w.'’-]+", src[m.end():].lower()) if w != unnamed.role.lower()]
+    told = set(re.findall(r"[\w.'’-]+", " ".join(x for x in (named.source, named.role, named.organisation) if x).lower()))
+    role_ok = unnamed.role.lower() in told or (unnamed.role.lower() == "official"
+                                               and (named.role or "").lower() in _OFFICIAL_ROLES)
+    return role_ok and all(w in told for w in words)
 
 
 def _definite(a: Attribution) -> bool:
@@ -192,8 +239,16 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     "never" in it ("had never meant to defraud" / "had directed her to commit the crimes"),
     are not one asserted and one negated. A denial ("denied", "rejected") is taken as it is."""
     if neg.denies is not None:  # from the parse: the negated verb and its objects, never a shared date or place
-        return any(d in pos.lemmas for d in neg.denies) or any(
-            w.lower().startswith(d[:5]) for d in neg.denies for w in _WORD.findall(pos.text))
+        # a negated content verb must itself be asserted on the other side: "could not hold on to
+        # their lead" does not deny "squandered a 2-0 lead", though both speak of the lead; unless
+        # the other side carries the event in the shared noun ("have begun combat operations")
+        def said(words: tuple[str, ...]) -> bool:
+            return any(d in pos.lemmas for d in words) or any(
+                w.lower().startswith(d[:5]) for d in words for w in _WORD.findall(pos.text))
+
+        if neg.denied_verb and not pos.lemmas & lexicon.SUPPORT_VERBS:
+            return said(neg.denied_verb)
+        return said(neg.denies)
     cue = neg.negation or ""
     m = _NEGATOR.search(cue)
     if m is None:
@@ -205,9 +260,13 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
 
 
 def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...], *,
-          contradiction: bool = True, certainty: bool = True) -> list[Finding]:
+          contradiction: bool = True, certainty: bool = True, attribution: bool = True) -> list[Finding]:
     """The findings of one aligned pair. ``contradiction`` and ``certainty`` off: the pair is
-    too loosely aligned to call those (see ``Settings``); it is judged on the rest."""
+    too loosely aligned to call those (see ``Settings``); it is judged on the rest.
+    ``attribution`` off (a pair taken below the threshold, as each other's only close claim):
+    no attribution shift either. A figure shift brings its own evidence that the claims are
+    one (the same counted thing in the same scope); a change of source has none but the
+    alignment, and on a loose pair it is two statements by two sources, not one credited twice."""
     out: list[Finding] = []
     side_a, side_b = sides
     outlet = {a.id: side_a.outlet, b.id: side_b.outlet}
@@ -246,10 +305,13 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     pairs = pair_quantities(a.quantities, b.quantities)
     scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
                                                                           subjects=False)
+    other_period = _other_period(a, b)
     for qa, qb in pairs:
         if qa.overlaps(qb) or _same_calendar_day(qa, qb):
             compatible.append((qa, qb))
-        elif ((scoped or _other_state(a, qa, b, qb)) and qa.dimension not in ("date", "time")) or _apart(qa, qb):
+        elif ((scoped or other_period or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
+              and qa.dimension not in ("date", "time")) \
+                or _apart(qa, qb) or _other_event(qa, qb):
             other_scope.append((qa, qb))
         else:
             shifted.append((qa, qb))
@@ -265,7 +327,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         )
 
     # attribution
-    if a.attribution.source and b.attribution.source and not (
+    if attribution and a.attribution.source and b.attribution.source and not (
             _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)):
         same, why = same_source(a.attribution, b.attribution)
         if not same:
@@ -288,7 +350,15 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
                           ("modal", float(any(_MODAL.fullmatch((c.certainty_cue or "").strip()) for c in (a, b))))])
 
     if not out:
-        reason = "same claim"
+        # a pair below the bars for contradiction and certainty is aligned, not found the same:
+        # the reason says what was left unjudged ("Tollis said the fire was caused by an electrical
+        # fault" / "Investigators have not determined what caused the fire")
+        loose = not (contradiction and certainty)
+        reason = "aligned loosely" if loose else "same claim"
+        if loose and la != lb and not hedge_opposed:
+            reason += f"; certainty not judged ({a.certainty} -> {b.certainty})"
+        if loose and a.negated != b.negated:
+            reason += "; negation not judged"
         if compatible:
             reason += "; figures compatible: " + "; ".join(f"{show(qa)} ~ {show(qb)}" for qa, qb in compatible)
         if other_scope:
@@ -349,6 +419,7 @@ _DATE_GLUE = frozenset(("on", "for", "by", "the", "of"))
 
 _FAR_APART = 5.0  # one figure five times the other: more often two things than one told otherwise
 _DAYS_APART = 90  # dates a season apart: more often two events than one misdated
+_PERIOD_DAYS = 28  # a date this long or longer is a period a figure measures (a month, a quarter, a year)
 
 
 def _apart(qa: Quantity, qb: Quantity) -> bool:
@@ -366,6 +437,37 @@ def _apart(qa: Quantity, qb: Quantity) -> bool:
     if ma is None or mb is None or ma <= 0 or mb <= 0:
         return False
     return max(ma, mb) / min(ma, mb) > _FAR_APART
+
+
+def _other_holder(qa: Quantity, qb: Quantity) -> bool:
+    """The figures are of two named holders ("the NDA had taken 294 seats" / "The BJP took 240
+    seats"; "Mbappe scored three" / "Messi scored two"), not one actor named two ways
+    (``names.same_holder``)."""
+    return bool(qa.holder and qb.holder) and not same_holder(qa.holder, qb.holder)
+
+
+def _other_period(a: Claim, b: Claim) -> bool:
+    """Both claims give the period their figures measure (a month or longer), and no period of
+    one meets one of the other ("inflation was 4.2% in October 2021" / "prices were up 11.1% in
+    October 2022"): figures of two periods, not one figure told two ways. A day is not such a
+    period: "stood at more than 11,000 on Wednesday" / "climbed to 7,800 on Tuesday night" is
+    one running count, told at two hours."""
+    def periods(c: Claim) -> list[Quantity]:
+        return [q for q in c.quantities if q.dimension == "date" and not q.role and q.low is not None
+                and q.high is not None and q.high - q.low >= _PERIOD_DAYS]
+
+    da, db = periods(a), periods(b)
+    return bool(da and db) and not any(x.overlaps(y) or _same_calendar_day(x, y) for x in da for y in db)
+
+
+def _other_event(qa: Quantity, qb: Quantity) -> bool:
+    """Two dates of two things that happened ("he will be sentenced on Friday" / "the jury
+    needed three hours on Thursday"; "testified on February 23" / "listened on March 1"): the
+    verbs they hang from differ, and are not two words for one event (``lexicon.EVENT_VERBS``:
+    "convicted" / "found guilty"), so neither moves the other's date."""
+    if qa.dimension != "date" or not (qa.event and qb.event) or qa.event == qb.event:
+        return False
+    return not any(qa.event in group and qb.event in group for group in lexicon.EVENT_VERBS)
 
 
 def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
