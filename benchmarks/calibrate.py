@@ -15,7 +15,11 @@ not been fitted on were right. The shipped model is then fitted on every story, 
 reporting level is the lowest level (in steps of 0.05) at which the cross-validated
 findings of the four disagreement kinds were right at least 90% of the time; where no level
 gets there, it is 0 (nothing held back), since a level that buys no precision on stories
-the model was not fitted on only costs recall. The in-sample level is printed beside it.
+the model was not fitted on only costs recall. The choice itself is checked the same way
+(``nested``): each story is kept at the level chosen on the other stories alone, and unless
+the lower end of the 95% interval of those findings' precision is above the precision of
+reporting everything, the level is 0: a level costs most of the recall, so it must buy
+precision that can be relied on. The in-sample level is printed beside it.
 """
 
 from __future__ import annotations
@@ -69,6 +73,35 @@ def choose_level(scored) -> tuple[float, float, int]:
         if kept and sum(kept) / len(kept) >= TARGET:
             return level, sum(kept) / len(kept), len(kept)
     return 1.0, 0.0, 0
+
+
+def wilson_low(right: int, n: int, z: float = 1.96) -> float:
+    """The lower end of the Wilson 95% interval of a share of ``right`` in ``n``."""
+    if not n:
+        return 0.0
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return (centre - spread) / (1 + z * z / n)
+
+
+def nested(outcomes) -> tuple[int, int]:
+    """The level chosen the way it is chosen, judged on a story it was not chosen on: for each
+    story, the level is picked from the cross-validated findings of the other stories alone,
+    and that story's findings (scored by a model fitted without it) are kept at that level.
+    Returns (right, kept) over every story: whether choosing a level holds on unseen stories."""
+    right = kept = 0
+    for story in sorted({o[0] for o in outcomes}):
+        others = [o for o in outcomes if o[0] != story]
+        level, _, n = choose_level(cross_validated(others))
+        if not n:
+            continue  # no level for the others: nothing would be held back on this story
+        model = fit_model(others)
+        for s, k, x, r, judged in outcomes:
+            if s == story and k in DISAGREEMENTS and model.kinds[k].predict(x) >= level:
+                kept += 1
+                right += r
+    return right, kept
 
 
 def table(scored, level: float, stories: list[str]) -> str:
@@ -125,18 +158,32 @@ def build(paths: list[str]):
     model = fit_model(ev.outcomes)
     level, precision, kept = choose_level(scored)
     fitted_level, fitted_precision, fitted_kept = choose_level(in_sample(model, ev.outcomes))
-    if not kept:
-        # no level lifts the cross-validated findings to the target: holding findings back would
-        # cost recall and buy no precision, so nothing is held back by default
+    nested_right, nested_kept = nested(ev.outcomes) if kept else (0, 0)
+    everything = [r for k, c, r in scored if k in DISAGREEMENTS]
+    base = sum(everything) / len(everything)
+    # the level must buy precision that can be relied on: on the stories it was not chosen on,
+    # the lower end of the 95% interval of what it keeps is above reporting everything
+    holds = bool(nested_kept) and wilson_low(nested_right, nested_kept) > base
+    if not kept or not holds:
+        # no level lifts the cross-validated findings to the target, or choosing one does not
+        # hold on a story it was not chosen on: holding findings back would cost recall and buy
+        # no precision that can be relied on, so nothing is held back by default
         level = 0.0
     model = Model(model.kinds, level)
     payload = json.dumps(model.as_dict(), indent=2, sort_keys=True) + "\n"
-    everything = [r for k, c, r in scored if k in DISAGREEMENTS]
+    if kept and holds:
+        verdict = f"{precision:.3f} at the level.\n"
+    elif kept:
+        verdict = (f"{precision:.3f} at {choose_level(scored)[0]:.2f}; but that choice is not borne out on a story it "
+                   f"was not made on (each story kept at the level chosen on the others: {nested_right} of "
+                   f"{nested_kept} right, {nested_right / max(nested_kept, 1):.3f}, 95% interval from "
+                   f"{wilson_low(nested_right, nested_kept):.3f}, not above {base:.3f} for reporting everything), so "
+                   "the level is 0 and nothing is held back by default.\n")
+    else:
+        verdict = f"no level reaches {TARGET:.0%}: the level is 0, nothing is held back by default.\n"
     text = table(scored, level, sorted(ev.stories)) + (
         f"\nCross-validated, the disagreements are right {sum(everything) / len(everything):.3f} of the time with "
-        "nothing held back, and "
-        + (f"{precision:.3f} at the level.\n" if kept else
-           f"no level reaches {TARGET:.0%}: the level is 0, nothing is held back by default.\n")
+        "nothing held back, and " + verdict
         + f"In sample (the model fitted on every story, judged on the same stories) {TARGET:.0%} is reached at "
         f"{fitted_level:.2f} ({fitted_kept} kept, {fitted_precision:.3f} right): a level that the stories it was "
         "not fitted on do not bear out.\n")

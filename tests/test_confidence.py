@@ -194,3 +194,36 @@ def test_the_calibration_table_regenerates_from_its_script():
                           capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "calibration files are up to date" in done.stdout
+
+
+def _calibrate_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("calibrate", ROOT / "benchmarks" / "calibrate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _outcome(story, right, evidence):
+    # one certainty shift: (story, kind, features, right, judged); features as the confidence reads them
+    from claimdiff.judge.confidence import FEATURES
+
+    x = [evidence] * len(FEATURES[Kind.CERTAINTY_SHIFT])
+    return (story, Kind.CERTAINTY_SHIFT, x, right, True)
+
+
+def test_a_level_is_kept_only_when_choosing_it_holds_on_a_story_it_was_not_chosen_on():
+    cal = _calibrate_module()
+    # the evidence tells right from wrong in every story: the level chosen on the others holds
+    steady = [_outcome(f"s{n}", r, 0.9 if r else 0.1) for n in range(6) for r in (True,) * 6 + (False,) * 2]
+    right, kept = cal.nested(steady)
+    assert kept and right / kept >= cal.TARGET
+    # in one half of the stories the evidence says the opposite: a level chosen on the others fails there
+    flipped = [_outcome(f"s{n}", r, (0.9 if r else 0.1) if n % 2 else (0.1 if r else 0.9))
+               for n in range(6) for r in (True,) * 6 + (False,) * 2]
+    right, kept = cal.nested(flipped)
+    assert not kept or right / kept < cal.TARGET
+    # a level must buy precision beyond doubt: 45 of 50 right is 0.90, but could be 0.79
+    assert cal.wilson_low(45, 50) == pytest.approx(0.786, abs=1e-3)
+    assert cal.wilson_low(500, 500) > 0.99 and cal.wilson_low(0, 0) == 0.0
