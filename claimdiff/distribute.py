@@ -115,8 +115,10 @@ def _client(workers: int, scheduler: str | None, plugin: _Prepare) -> Iterator[C
             # ignores Ctrl-C, which a terminal sends to the whole process group: stopping the run is
             # this process's to do (and workers that took it would print tracebacks)
             try:
+                # no dashboard; the scheduler's HTTP server (health, metrics) on a free port of 127.0.0.1
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None, silence_logs=quiet, plugins={plugin})
+                                       dashboard_address=None, silence_logs=quiet, plugins={plugin},
+                                       scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
             except ClaimdiffError:
                 raise
             except Exception as exc:  # a worker that could not start: why, in one line
