@@ -154,11 +154,13 @@ def test_a_story_whose_workers_keep_dying_fails_in_one_line(corpus, cache, clust
         cluster.restore()
     assert out.returncode == 2, out.stderr
     (line,) = out.stderr.strip().splitlines()
-    story = line.removeprefix("claimdiff: error: ").partition(":")[0]
-    # the story whose every start kills its worker (the second: the JSONL file's, sorted first,
-    # come before the folders), or one that was waiting on both workers that died
-    assert story in STORIES + IN_JSONL
-    assert line == f"claimdiff: error: {story}: could not be compared: 2 worker processes died while comparing it"
+    # the stories of the second batch (of four: the JSONL file's two, sorted first, then the
+    # folders'), whose every start kills its worker; or of the first, if it was waiting on both
+    # workers that died
+    named, _, said = line.removeprefix("claimdiff: error: ").partition(": ")
+    folders = sorted(STORIES)
+    assert named.replace(" and ", ", ").split(", ") in ([*IN_JSONL, *folders[:2]], folders[2:])
+    assert said == "could not be compared: 2 worker processes died while comparing them (they ran as one task)"
     assert out.stdout == "" and len(list(tmp_path.glob("killed-*"))) == 2
     _wait(lambda: cluster.tasks() == [], "the run's tasks to leave the cluster")
 
@@ -280,12 +282,21 @@ def test_a_bad_workers_in_the_config_file_is_one_line(tmp_path, monkeypatch, val
 
 
 def test_results_come_in_task_order_whatever_order_they_finish(cluster, tmp_path):
-    """Task 0 waits for task 1 to finish; the results are still taken in order, and ``done`` (the
-    progress bar) is told of each as it finishes."""
+    """Task 0 waits for task 1 to finish (each its own Dask task); the results are still taken
+    in order, and ``done`` (the progress bar) is told of each as it finishes."""
     from claimdiff import distribute
 
     finished = []
     with distribute.in_order(range(12), after_the_next, (str(tmp_path),), scheduler=cluster.address,
-                             label=int, done=finished.append) as results:
+                             label=int, done=finished.append, batch=1) as results:
         assert list(results) == list(range(12))
     assert sorted(finished) == list(range(12)) and finished.index(1) < finished.index(0)
+
+
+def test_batches_keep_the_order_and_a_short_last_one(cluster):
+    from claimdiff import distribute
+
+    finished = []
+    with distribute.in_order(range(10), int, scheduler=cluster.address, batch=4, done=finished.append) as results:
+        assert list(results) == list(range(10))
+    assert sorted(finished) == [str(n) for n in range(10)]
