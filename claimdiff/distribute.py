@@ -13,8 +13,9 @@ Contract:
   worker thread are in flight or waiting for an earlier one, so the client's memory does not
   grow with the number of tasks.
 - ``prepare(*prepare_args)`` runs once in each worker process before its first task (a worker
-  plugin; a worker that joins later, or one restarted after it died, runs it too): the model
-  is loaded once per process and never shipped with a task.
+  plugin; a worker that joins later, or one restarted after it died, runs it too): what a
+  process keeps (check's: the encoder, whose model loads once, at its first need) is made
+  there, never shipped with a task.
 - Each worker process runs its tasks one at a time on one thread of its own (``_LANE``): the
   engine keeps per-thread state (SQLite connections) and is not made for threads; give
   cluster workers ``--nthreads 1`` and one process per core.
@@ -100,6 +101,10 @@ def _timeout() -> float:
 def _client(workers: int, scheduler: str | None, plugin: _Prepare) -> Iterator[Client]:
     quiet = logging.CRITICAL  # the engine's notes (a worker restarted, a task rescheduled) are not ours to print
     with contextlib.ExitStack() as stack:
+        for name in ("distributed", "tornado"):
+            logger = logging.getLogger(name)
+            stack.callback(logger.setLevel, logger.level)
+            logger.setLevel(quiet)
         if scheduler is not None:
             seconds = _timeout()
             try:
@@ -110,8 +115,8 @@ def _client(workers: int, scheduler: str | None, plugin: _Prepare) -> Iterator[C
             except ValueError as exc:  # an address Dask cannot read after all
                 raise ConfigError(f"--scheduler {scheduler!r}: {exc}") from None
             stack.callback(client.close)
+            stack.callback(_unregister, client, plugin.name)  # also when a worker refused it: the scheduler keeps it
             client.register_plugin(plugin)
-            stack.callback(_unregister, client, plugin.name)
             try:
                 client.wait_for_workers(1, timeout=seconds)
             except (OSError, asyncio.TimeoutError):
@@ -139,10 +144,6 @@ def _client(workers: int, scheduler: str | None, plugin: _Prepare) -> Iterator[C
             stack.callback(cluster.close)
             client = Client(cluster, set_as_default=False)
             stack.callback(client.close)
-        for name in ("distributed", "tornado"):
-            logger = logging.getLogger(name)
-            stack.callback(logger.setLevel, logger.level)
-            logger.setLevel(quiet)
         yield client
 
 
