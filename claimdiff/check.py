@@ -91,8 +91,7 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
 class StoryJob:
     """One story to compare, as ``iter_jobs`` hands it out: a folder whoever compares it reads
     (``folder``, a path as it was given), or a story read already (``story``: a JSONL story,
-    shipped as data). ``index`` is its place in the corpus's order."""
-    index: int
+    shipped as data)."""
     name: str
     folder: str | None = None
     story: Story | None = None
@@ -124,19 +123,16 @@ def iter_jobs(paths: Sequence[str]) -> Iterator[StoryJob]:
         entries.append((path, unique))
     names = _distinct_names([f for _, folders in entries for f in folders or ()])
     used = set(names.values())
-    index = 0
     for path, folders in entries:
         if folders is None:
             for story in _jsonl_stories(path):
                 if story.name in used:
                     story = replace(story, name=f"{path.name}/{story.name}")
                 used.add(story.name)
-                yield StoryJob(index, story.name, story=story)
-                index += 1
+                yield StoryJob(story.name, story=story)
             continue
         for folder in folders:
-            yield StoryJob(index, names[folder], folder=str(folder))
-            index += 1
+            yield StoryJob(names[folder], folder=str(folder))
 
 
 def job_story(job: StoryJob) -> Story:
