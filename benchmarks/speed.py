@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py [--parts encode,compare,check,export] [--backends torch,onnx,onnx-fp32]
                                [--stories 100,1000] [--check-backend onnx] [--repeat 3] [--encode-repeat 5]
+                               [--parallel-stories 1000] [--parallel-repeat 1]
 
 Parts (all by default but export):
   encode   encoder throughput, sentences/s per backend, on the claims and sentences of the
@@ -13,12 +14,18 @@ Parts (all by default but export):
            imports the backend, loads the model and encodes the same texts
   check    `claimdiff check` over generated corpora of N stories each (made from the bundled
            reports, figures and wording varied, seeded): documents/s, peak RSS, and the ratio
-           of the largest corpus's time and memory to the smallest's
+           of the largest corpus's time and memory to the smallest's; then, on one corpus of
+           --parallel-stories stories (whole reports) with a warm cache, one run serial, one
+           with --workers 2, one with --scheduler on a Dask cluster of 2 one-thread workers on
+           127.0.0.1 started (and stopped) here, and the alternative not taken for --workers,
+           plain processes (concurrent.futures): stories/s, speed-up, peak RSS per process
   export   the one-time export of the model to int8 ONNX and to fp32 ONNX (into fresh folders)
 
 Prints the figures side by side, then the bars, then one line of JSON with every figure.
-Peak RSS is that of the child process alone (GNU time's %M; /usr/bin/time must be there). The machine is whatever runs this:
-run it on a quiet one, and compare figures of one run with each other.
+Peak RSS is that of the child process alone (GNU time's %M; /usr/bin/time must be there), and
+for the parallel runs that of each process (the high-water mark the kernel keeps, VmHWM, read
+from /proc while it runs). The machine is whatever runs this: run it on a quiet one, and
+compare figures of one run with each other.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -217,7 +225,8 @@ def vary(text: str, rng: random.Random) -> str:
 
 
 def make_corpus(folder: Path, stories: int, seed: int, paragraphs: int) -> int:
-    """``stories`` story folders of 3 reports each, from the bundled stories in turn; documents made."""
+    """``stories`` story folders of 3 reports each, from the bundled stories in turn; documents
+    made. ``paragraphs``: kept of each report (0: all of it)."""
     from claimdiff.read import reports_in
 
     sources = [sorted(p for p in reports_in(s))[:3] for s in sorted((ROOT / "corpora").iterdir()) if s.is_dir()]
@@ -230,8 +239,9 @@ def make_corpus(folder: Path, stories: int, seed: int, paragraphs: int) -> int:
             text = src.read_text(encoding="utf-8")
             head, sep, body = text.partition("\n---\n") if text.startswith("---") else ("", "", text)
             kept = "\n\n".join(p for p in body.split("\n\n") if p.strip())
-            kept = "\n\n".join(kept.split("\n\n")[:paragraphs])
-            head = re.sub(r"(?m)^outlet: (.*)$", lambda m: f"outlet: {m.group(1)} {i}-{n}", head)
+            kept = "\n\n".join(kept.split("\n\n")[:paragraphs or None])
+            # inside the quotes of a quoted name, so the front matter stays YAML
+            head = re.sub(r"(?m)^outlet: (\"?)(.*?)(\"?)$", lambda m: f"outlet: {m[1]}{m[2]} {i}-{n}{m[3]}", head)
             (story / src.name).write_text(vary(head + sep + kept + "\n", rng), encoding="utf-8")
             docs += 1
     return docs
@@ -255,6 +265,168 @@ def part_check(sizes: list[int], backend: str, shared: Path, work: Path, seed: i
     if lo != hi:
         out["check_time_ratio"] = round(out[f"check_{hi}_s"] / out[f"check_{lo}_s"], 2)
         out["check_rss_ratio"] = round(out[f"check_{hi}_rss_mib"] / out[f"check_{lo}_rss_mib"], 3)
+    return out
+
+
+# -- check on worker processes ------------------------------------------------------------------
+
+class Peaks:
+    """The peak RSS (VmHWM, MiB) of every process in the trees under ``roots``, read from /proc
+    every 0.1 s while ``with`` lasts: a process's high-water mark only grows, so the last
+    reading before it exits is its peak."""
+
+    def __init__(self, roots: dict[int, str]) -> None:
+        self.roots = dict(roots)  # pid -> role of its tree's root
+        self.seen: dict[int, tuple[str, float]] = {}  # pid -> (role, MiB)
+        self.cpu: dict[int, float] = {}  # pid -> CPU seconds (user and system) at the last reading
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> "Peaks":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def add(self, pid: int, role: str) -> None:
+        self.roots[pid] = role
+
+    def _watch(self) -> None:
+        while True:
+            self._read()
+            if self._stop.wait(0.1):
+                return
+
+    def _read(self) -> None:
+        parent: dict[int, int] = {}
+        ticks: dict[int, float] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    parent[int(entry.name)] = int(fields[1])
+                    ticks[int(entry.name)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+                except (OSError, ValueError, IndexError):
+                    pass
+        for pid in parent:
+            role, up = None, pid
+            while up in parent and role is None:
+                if up in self.roots:  # a root is what it was named; a process below one, a worker
+                    role = self.roots[up] if up == pid else "worker"
+                up = parent[up]
+            if role is None:
+                continue
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+                if "resource_tracker" in Path(f"/proc/{pid}/cmdline").read_text():
+                    continue  # multiprocessing's helper, not a worker
+            except OSError:
+                continue
+            self.cpu[pid] = ticks[pid]
+            m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+            if m:
+                self.seen[pid] = (role, max(int(m[1]) / 1024, self.seen.get(pid, ("", 0.0))[1]))
+
+    def by_role(self) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
+        for role, mib in sorted(self.seen.values()):
+            out.setdefault(role, []).append(round(mib, 1))
+        return out
+
+
+def run_tree(cmd: list[str], out: Path, env: dict, also: dict[int, str] | None = None) -> tuple[float, float, dict]:
+    """Wall seconds of ``cmd`` (its stdout to ``out``), the CPU seconds its tree and the trees
+    of ``also`` (pid -> role, processes that outlive it) spent meanwhile, and the peak RSS of
+    each of their processes, by role. The CPU of ``cmd``'s tree is the kernel's count for the
+    processes it waited for; that of ``also``, what /proc says before and after."""
+    import resource
+
+    before = Peaks(also or {})
+    before._read()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with out.open("wb") as sink:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        with Peaks({proc.pid: "client", **(also or {})}) as peaks:
+            _, err = proc.communicate()
+        wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark child failed ({proc.returncode}): {' '.join(cmd)}\n"
+                         f"{err.decode(errors='replace')[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    cpu += sum(peaks.cpu.get(pid, 0.0) - before.cpu.get(pid, 0.0) for pid in before.cpu)
+    return wall, cpu, peaks.by_role()
+
+
+# the alternative not taken for --workers: the same stories on plain processes (concurrent.futures,
+# forked, the model made once in each by the initializer), results in order; the report's JSON too
+POOL = (
+    "import sys\n"
+    "from concurrent.futures import ProcessPoolExecutor\n"
+    "from itertools import repeat\n"
+    "from claimdiff import check as C\n"
+    "from claimdiff.api import Settings\n"
+    "from claimdiff.report.gate import stream_check\n"
+    "s = Settings(cache_dir=sys.argv[2], backend=sys.argv[3])\n"
+    "kinds = C.DEFAULT_FAIL_ON\n"
+    "result = C.CheckResult()\n"
+    "with ProcessPoolExecutor(2, initializer=C.prepare_worker, initargs=(s,)) as pool:\n"
+    "    for o in pool.map(C.compare_job, C.iter_jobs([sys.argv[1]]), repeat(s), repeat(kinds), repeat(False)):\n"
+    "        if o.comparison is not None:\n"
+    "            result.stories.append((o.story, o.comparison))\n"
+    "            result.findings.extend(o.findings)\n"
+    "sys.stdout.write(''.join(stream_check(result, 'json', kinds)))\n"
+)
+
+
+def part_parallel(stories: int, backend: str, shared: Path, work: Path, seed: int, repeat: int) -> dict:
+    """One corpus of ``stories`` stories of whole reports, with a warm cache: serial, --workers 2,
+    --scheduler on a cluster of 2 workers started here, and plain processes, taking turns."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from dask_helpers import Cluster, environ
+
+    corpus = work / "parallel-corpus"
+    docs = make_corpus(corpus, stories, seed, 0)
+    cache = with_onnx_file(shared, work / "parallel-cache")
+    env = environ()
+    common = ["check", str(corpus), "--backend", backend, "--cache-dir", str(cache), "--fail-on", "all", "--format",
+              "json", "--exit-zero"]
+    run_tree(CLI + common, work / "warm-up.json", env)  # fills the cache: every run after it is warm
+    out: dict = {"parallel_stories": stories, "parallel_documents": docs}
+    best: dict[str, tuple[float, float, dict]] = {}
+    folder = work / "cluster"
+    folder.mkdir()
+    cluster = Cluster(folder, workers=2, allowed_failures=3)
+    try:
+        pids = {p.pid: role for p, role in zip(cluster.procs, ["scheduler"] + ["nanny"] * 2)}
+        runs = {
+            "serial": (CLI + common, None),
+            "workers_2": (CLI + common + ["--workers", "2"], None),
+            "dask_2": (CLI + common + ["--scheduler", cluster.address], pids),
+            "processes_2": ([sys.executable, "-c", POOL, str(corpus), str(cache), backend], None),
+        }
+        for _ in range(repeat):  # the runs take turns, so a noisy spell on a shared machine hits each
+            for name, (cmd, also) in runs.items():
+                wall, cpu, peaks = run_tree(cmd, work / f"{name}.json", env, also)
+                if name not in best or wall < best[name][0]:
+                    best[name] = (wall, cpu, peaks)
+    finally:
+        cluster.close()
+    serial_bytes = (work / "serial.json").read_bytes()
+    for name, (wall, cpu, peaks) in best.items():
+        out[f"parallel_{name}_s"] = round(wall, 2)
+        out[f"parallel_{name}_stories_per_s"] = round(stories / wall, 2)
+        # CPU time is what sharing the machine moves least: ms of CPU per story, all processes
+        out[f"parallel_{name}_cpu_ms_per_story"] = round(1000 * cpu / stories, 1)
+        if name != "serial":
+            out[f"parallel_{name}_speedup"] = round(best["serial"][0] / wall, 2)
+        if name in ("workers_2", "dask_2"):
+            out[f"parallel_{name}_same_bytes"] = (work / f"{name}.json").read_bytes() == serial_bytes
+        for role, mibs in peaks.items():
+            out[f"parallel_{name}_{role}_rss_mib"] = mibs if len(mibs) > 1 else mibs[0]
     return out
 
 
@@ -288,6 +460,11 @@ def bars(fig: dict, sizes: list[int]) -> list[tuple[str, bool]]:
                     "(before the parse)", fig[f"{d}_cold_s"] <= 2 * BEFORE_PARSE_COLD_S))
     if "onnx_speedup" in fig:
         out.append((f"onnx {fig['onnx_speedup']:.2f}x torch sentences/s >= 2.5x", fig["onnx_speedup"] >= 2.5))
+    # issue 18: the corpus compared on two worker processes, against one
+    for name, what, bar in (("workers_2", "check --workers 2", 1.7), ("dask_2", "check --scheduler (2 Dask workers)", 1.6)):
+        if f"parallel_{name}_speedup" in fig:
+            speedup = fig[f"parallel_{name}_speedup"]
+            out.append((f"{what} {speedup:.2f}x serial stories/s >= {bar}x", speedup >= bar))
     if "check_time_ratio" in fig:
         hi, lo = max(sizes), min(sizes)
         bound = 1.1 * hi / lo
@@ -313,7 +490,7 @@ def table(fig: dict, backends: list[str]) -> str:
     shown = {pattern.format(b) for _, pattern in rows for b in names}
     for k, v in fig.items():
         if k not in shown:
-            lines.append(f"{k:34}{v:>12}")
+            lines.append(f"{k:34}{str(v):>12}")
     return "\n".join(lines)
 
 
@@ -339,6 +516,11 @@ def main() -> None:
     ap.add_argument("--fail-on", default="contradiction,figure-shift",
                     help="check's --fail-on: the findings its JSON report lists (default: the gate's kinds)")
     ap.add_argument("--paragraphs", type=int, default=3, help="paragraphs kept of each generated report (default 3)")
+    ap.add_argument("--parallel-stories", type=int, default=1000,
+                    help="stories (whole reports) of check's serial, --workers 2 and --scheduler runs "
+                         "(default 1000; 0 leaves them out)")
+    ap.add_argument("--parallel-repeat", type=int, default=1,
+                    help="rounds of those runs, taking turns; the best of each is kept (default 1)")
     ap.add_argument("--seed", type=int, default=7, help="seed of the generated corpora (default 7)")
     ap.add_argument("--repeat", type=int, default=3, help="repeats of compare; the best is kept (default 3)")
     ap.add_argument("--encode-repeat", type=int, default=5,
@@ -364,6 +546,9 @@ def main() -> None:
         if "check" in parts:
             fig.update(part_check(args.stories, args.check_backend, shared, work, args.seed, args.paragraphs,
                                   args.fail_on))
+            if args.parallel_stories > 0:
+                fig.update(part_parallel(args.parallel_stories, args.check_backend, shared, work, args.seed,
+                                         max(1, args.parallel_repeat)))
     print(table(fig, backends))
     print()
     results = bars(fig, args.stories)

@@ -14,10 +14,12 @@ accepted findings survives edits elsewhere in an article.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -81,6 +83,23 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
     A story is named by its folder; two folders of one name ("x/fire", "y/fire") are named by
     as much of their paths as tells them apart, and a JSONL story whose name is taken by then
     by its file's name too ("more.jsonl/fire"), so that no two stories share findings."""
+    for job in iter_jobs(paths):
+        yield job_story(job)
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    """One story to compare, as ``iter_jobs`` hands it out: a folder whoever compares it reads
+    (``folder``, a path as it was given), or a story read already (``story``: a JSONL story,
+    shipped as data)."""
+    name: str
+    folder: str | None = None
+    story: Story | None = None
+
+
+def iter_jobs(paths: Sequence[str]) -> Iterator[StoryJob]:
+    """``iter_stories`` without reading the folders' reports: what a worker needs to read and
+    compare each story, in the same order and with the same names."""
     entries: list[tuple[Path, list[Path] | None]] = []
     seen: set[str] = set()
     for p in sorted(paths):  # every PATH is checked before any story is read
@@ -110,12 +129,17 @@ def iter_stories(paths: Sequence[str]) -> Iterator[Story]:
                 if story.name in used:
                     story = replace(story, name=f"{path.name}/{story.name}")
                 used.add(story.name)
-                yield story
+                yield StoryJob(story.name, story=story)
             continue
         for folder in folders:
-            story = _folder_story(folder)
-            if story is not None:
-                yield replace(story, name=names[folder])
+            yield StoryJob(names[folder], folder=str(folder))
+
+
+def job_story(job: StoryJob) -> Story:
+    """The story of a job: read from its folder, or as it was shipped."""
+    if job.story is not None:
+        return job.story
+    return replace(_folder_story(Path(job.folder)), name=job.name)
 
 
 def _distinct_names(folders: list[Path]) -> dict[Path, str]:
@@ -147,7 +171,7 @@ def _story_folders(path: Path) -> list[Path]:
     return [path] if reports_in(path) else []
 
 
-def _folder_story(folder: Path) -> Story | None:
+def _folder_story(folder: Path) -> Story:
     named = _gold_reference(folder)  # read, and so checked, whether or not a report is marked
     files = reports_in(folder)
     docs, warnings = [], []
@@ -407,45 +431,113 @@ def _kept(story: Story, comparison: Comparison) -> tuple[Story, Comparison]:
     """What the reports need of a story once it is compared: its name, source, reference and
     documents' ids, outlets, paths and dates. Texts, claims and alignments are dropped, so a
     corpus of 1,000 stories holds no more text in memory than one of 100."""
-    from dataclasses import replace
-
     docs = tuple(replace(d, text="") for d in comparison.documents)
     return (replace(story, documents=()),
             Comparison(documents=docs, claims=(), alignments=(), findings=(), settings=comparison.settings,
                        clusters=()))
 
 
-def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
-          baseline: dict[str, dict] | None = None, progress=None, whole: bool = False) -> CheckResult:
-    """Every story, one at a time: read, compare (``check_story``), keep its findings, let it go.
+@dataclass(frozen=True)
+class StoryOutcome:
+    """What comparing one story gives back: the story (without its documents), what the
+    reports need of its comparison (all of it with ``whole``; None when there was nothing to
+    compare), its findings and its warnings. Small, so a worker can send it back."""
+    story: Story
+    comparison: Comparison | None
+    findings: tuple[StoryFinding, ...]
+    warnings: tuple[str, ...]
 
-    ``progress``, when given, is called with each story before it is compared. ``whole``:
+
+def compare_job(job: StoryJob, settings, kinds: Sequence[Kind], whole: bool, encoder=None) -> StoryOutcome:
+    """Read (a folder) and compare one story: what a worker runs for each story. Without an
+    ``encoder``, this process's own (``process_encoder``), so a worker loads the model once."""
+    if job.folder is not None and not Path(job.folder).is_dir():
+        import socket
+
+        raise InputError(f"{job.folder}: no such folder on {socket.gethostname()}, which compares story "
+                         f"{job.name!r}; give check paths that every worker can see")
+    story = job_story(job)
+    if encoder is None and settings.semantic:
+        encoder = process_encoder(settings)
+    comparison, found = check_story(story, settings=settings, encoder=encoder, kinds=kinds)
+    if comparison is None:
+        return StoryOutcome(replace(story, documents=()), None, (), story.warnings)
+    kept_story, kept = (replace(story, documents=()), comparison) if whole else _kept(story, comparison)
+    return StoryOutcome(kept_story, kept, tuple(found), story.warnings)
+
+
+_ENCODERS: dict = {}
+_ENCODERS_LOCK = threading.Lock()
+
+
+def process_encoder(settings):
+    """The encoder of ``settings`` in this process, made once and kept, so a worker process
+    loads the model once whatever number of stories it compares."""
+    with _ENCODERS_LOCK:
+        if settings not in _ENCODERS:
+            from .api import make_encoder
+
+            _ENCODERS[settings] = make_encoder(settings)
+        return _ENCODERS[settings]
+
+
+def prepare_worker(settings) -> None:
+    """Make this process's encoder for ``settings`` before its first story. Its model loads at
+    the first text the cache lacks, as in a serial run, and so never where every embedding is
+    cached (a warm run then costs each worker no model and no memory for one)."""
+    process_encoder(settings)
+
+
+def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
+          baseline: dict[str, dict] | None = None, progress=None, whole: bool = False, workers: int = 1,
+          scheduler: str | None = None) -> CheckResult:
+    """Every story: read, compare (``check_story``), keep its findings, let it go.
+
+    ``progress``, when given, is called with each story's name once it is compared. ``whole``:
     keep each story's whole comparison (texts, claims, clusters), for the Markdown and HTML
     reports, which print every story in full and so grow with the corpus anyway; otherwise
     only what the other formats print is kept, and memory stays flat.
-    """
-    from dataclasses import replace
 
+    ``workers`` above 1 compares the stories in that many local worker processes, and
+    ``scheduler`` (a Dask scheduler's address) on that cluster (claimdiff.distribute); the
+    results are taken in story order, so the result is the one a serial run gives.
+    """
     from .api import Settings, make_encoder
 
     settings = settings or Settings()
-    if encoder is None and settings.semantic:
-        encoder = make_encoder(settings)
+    kinds = tuple(kinds)
     result = CheckResult()
     seen: set[str] = set()
-    for story in iter_stories(paths):
-        result.warnings.extend(story.warnings)
-        if progress:
-            progress(story)
-        comparison, found = check_story(story, settings=settings, encoder=encoder, kinds=kinds)
-        if comparison is None:
-            continue
-        result.stories.append((story, comparison) if whole else _kept(story, comparison))
-        for f in found:
-            if f.fingerprint in seen:
-                continue  # the same finding reached twice (all-pairs stories)
-            seen.add(f.fingerprint)
-            result.findings.append(replace(f, new=baseline is None or f.fingerprint not in baseline))
+    jobs = iter_jobs(paths)
+    if workers == 1 and scheduler is None:
+        if encoder is None and settings.semantic:
+            encoder = make_encoder(settings)
+
+        def serial() -> Iterator[StoryOutcome]:
+            for job in jobs:
+                outcome = compare_job(job, settings, kinds, whole, encoder)
+                if progress:
+                    progress(job.name)
+                yield outcome
+        run = contextlib.nullcontext(serial())
+    else:
+        from . import distribute
+
+        run = distribute.in_order(jobs, compare_job, (settings, kinds, whole), workers=workers, scheduler=scheduler,
+                                  prepare=prepare_worker, prepare_args=(settings,), label=lambda job: job.name,
+                                  done=progress, paths=list(paths) + [p for p in (settings.model, settings.cache_dir)
+                                                                      if p is not None])
+    with run as outcomes:
+        for outcome in outcomes:
+            result.warnings.extend(outcome.warnings)
+            if outcome.comparison is None:
+                continue
+            result.stories.append((outcome.story, outcome.comparison))
+            for f in outcome.findings:
+                if f.fingerprint in seen:
+                    continue  # the same finding reached twice (all-pairs stories)
+                seen.add(f.fingerprint)
+                result.findings.append(replace(f, new=baseline is None or f.fingerprint not in baseline))
     if not result.stories:  # a gate that compared nothing must not pass
         raise InputError(f"{', '.join(paths)}: no story with two readable reports to compare")
     if baseline is not None:

@@ -9,6 +9,7 @@ Exit codes, decided in ``exit_code`` alone:
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -308,10 +309,16 @@ def _kinds_value(value) -> str | None:
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, metavar="N",
               help="--format markdown: keep the page within N characters (65536 for a GitHub comment): counts "
                    "and failing findings first, then whole stories while they fit, then a line on what was left out.")
+@click.option("--workers", default=None, metavar="N",
+              help="Compare the stories in N local worker processes, each loading the model once (default 1: "
+                   "in this process). The output is the same bytes whatever N.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Compare the stories on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT); "
+                   "story folders must be at the same paths on its workers.")
 @semantic_options
 @click.pass_context
-def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, max_chars, model, backend,
-          no_semantic, threshold, no_cache, cache_dir, min_confidence):
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, max_chars, workers, scheduler,
+          model, backend, no_semantic, threshold, no_cache, cache_dir, min_confidence):
     """Gate a news corpus: fail on new contradictions and figure shifts.
 
     Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
@@ -348,6 +355,7 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
                              min_confidence=min_confidence,
                              no_cache=no_cache, cache_dir=cache_dir)
+        workers, scheduler = _where_to_run(ctx, config, workers, scheduler)
 
         inputs = _read_by(paths, baseline if accepted is not None else None, str(config_path) if config_path else None)
         for target in (output, write_baseline):  # refused before the corpus is compared, not after
@@ -356,8 +364,8 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
                 writable_target(target)
         bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
         try:
-            result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted,
-                               progress=lambda story: bar.start(story.name), whole=fmt in ("markdown", "html"))
+            result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted, progress=bar.finish,
+                               whole=fmt in ("markdown", "html"), workers=workers, scheduler=scheduler)
         finally:
             bar.close()
         for warning in result.warnings:
@@ -376,6 +384,38 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
     except ClaimdiffError as exc:
         fail(str(exc))
     sys.exit(check_exit(result, failing, exit_zero=exit_zero))
+
+
+def _where_to_run(ctx: click.Context, config: dict, workers, scheduler) -> tuple[int, str | None]:
+    """(worker processes, scheduler address): --workers from the command line or [tool.claimdiff],
+    else 1; --scheduler from the command line, where it wins over the file's workers."""
+    from_line = ctx.get_parameter_source("workers") is click.core.ParameterSource.COMMANDLINE
+    if scheduler is not None:
+        if from_line:
+            raise ConfigError("--workers and --scheduler do not go together: a cluster has the workers it has")
+        return 1, scheduler_address(scheduler)
+    if not from_line:
+        return int(config.get("workers", 1)), None
+    try:
+        n = int(workers.strip())
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise ConfigError(f"--workers must be a whole number, 1 or more, not {workers!r}")
+    return n, None
+
+
+_ADDRESS = re.compile(r"(?:(?P<scheme>[a-z]+)://)?(?P<host>\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(?P<port>[0-9]{1,5})")
+
+
+def scheduler_address(address: str) -> str:
+    """A Dask scheduler's address as Dask takes it (``tcp://HOST:PORT``; ``HOST:PORT`` is tcp),
+    or a one-line error, before anything is read or any connection is tried."""
+    m = _ADDRESS.fullmatch(address.strip())
+    if not m or (m["scheme"] or "tcp") not in ("tcp", "tls", "ws", "wss") or not 0 < int(m["port"]) < 65536:
+        raise ConfigError(f"--scheduler {address!r}: not a Dask scheduler address (tcp://HOST:PORT, "
+                          "such as tcp://127.0.0.1:8786)")
+    return f"{m['scheme'] or 'tcp'}://{m['host']}:{m['port']}"
 
 
 @cli.command(name="eval")

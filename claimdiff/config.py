@@ -23,6 +23,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "semantic": ((bool,), "true or false"),
     "backend": ((str,), "torch, onnx or onnx-fp32"),
     "format": ((str,), "an output format"),
+    "workers": ((int,), "a whole number of worker processes, 1 or more"),
 }
 
 
@@ -75,6 +76,8 @@ def load(start: Path | None = None) -> tuple[dict, Path | None]:
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}")
         if key in ("threshold", "min_confidence") and not 0.0 <= float(value) <= 1.0:
+            raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}, not {value!r}")
+        if key == "workers" and value < 1:
             raise ConfigError(f"{path}: [tool.claimdiff] {raw_key} must be {what}, not {value!r}")
         if key == "backend" and value not in BACKENDS:
             raise ConfigError(f"{path}: [tool.claimdiff] backend must be {what}, not {value!r}")

@@ -1,5 +1,8 @@
 """A progress bar on stderr for long ``check`` runs: drawn only when the stream is a terminal.
 
+It counts the stories compared, as they finish: with ``--workers`` or ``--scheduler`` that is
+not the order of the report, which is the stories' order whatever the bar showed.
+
 Piped or redirected (CI logs, ``2> file``) it writes nothing at all, so logs and the one-line
 summary stay clean. The bar redraws one line with a carriage return and ends it with a
 newline when closed.
@@ -23,7 +26,7 @@ class Bar:
         self._drawn = False
 
     def line(self, name: str = "") -> str:
-        """The bar's text after ``done`` stories (with the story under way, when named)."""
+        """The bar's text after ``done`` stories (with the last one finished, when named)."""
         if self.total:
             filled = min(self.width, self.width * self.done // self.total)
             head = f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}"
@@ -38,10 +41,10 @@ class Bar:
             self.stream.flush()
             self._drawn = True
 
-    def start(self, name: str) -> None:
-        """A story is about to be compared."""
-        self._draw(name)
+    def finish(self, name: str) -> None:
+        """A story has been compared (on worker processes, in the order they finish)."""
         self.done += 1
+        self._draw(name)
 
     def close(self) -> None:
         if self.shown and self._drawn:

@@ -279,15 +279,15 @@ def test_progress_bar_only_on_a_terminal():
 
     tty = _Terminal()
     bar = Bar(4, stream=tty, width=8)
-    for name in ("a", "b", "c", "d"):
-        bar.start(name)
+    for name in ("a", "b", "c", "d"):  # each story as it finishes, counted
+        bar.finish(name)
     bar.close()
     frames = tty.getvalue().split("\r\x1b[K")
-    assert frames[1] == "claimdiff check [........] 0/4 a" and frames[3] == "claimdiff check [####....] 2/4 c"
+    assert frames[1] == "claimdiff check [##......] 1/4 a" and frames[3] == "claimdiff check [######..] 3/4 c"
     assert frames[-1] == "claimdiff check [########] 4/4\n"
     piped = __import__("io").StringIO()
     quiet = Bar(4, stream=piped)
-    quiet.start("a")
+    quiet.finish("a")
     quiet.close()
     assert piped.getvalue() == ""
     assert Bar(None, stream=_Terminal()).line("x") == "claimdiff check 0 stories x"

@@ -28,7 +28,7 @@ def test_every_command_has_help(command):
         assert len(result.output.split("\n\n")[1].strip()) > 20  # a real description
 
 
-def test_help_does_not_import_torch_or_onnxruntime():
+def test_help_does_not_import_torch_onnxruntime_spacy_or_dask():
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
@@ -37,7 +37,7 @@ def test_help_does_not_import_torch_or_onnxruntime():
         "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
         "import claimdiff\n"
         "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'onnx', 'tokenizers',\n"
-        "                         'trafilatura', 'lxml')\n"
+        "                         'trafilatura', 'lxml', 'spacy', 'thinc', 'dask', 'distributed')\n"
         "             if m in sys.modules))\n"
     )
     assert run_python(code) == "[]"
