@@ -213,16 +213,19 @@ def subject_name(s: Sentence) -> str | None:
 _PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod"})
 
 
+def _span(s: Sentence, a: int, b: int) -> tuple[list[Token], set[int], list[Token]]:
+    """The tokens inside [a, b), their indexes, and the ones whose head lies outside (the span's tops)."""
+    toks = [t for t in s.tokens if _in(t, a, b)]
+    inside = {t.i for t in toks}
+    return toks, inside, [t for t in toks if t.head not in inside or t.head == t.i]
+
+
 def names_noun(s: Sentence, a: int, b: int) -> bool:
     """The words in [a, b) (a date) stand before a common noun and name it by its day ("over the
     Oct. 1 salvo", "at the 2019 polls", "the Sept. 11 attacks"): the date of that thing, not of
     the claim's event. A date after a preposition or beside the verb ("on Oct. 1", "fired
     missiles Oct. 1") and a possessive ("Saturday's strikes", the news itself) are the claim's."""
-    toks = [t for t in s.tokens if _in(t, a, b)]
-    if not toks:
-        return False
-    inside = {t.i for t in toks}
-    tops = [t for t in toks if t.head not in inside or t.head == t.i]
+    toks, _, tops = _span(s, a, b)
     if len(tops) != 1:
         return False
     top = tops[0]
@@ -240,11 +243,10 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     three goals": Mbappe), as its proper words. None when the figure is itself
     the subject ("8,574 people died"), when the subject names no one, or when the verb only
     counts or reports it ("Reuters counted 300 bodies": a source, not a holder)."""
-    toks = [t for t in s.tokens if _in(t, a, b)]
+    toks, inside, tops = _span(s, a, b)
     if not toks:
         return None
-    inside = {t.i for t in toks}
-    x = next((t for t in toks if t.head not in inside or t.head == t.i), toks[0])
+    x = tops[0] if tops else toks[0]
     while x.pos not in CLAIM_POS:
         if x.dep in _SUBJECTS or x.head == x.i:
             return None  # the figure is (in) the subject, or hangs from no verb
@@ -267,11 +269,10 @@ def event_verb(s: Sentence, a: int, b: int) -> str | None:
     """The lemma of the verb the words in [a, b) (a date) hang from: what happened on that day
     ("was sentenced on Friday": sentence; "the jury needed three hours on Thursday": need).
     None when no verb is above it."""
-    toks = [t for t in s.tokens if _in(t, a, b)]
+    toks, inside, tops = _span(s, a, b)
     if not toks:
         return None
-    inside = {t.i for t in toks}
-    x = next((t for t in toks if t.head not in inside or t.head == t.i), toks[0])
+    x = tops[0] if tops else toks[0]
     seen = set()
     while x.i in inside or x.pos not in CLAIM_POS:
         if x.head == x.i or x.i in seen:

@@ -29,6 +29,7 @@ from ..extract.scope import conflict, scope
 from ..extract.timex import iso
 from ..extract.units import DISPLAY
 from ..extract import lexicon
+from ..align.spelling import american
 
 # opposite readings of the same event ("fell" / "ticked up"): one side of a pair against the other contradicts
 _OPPOSITES = lexicon.OPPOSITES
@@ -156,7 +157,7 @@ def _one_body(a: str | None, b: str | None) -> bool:
     "Beijing" / "China's foreign ministry" (the alias's words are in the other source)."""
     for x, y in ((a, b), (b, a)):
         name = _alias(x)
-        if name and y and (name == _alias(y) or re.search(rf"\b{re.escape(name)}\b", y.lower().replace("defence", "defense"))):
+        if name and y and (name == _alias(y) or re.search(rf"\b{re.escape(name)}\b", american(" ".join(y.lower().split())))):
             return True
     return False
 
