@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,16 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """Embeddings, parses and ONNX exports of the session go to a folder of the session's own
+    (never the user's ~/.cache), unless CLAIMDIFF_CACHE_DIR names one; the CLI tests run through
+    that real cache."""
+    if not os.environ.get("CLAIMDIFF_CACHE_DIR"):
+        folder = tempfile.mkdtemp(prefix="claimdiff-tests-")
+        os.environ["CLAIMDIFF_CACHE_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 SEED = ROOT / "seeds" / "kursk-first-clash.md"
 CORPUS = ROOT / "corpora" / "kursk-first-clash"
 
@@ -50,11 +62,13 @@ def onnx_encoder(onnx_file):
 
 
 @pytest.fixture(scope="session")
-def onnx_fp32_encoder(tmp_path_factory):
-    """The default model exported to fp32 ONNX once per session, in a folder of its own."""
+def onnx_fp32_encoder():
+    """The default model exported to fp32 ONNX once per session, into the session's cache folder,
+    where the CLI's default backend finds it."""
     from claimdiff.align.onnx_encoder import OnnxEncoder
+    from claimdiff.cache import default_dir
 
-    enc = OnnxEncoder(cache_dir=tmp_path_factory.mktemp("onnx-fp32-export"), precision="fp32")
+    enc = OnnxEncoder(cache_dir=default_dir(), precision="fp32")
     enc.encode(["warm up"])
     return enc
 
@@ -70,33 +84,28 @@ def cache_dir(tmp_path, onnx_file):
 
 
 class Runner:
-    """Runs the CLI in-process, and compare runs share the session's loaded models (torch, and
-    the default backend, fp32 ONNX, exported once per session)."""
+    """Runs the CLI in-process, through the real encoder and the real embedding cache (the
+    session's folder, see ``pytest_configure``): the models load once per process
+    (``claimdiff.align.embed._LOADED``), the default backend's fp32 ONNX export is made once per
+    session (``onnx_fp32_encoder``). A run is kept for a test that asks again with the same
+    arguments, input, working folder and environment."""
 
-    def __init__(self, encoder, onnx_fp32):
-        self.encoders = {"torch": encoder, "onnx-fp32": onnx_fp32}
+    def __init__(self):
         self._cache: dict[tuple, object] = {}
 
     def fresh(self, *args: str, input: bytes | str | None = None):
-        """Run again, for tests that change files or the working folder between runs."""
+        """Run again, for tests that change files between runs."""
         return self(*args, input=input, cache=False)
 
     def __call__(self, *args: str, input: bytes | str | None = None, cache: bool = True):
         from click.testing import CliRunner
 
-        from claimdiff import api
         from claimdiff.cli import cli
 
-        key = (args, input, os.getcwd())
+        env = frozenset((k, v) for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST")
+        key = (args, input, os.getcwd(), env)
         if key not in self._cache or not cache:
-            original = api.make_encoder
-            api.make_encoder = lambda settings: self.encoders[settings.backend] \
-                if settings.model is None and settings.backend in self.encoders \
-                else original(settings)
-            try:
-                self._cache[key] = CliRunner().invoke(cli, list(args), input=input)
-            finally:
-                api.make_encoder = original
+            self._cache[key] = CliRunner().invoke(cli, list(args), input=input)
         return self._cache[key]
 
     def json(self, *args: str):
@@ -106,8 +115,8 @@ class Runner:
 
 
 @pytest.fixture(scope="session")
-def run(encoder, onnx_fp32_encoder):
-    return Runner(encoder, onnx_fp32_encoder)
+def run(onnx_fp32_encoder):
+    return Runner()
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,9 @@ _OFFLINE_ENV = {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "TOKENIZERS_PARALLELISM": "false",
 }
+# models loaded in this process, by folder: a library caller (or a test) that makes many
+# encoders of one model loads it once; a loaded model is only ever read
+_LOADED: dict[Path, object] = {}
 
 
 class Encoder(Protocol):
@@ -83,6 +86,8 @@ class SentenceTransformerEncoder:
 
     def _load(self):
         if self._model is None:
+            self._model = _LOADED.get(self.path)
+        if self._model is None:
             for key, value in _OFFLINE_ENV.items():
                 os.environ.setdefault(key, value)
             try:
@@ -97,6 +102,7 @@ class SentenceTransformerEncoder:
                     f"cannot load the embedding model from {self.path}: {first[:200]} "
                     "(pass --model with a working local sentence-transformers folder, or --no-semantic)"
                 ) from None
+            _LOADED[self.path] = self._model
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -152,6 +152,10 @@ def ensure_exported(folder: Path, target: Path, name: str, precision: str = "int
     return target
 
 
+# sessions loaded in this process, by file and its size and time (see OnnxEncoder._load)
+_LOADED: dict[tuple[str, int, int], tuple] = {}
+
+
 class OnnxEncoder:
     """A local sentence-transformers model, exported to ONNX once (int8, or fp32), run with
     onnxruntime."""
@@ -179,13 +183,20 @@ class OnnxEncoder:
 
     def _load(self):
         if self._session is None:
+            ensure_exported(self.path, self.file, self.name, self.precision)
+            # a file already loaded in this process is loaded once; a file re-exported or
+            # replaced since (another size or time) is loaded again
+            stat = self.file.stat()
+            key = (str(self.file), stat.st_size, stat.st_mtime_ns)
+            if key in _LOADED:
+                self._tokenizer, self._session, self._inputs = _LOADED[key]
+                return self._session
             try:
                 import onnxruntime as ort
                 from tokenizers import Tokenizer
             except ImportError as exc:
                 raise ModelError(f"the ONNX backend needs onnxruntime and tokenizers ({exc}): "
                                  "pip install onnxruntime tokenizers, or use --backend torch") from None
-            ensure_exported(self.path, self.file, self.name, self.precision)
             tok = Tokenizer.from_file(str(self.path / "tokenizer.json"))
             tok.no_padding()
             tok.enable_truncation(max_length=self.pipeline.max_seq_length)
@@ -203,6 +214,7 @@ class OnnxEncoder:
                                  "delete it to export again, or use --backend torch") from None
             self._inputs = tuple(i.name for i in session.get_inputs())
             self._tokenizer, self._session = tok, session
+            _LOADED[key] = (tok, session, self._inputs)
         return self._session
 
     def _batch(self, encodings: list) -> list[np.ndarray]:
