@@ -43,6 +43,13 @@ DENIES = [
     ("Argentina could not hold on to their lead.", "Argentina squandered their lead.", False),
     ("Argentina could not hold on to their lead.", "Argentina held on to their lead.", True),
     ("The minutes did not show any dissent.", "The minutes showed dissent.", True),
+    # a negated subject denies its verb: no one, none, nobody, "no" before the subject
+    ("No one was injured in the blast.", "Three people were injured in the blast.", True),
+    ("None of the crew were hurt.", "Two of the crew were hurt.", True),
+    ("Nobody died in the fire.", "Four people died in the fire.", True),
+    ("No soldiers were killed on Friday.", "Two soldiers were killed on Friday.", True),
+    ("No one was injured on Friday.", "Two people were arrested on Friday.", False),  # the date is shared, not denied
+    ("No one was hurt in the blast.", "The blast shattered windows.", False),
 ]
 
 
@@ -221,3 +228,47 @@ def test_a_whole_and_a_date_that_names_a_thing_are_not_the_claims_figure(sentenc
 def test_the_part_counts_what_the_whole_counts():
     c = claim_in("Labour won 412 of 650 seats.", "Labour")
     assert [(q.text, q.counts, q.role) for q in c.quantities] == [("412", "seats", None), ("650", "seats", "whole")]
+
+
+# (sentence, date as written, the event it dates: the lemma of the verb it hangs from)
+EVENTS = [
+    ("The former president was sentenced on Friday.", "on Friday", "sentence"),
+    ("The jury deliberated for three hours on Thursday.", "on Thursday", "deliberate"),
+    ("The talks, held on Monday, ended without a deal.", "on Monday", "hold"),  # the clause it is in
+    ("Prices rose 3% in March.", "in March", "rise"),
+    ("The strike that began on Sept. 13 ended on Monday.", "on Sept. 13", "begin"),
+    ("The strike that began on Sept. 13 ended on Monday.", "on Monday", "end"),
+    # a light or copular verb names no event of its own
+    ("On Thursday he became the first former president convicted of a crime.", "Thursday", None),
+    ("The storm made landfall on Wednesday.", "on Wednesday", None),
+    ("The announcement came on Tuesday.", "on Tuesday", None),
+    ("The vote is on March 5.", "on March 5", None),
+]
+
+
+@pytest.mark.parametrize("sentence, date, event", EVENTS)
+def test_a_date_names_the_event_of_the_verb_it_hangs_from(sentence, date, event):
+    c = claim_in("---\ndate: 2024-05-30\n---\n" + sentence, sentence.split()[1])
+    q = next(q for q in c.quantities if q.text == date)
+    assert q.dimension == "date" and q.event == event
+
+
+# (sentence, count as written, what it counts): the noun the number modifies, from the tree
+COUNTED = [
+    ("Some 400 seats went to the alliance.", "Some 400", "seats"),  # not "seats went"
+    ("The ship was carrying 4,700 shipping containers.", "4,700", "shipping containers"),
+    ("Over 10,000 DPRK soldiers have been sent.", "Over 10,000", "DPRK soldiers"),
+    ("Labour won 412 of 650 seats.", "412", "seats"),  # a partitive names it
+    ("Of the 650 seats, 412 went to Labour.", "412", None),  # a number alone counts no verb
+    ("Nearly 300 people were injured, 40 of them critically.", "40", None),
+    ("At least 2,012 died in the quake.", "At least 2,012", "deaths"),
+    ("The quake killed at least 2,012.", "at least 2,012", "deaths"),
+    ("Protesters marched in the capital, with 23 killed.", "23", "deaths"),
+    ("Rescuers pulled 12 survivors from the rubble.", "12", "survivors"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, counts", COUNTED)
+def test_a_count_counts_the_noun_its_number_modifies(sentence, figure, counts):
+    q = next(q for q in claim_in(sentence, sentence.split()[1]).quantities if q.text == figure)
+    assert q.counts == counts

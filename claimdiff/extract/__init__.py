@@ -136,7 +136,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 qs.append(share)
             qs.sort(key=lambda q: (q.start, q.end))
             qs = _wholes(text, _movements(text, c_start, qs))
-            qs = [_held(ps, s_start, q) for q in qs]
+            qs = [_held(ps, s_start, _what_counted(ps, s_start, q)) for q in qs]
             counted = _subject_figure(text, c_start, c_end, qs) or counted
             out.append(Claim(
                 id=f"{doc.id}#{len(out) + 1}",
@@ -312,6 +312,26 @@ def _count_role(text: str, q: Quantity) -> Quantity:
         after = None  # "72,000 more jobs than first reported": a difference, compared as such
     if q.dimension == "count" and (after or _PART_BEFORE.search(text, max(0, q.start - 20), q.start)):
         return replace(q, role="part")
+    return q
+
+
+def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
+    """What a count counts, from the parse where it reads one (``reading.counted``): the noun the
+    number modifies, not the words after it ("Some 400 seats went": seats, not "seats went");
+    a number that stands alone counts what its partitive names, deaths when it died, or nothing
+    the words after it say ("412 went to Labour" counts no "went"). A toll's deaths stay."""
+    if q.dimension != "count" or q.counts == "deaths" or q.note:
+        return q
+    got = reading.counted(ps, q.start - s_start, q.end - s_start)
+    if got is None:
+        return q
+    kind, words = got
+    if kind == "noun" or words is not None:
+        return replace(q, counts=words) if words != q.counts else q
+    # a bare number: the words after it are not what it counts when the tree says they are not a noun
+    after = reading.token_at(ps, q.end - s_start + 1) or reading.token_at(ps, q.end - s_start)
+    if q.counts and after is not None and after.pos in ("VERB", "AUX", "ADV", "PRON", "ADP", "DET", "PART"):
+        return replace(q, counts=None)
     return q
 
 

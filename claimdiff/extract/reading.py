@@ -116,9 +116,10 @@ def negation_of(s: Sentence, pred: Token, a: int, b: int) -> Token | None:
 def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
     """What a negation denies, as lemmas and as written: the negated verb and its object ("have not
     engaged in combat": engage, combat; "did not rise": rise), or the noun "no" stands before
-    ("showed no visible reaction": reaction). Never the date, place, figure or name both claims
-    may share ("in March", "on Friday"), nor a light verb ("be", "have")."""
-    head = s.tokens[neg.head] if neg.dep in ("neg", "advmod", "det") else neg
+    ("showed no visible reaction": reaction). A negated subject denies its verb ("no one was
+    injured", "none of whom were hurt", "nobody died": injure, hurt, die). Never the date, place,
+    figure or name both claims may share ("in March", "on Friday"), nor a light verb ("be", "have")."""
+    head = _negated_subject_verb(s, neg) or (s.tokens[neg.head] if neg.dep in ("neg", "advmod", "det") else neg)
     words = [head]
     if head.pos in ("VERB", "AUX"):  # the verb's object, and what its preposition governs
         for c in s.children(head):
@@ -135,6 +136,16 @@ def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
 
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "give", "get", "go"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _negated_subject_verb(s: Sentence, neg: Token) -> Token | None:
+    """The verb whose subject the negator is ("nobody died", "none of whom were injured") or
+    determines ("no one was hurt", "no soldiers were killed"), or None."""
+    subject = s.tokens[neg.head] if neg.dep == "det" else neg
+    if subject.dep in _SUBJECTS and subject.head != subject.i and s.tokens[subject.head].pos in ("VERB", "AUX"):
+        return s.tokens[subject.head]
+    return None
 
 
 def denied_verb(s: Sentence, neg: Token) -> tuple[str, ...]:
@@ -142,9 +153,10 @@ def denied_verb(s: Sentence, neg: Token) -> tuple[str, ...]:
     to their lead": hold), or () when it negates a light verb, a noun ("no reaction") or is a
     verb of denial itself. Two claims that share the object but not the verb ("could not hold
     on to their lead" / "squandered a 2-0 lead") are not one denied and one asserted."""
-    if neg.dep not in ("neg", "advmod"):
+    head = _negated_subject_verb(s, neg)
+    if head is None and neg.dep not in ("neg", "advmod"):
         return ()
-    head = s.tokens[neg.head]
+    head = head or s.tokens[neg.head]
     if head.pos != "VERB" or head.lemma in _LIGHT:
         return ()
     return tuple(dict.fromkeys((head.lemma, head.lower)))
@@ -293,3 +305,40 @@ def pleads(s: Sentence, t: Token) -> bool:
     charges", "rejected the allegations"): a plea, asserted, not a negation of the charge."""
     return t.lemma in ("deny", "reject", "dispute") and any(
         c.dep == "dobj" and c.lemma in ACCUSATIONS for c in s.children(t))
+
+
+_MODIFIES = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "dative", "oprd"})
+_DYING = frozenset({"die", "perish"})
+
+
+def counted(s: Sentence, a: int, b: int) -> tuple[str, str | None] | None:
+    """What the count in [a, b) counts, from the tree: ("noun", words) when the number modifies
+    a noun ("4,700 shipping containers": "shipping containers"; "Some 400 seats went":
+    "seats"), the words from the number to that noun as written; ("bare", words) when the
+    number stands for what it counts, with the noun of a partitive ("412 of 650 seats":
+    "seats"), "deaths" when it is the subject of dying or of being killed ("At least 2,012
+    died"), else None ("412 went to Labour", "40 of them"). None when the tree says neither."""
+    toks, inside, tops = _span(s, a, b)
+    nums = [t for t in tops if t.pos == "NUM"] or tops
+    if not nums:
+        return None
+    top = nums[0]
+    head = s.tokens[top.head]
+    if top.dep in _MODIFIES and head.i not in inside and head.i > top.i and head.pos in ("NOUN", "PROPN"):
+        between = [t for t in s.tokens if top.i < t.i <= head.i and t.i not in inside]
+        if all(t.i == head.i or t.head == head.i or s.tokens[t.head].head == head.i for t in between):
+            return "noun", s.text[between[0].start:head.end]
+        return None
+    if top.dep not in _NOMINAL and not (top.dep == "nsubj" or top.dep == "nsubjpass"):
+        return None
+    of = next((c for c in s.children(top) if c.dep == "prep" and c.lower == "of"), None)
+    if of is not None:
+        obj = next((c for c in s.children(of) if c.dep == "pobj"), None)
+        return "bare", (s.text[obj.start:obj.end] if obj is not None and obj.pos in ("NOUN",) else None)
+    if top.dep in ("nsubj", "nsubjpass", "dobj") and head.i != top.i:
+        # "23 killed", "were killed", "the quake killed at least 2,012": the killed
+        killed = head.lemma == "kill" and (top.dep != "nsubj" or head.dep == "pcomp" or head.tag == "VBN")
+        if head.lemma in _DYING or killed:
+            return "bare", "deaths"
+    return "bare", None

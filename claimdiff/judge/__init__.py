@@ -36,7 +36,7 @@ _OPPOSITES = lexicon.OPPOSITES
 _OPPOSITES_RX = [(re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in _OPPOSITES]
 # hedges that are only a modal verb ("could", "may"): weaker evidence of a hedged claim
 _MODAL = re.compile(lexicon.MODAL_HEDGES, re.I)
-_WORD = re.compile(r"\w[\w'’.-]*")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w[\w'’.-]*")  # a figure is one word: "2,012", "1.5"
 # an unresolved "he said", or a title cut from its name ("Dr"), credits no one we can compare
 _PRONOUN = re.compile(r"(?:he|she|they|it|dr|mr|mrs|ms|prof|gen|sen|rep|gov|lt|col|capt)\.?$", re.I)
 # a modal and its past or tentative form say one thing: "can pick up" / "could pick up"
@@ -69,6 +69,8 @@ def move(qa: Quantity, qb: Quantity) -> str:
     if qa.dimension == "time":  # a time of day moves by minutes; a share of midnight means nothing
         d = int(round(vb - va))
         return f"{d:+d} minute" + ("s" if abs(d) != 1 else "")
+    if qa.dimension == "money" and qa.unit == qb.unit:
+        return _money_move(qa.unit or "", va, vb)
     name, factor = DISPLAY.get(qa.unit or "", ("", 1.0))
     if qa.unit_text and qb.unit_text and qa.factor == qb.factor and qa.offset == qb.offset and qa.unit != "percent":
         # both in one unit as written ("120 mph" / "130 mph"): the move in that unit, not a converted one
@@ -80,6 +82,25 @@ def move(qa: Quantity, qb: Quantity) -> str:
     if va:
         rel = (vb - va) / abs(va)
         # under one per cent a whole percentage reads "-0%": 59.8 -> 59.7 is -0.2%
+        out += f" ({rel:+.1%})" if abs(rel) < 0.01 else f" ({rel:+.0%})"
+    return out
+
+
+_CURRENCY_SIGN = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _money_move(unit: str, va: float, vb: float) -> str:
+    """A move between two amounts in the scale they are told in: "+$0.8 billion (+6%)" for
+    $14.1 billion -> $14.9 billion, not "+800,000,000"."""
+    delta = vb - va
+    scale, word = next(((f, " " + w) for f, w in _SCALES if max(abs(va), abs(vb)) >= f), (1.0, ""))
+    amount = abs(delta) / scale
+    number = f"{amount:,.0f}" if amount >= 100 else f"{amount:,.3g}"
+    cur = _CURRENCY_SIGN.get(unit)
+    out = ("+" if delta >= 0 else "-") + (f"{cur}{number}{word}" if cur else f"{number}{word} {unit}".rstrip())
+    if va:
+        rel = delta / abs(va)
         out += f" ({rel:+.1%})" if abs(rel) < 0.01 else f" ({rel:+.0%})"
     return out
 
@@ -219,6 +240,10 @@ def _singular(role: str | None) -> str | None:
     if not role:
         return None
     role = role.lower()
+    if role.endswith(("sses", "xes", "ches", "shes")):  # "witnesses", "boxes"
+        return role[:-2]
+    if role.endswith("ies"):  # "authorities"
+        return role[:-3] + "y"
     return role[:-1] if role.endswith("s") and not role.endswith("ss") else role
 
 

@@ -1,0 +1,91 @@
+"""What the judge says of a pair, word for word: the kind and the reason a reader sees, for
+each branch of the judge (read with word overlap only, so no model is needed). A reason is the
+evidence of a finding, so a change to one is a change the reader sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff import Settings, compare
+from claimdiff.read import parse_document
+
+ALL = Settings(semantic=False, min_confidence=0.0)
+
+
+def findings(ref: str, other: str, date: str = "2024-05-30") -> list[tuple[str, str]]:
+    docs = [parse_document(f"---\noutlet: {n}\ndate: {date}\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("Ref", ref), ("Other", other))]
+    return [(f.kind.value, f.reason) for f in compare(docs, settings=ALL).findings if f.kind.value != "only-in"]
+
+
+CASES = [
+    # figure shifts: what moved, from what to what, and by how much in the figures' own terms
+    ("The quake killed 2,012 people, the interior ministry said on Saturday.",
+     "The quake killed 2,946 people, the interior ministry said on Saturday.",
+     [("figure-shift", "people: 2,012 -> 2,946 (+934 (+46%))")]),
+    ("The storm's winds reached 120 mph, forecasters said.", "The storm's winds reached 130 mph, forecasters said.",
+     [("figure-shift", "speed: 120 mph -> 130 mph (+10 mph (+8%))")]),
+    ("The harbour will reopen to cargo ships on Monday, the port authority said.",
+     "The harbour will reopen to cargo ships on Wednesday, the port authority said.",
+     [("figure-shift", "date: on Monday (2024-06-03) -> on Wednesday (2024-06-05) (+2 days)")]),
+    ("Inflation rose to 11.1% in October, the statistics office said.",
+     "Inflation rose to 10.1% in October, the statistics office said.",
+     [("figure-shift", "percent: 11.1% -> 10.1% (-1 point (-9%))")]),
+    ("The ship hit the bridge at 1:28 a.m., officials said.", "The ship hit the bridge at 1:35 a.m., officials said.",
+     [("figure-shift", "time: 1:28 a.m. -> 1:35 a.m. (+7 minutes)")]),
+    ("The company will pay $14.1 billion for the steelmaker.", "The company will pay $14.9 billion for the steelmaker.",
+     [("figure-shift", "money: $14.1 billion -> $14.9 billion (+$0.8 billion (+6%))")]),
+    # figures that agree, in one unit or two, and figures of two places
+    ("The bridge is 2.6 km long, officials said.", "The bridge is 1.6 miles long, officials said.",
+     [("agree", "same claim; figures compatible: 2.6 km ~ 1.6 miles")]),
+    ("More than 10,000 soldiers were sent to Russia, officials said.",
+     "About 11,000 soldiers were sent to Russia, officials said.",
+     [("agree", "same claim; figures compatible: More than 10,000 ~ About 11,000")]),
+    ("The quake killed 8,574 people in Turkey, officials said.", "The quake killed 3,162 people in Syria, officials said.",
+     [("agree", "aligned loosely; other scope: 8,574 | 3,162")]),
+    # contradictions: a negation, a pair of opposites
+    ("Russian troops have not engaged in combat, the ministry said.",
+     "Russian troops have begun engaging in combat, the ministry said.",
+     [("contradiction", "Ref negates it ('have not engaged'); Other asserts it")]),
+    ("Prices fell in March, the office said.", "Prices rose in March, the office said.",
+     [("contradiction", "'fell' in Ref, 'rose' in Other")]),
+    # attribution: anonymous and named, two people, two bodies
+    ("Officials said the bridge was closed to all traffic.",
+     "Governor Wes Moore said the bridge was closed to all traffic.",
+     [("attribution-shift", "named on one side, anonymous on the other: Officials (anonymous) -> Governor Wes Moore")]),
+    ("Joe Biden said the talks were productive and candid.", "Xi Jinping said the talks were productive and candid.",
+     [("attribution-shift", "another named source: Joe Biden -> Xi Jinping")]),
+    ("The State Department said the troops had crossed the border.",
+     "The Pentagon said the troops had crossed the border.",
+     [("attribution-shift", "another body: The State Department -> The Pentagon")]),
+    # certainty: a hedge, a modal, a claim nobody could confirm
+    ("The troops crossed the border into Kursk on Monday.", "The troops reportedly crossed the border into Kursk on Monday.",
+     [("certainty-shift", "asserted -> hedged ('reportedly')")]),
+    ("The troops crossed the border into Kursk on Monday.", "The troops may have crossed the border into Kursk on Monday.",
+     [("certainty-shift", "asserted -> hedged ('may')")]),
+    ("The troops crossed the border into Kursk on Monday.",
+     "It could not be confirmed whether the troops crossed the border into Kursk on Monday.",
+     [("certainty-shift", "asserted -> unconfirmed ('could not be confirmed')")]),
+    # the same claim word for word
+    ("The fire destroyed 40 homes in the town, officials said.", "The fire destroyed 40 homes in the town, officials said.",
+     [("agree", "same claim; figures compatible: 40 ~ 40")]),
+]
+
+
+@pytest.mark.parametrize("ref, other, expected", CASES, ids=[c[1][:40] for c in CASES])
+def test_the_judge_says_what_differs_and_why(ref, other, expected):
+    assert findings(ref, other) == expected
+
+
+@pytest.mark.parametrize("unit, a, b, shown", [
+    ("USD", 14.1e9, 14.9e9, "+$0.8 billion (+6%)"),
+    ("EUR", 2.5e6, 2.0e6, "-€0.5 million (-20%)"),
+    ("USD", 1500, 1750, "+$250 (+17%)"),
+    ("USD", 55, 55.5, "+$0.5 (+0.9%)"),
+    ("CHF", 1e9, 1.1e9, "+0.1 billion CHF (+10%)"),
+    ("GBP", 0, 2e6, "+£2 million"),
+])
+def test_a_move_of_money_is_told_in_the_figures_scale(unit, a, b, shown):
+    from claimdiff.judge import _money_move
+
+    assert _money_move(unit, a, b) == shown

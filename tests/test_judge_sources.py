@@ -1,0 +1,108 @@
+"""Who a claim is credited to: the judge's ``same_source`` on attributions written out, each
+case in both orders (the rule is symmetric). The reason is what an attribution shift reports,
+so it is checked wherever the sources differ."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.judge import _singular, _source_text, same_source
+from claimdiff.model import Attribution as A
+
+NAMED_VS_ANONYMOUS = "named on one side, anonymous on the other"
+
+CASES = [
+    # two unnamed sources are told apart only by what they are
+    (A(source="officials", role="officials", anonymous=True),
+     A(source="a senior official", role="official", anonymous=True), True, None),
+    (A(source="Witnesses", role="witnesses", anonymous=True), A(source="a witness", role="witness", anonymous=True), True, None),
+    (A(source="local authorities", role="authorities", anonymous=True),
+     A(source="an authority", role="authority", anonymous=True), True, None),
+    (A(source="a volunteer", role="volunteer", anonymous=True),
+     A(source="a local official", role="official", anonymous=True), False, "another unnamed source"),
+    # two people: one name under two transliterations, or two people
+    (A(source="Volodymyr Zelensky", name="Volodymyr Zelensky"),
+     A(source="Volodymyr Zelenskyy", name="Volodymyr Zelenskyy"), True, None),
+    (A(source="Joe Biden", name="Joe Biden"), A(source="Xi Jinping", name="Xi Jinping"), False, "another named source"),
+    (A(source="Starmer", name="Starmer"), A(source="Keir Starmer", name="Keir Starmer"), True, None),
+    (A(source="Starmer", name="Starmer"), A(source="Rishi Sunak", name="Rishi Sunak"), False, "another named source"),
+    # two bodies, one body under two forms, a body under its building's name
+    (A(source="the State Department", organisation="State Department"),
+     A(source="the Pentagon", organisation="Pentagon"), False, "another body"),
+    (A(source="the Interior Ministry", organisation="Interior Ministry"),
+     A(source="the interior ministry of Morocco", organisation="interior ministry of Morocco"), True, None),
+    (A(source="Threadneedle Street"), A(source="the Bank of England", organisation="Bank of England"), True, None),
+    # a definite role may be the person named; a loose description of one person is that person
+    (A(source="the union leader", role="leader"), A(source="Jon Holden", name="Jon Holden"), True, None),
+    (A(source="the State Department spokesman", role="spokesman", organisation="State Department", anonymous=True),
+     A(source="Vedant Patel", name="Vedant Patel"), True, None),
+    (A(source="a county official", role="official", anonymous=True),
+     A(source="county spokesperson Erick Gill", name="Erick Gill", role="spokesperson"), True, None),
+    # ... but a word the named side lacks, or a group, keeps them apart
+    (A(source="a senior U.S. official", role="official", anonymous=True),
+     A(source="Pentagon spokesperson Sabrina Singh", name="Sabrina Singh", role="spokesperson", organisation="Pentagon"),
+     False, NAMED_VS_ANONYMOUS),
+    (A(source="Officials", role="officials", anonymous=True),
+     A(source="Governor Wes Moore", name="Wes Moore", role="governor"), False, NAMED_VS_ANONYMOUS),
+    # an unnamed source against a body is not told apart
+    (A(source="officials", role="officials", anonymous=True), A(source="the BBC"), True, None),
+    # sources that are neither: their names decide, or their words when they have no name
+    (A(source="the BBC's projection"), A(source="a Sky News projection"), False, "another source"),
+    (A(source="the BBC's projection"), A(source="a BBC exit poll"), True, None),
+    (A(source="a report"), A(source="the report"), True, None),
+    (A(source="a report"), A(source="witnesses on the scene"), False, "another source"),
+    (A(), A(), True, None),
+    # a capital or a building for its state or body; another capital is another source
+    (A(source="Beijing"), A(source="China's foreign ministry"), True, None),
+    (A(source="Pyongyang"), A(source="North Korea"), True, None),
+    (A(source="Whitehall"), A(source="the British government"), True, None),
+    (A(source="Downing Street"), A(source="the prime minister's office"), True, None),
+    (A(source="Seoul"), A(source="North Korea"), False, "another source"),
+    (A(source="Beijing"), A(source="Washington"), False, "another source"),
+    (A(source="Threadneedle Street"), A(source="the Bank's governor"), False, "another source"),
+    (A(source="Joe Biden", name="Joe Biden"), A(), True, None),
+]
+
+
+@pytest.mark.parametrize("a, b, same, reason", CASES, ids=[f"{a.source}/{b.source}" for a, b, _, _ in CASES])
+def test_same_source(a, b, same, reason):
+    for x, y in ((a, b), (b, a)):
+        got, why = same_source(x, y)
+        assert got is same
+        if not same:
+            assert why == reason
+
+
+@pytest.mark.parametrize("attribution, shown", [
+    (A(source="Officials", role="officials", anonymous=True), "Officials (anonymous)"),
+    (A(source="officials speaking on condition of anonymity", anonymous=True), "officials speaking on condition of anonymity"),
+    (A(source="Governor Wes Moore", name="Wes Moore"), "Governor Wes Moore"),
+    (A(), "no source"),
+])
+def test_how_a_source_is_shown_in_a_reason(attribution, shown):
+    assert _source_text(attribution) == shown
+
+
+@pytest.mark.parametrize("role, singular", [("officials", "official"), ("Witnesses", "witness"), ("witness", "witness"),
+                                            ("authorities", "authority"), ("Spokesman", "spokesman"), ("boxes", "box"),
+                                            (None, None), ("", None)])
+def test_a_role_in_the_singular(role, singular):
+    assert _singular(role) == singular
+
+
+# the words a finding highlights: what differs between the two texts, as offsets into each
+@pytest.mark.parametrize("a, b, changed_a, changed_b", [
+    ("Six workers are missing", "Six workers are missing", [], []),
+    ("Six workers are missing", "Seven workers are missing", ["Six"], ["Seven"]),
+    ("The toll rose to 2,012", "The toll rose to 2,946 on Sunday", ["2,012"], ["2,946 on Sunday"]),  # a figure whole
+    ("Rates fell 0.25 points", "Rates fell 0.5 points", ["0.25"], ["0.5"]),
+    ("Police said the bridge was closed", "The bridge was closed", ["Police said"], []),  # case does not count
+    ("the bridge was closed", "the bridge was closed to all traffic", [], ["to all traffic"]),
+    ("the port will not reopen soon", "the port will reopen soon", ["not"], []),
+])
+def test_word_diff_marks_the_words_that_differ(a, b, changed_a, changed_b):
+    from claimdiff.judge import word_diff
+
+    sa, sb = word_diff(a, b)
+    assert [a[x:y] for x, y in sa] == changed_a
+    assert [b[x:y] for x, y in sb] == changed_b
