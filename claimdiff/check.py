@@ -367,16 +367,22 @@ def baseline_entry(f: StoryFinding) -> dict:
     }
 
 
-def write_baseline(path: str, findings: Sequence[StoryFinding]) -> int:
-    """Sorted, readable JSON, written to a temporary file and renamed into place."""
+def baseline_text(findings: Sequence[StoryFinding]) -> tuple[str, int]:
+    """A baseline of ``findings`` as sorted, readable JSON, and how many entries it holds."""
     entries = sorted({f.fingerprint: baseline_entry(f) for f in findings}.values(), key=lambda e: e["fingerprint"])
     payload = json.dumps({"version": BASELINE_VERSION, "tool": "claimdiff", "findings": entries},
                          indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return payload, len(entries)
+
+
+def write_baseline(path: str, findings: Sequence[StoryFinding]) -> int:
+    """Sorted, readable JSON, written to a temporary file and renamed into place."""
+    payload, n = baseline_text(findings)
     try:
         write_atomically(path, payload)
     except InputError as exc:
         raise ConfigError(str(exc)) from None
-    return len(entries)
+    return n
 
 
 # -- running ------------------------------------------------------------------------------------

@@ -418,6 +418,28 @@ def scheduler_address(address: str) -> str:
     return f"{m['scheme'] or 'tcp'}://{m['host']}:{m['port']}"
 
 
+@cli.command(name="init")
+@click.argument("folder", default=".", required=False, metavar="[DIR]")
+def init_cmd(folder):
+    """Start a corpus in DIR (default: here), ready for claimdiff check.
+
+    Writes an example story (corpora/ashcombe-footbridge-closure/, two short reports
+    of an invented event, their front matter explained), an empty baseline, a
+    [tool.claimdiff] section (appended to DIR/pyproject.toml, or a new one) and a
+    GitHub workflow. Never overwrites a file: when one exists, nothing is written.
+    """
+    from .init import init
+
+    try:
+        written = init(folder)
+    except ClaimdiffError as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(f"claimdiff init: wrote {path}", err=True)
+    where = "" if Path(folder) == Path(".") else f"cd {folder} && "
+    click.echo(f"claimdiff init: now run: {where}claimdiff check", err=True)
+
+
 @cli.command(name="eval")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
