@@ -18,7 +18,8 @@ from .errors import ConfigError, InputError
 from .version import __version__
 
 STORY = "corpora/ashcombe-footbridge-closure"
-ACTION = f"claimdiff/claimdiff@v{__version__}"
+REPOSITORY = "claimdiff/claimdiff"  # on GitHub: the action, the pre-commit hook and the package's source
+ACTION = f"{REPOSITORY}@v{__version__}"
 
 _FRONT_MATTER_NOTES = """\
 # An example written by `claimdiff init`: the outlet, the town and the event are invented.
@@ -74,24 +75,19 @@ fail-on = ["contradiction", "figure-shift"] # kinds that fail the check
 WORKFLOW = f"""\
 name: claimdiff
 on: [push, pull_request]
-permissions:
-  contents: read
-  security-events: write  # for upload-sarif
+permissions: {{contents: read, security-events: write}}  # security-events: for upload-sarif
 jobs:
   claims:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - id: claimdiff
-        uses: {ACTION}  # corpus, baseline and fail-on from [tool.claimdiff]
+        with: {{python-version: "3.12"}}
+      - id: claimdiff  # corpus, baseline and fail-on from [tool.claimdiff]
+        uses: {ACTION}
       - if: always() && steps.claimdiff.outputs.sarif != ''
         uses: github/codeql-action/upload-sarif@v3
-        with:
-          sarif_file: ${{{{ steps.claimdiff.outputs.sarif }}}}
-          category: claimdiff
+        with: {{sarif_file: "${{{{ steps.claimdiff.outputs.sarif }}}}", category: claimdiff}}
 """
 
 
