@@ -172,3 +172,42 @@ def test_changed_files_name_their_stories_as_a_whole_check_does(tmp_path):
     assert names == ["y/fire", "flood", "storm"]  # "y/fire", as beside "x/fire"; a deleted file's story too
     assert list(holding(iter_jobs(corpus), [str(tmp_path / "x")])) == []  # a folder above stories is no story
 
+
+def _ci_blocks() -> list[str]:
+    """The README's copy-paste blocks under "In your CI", in order."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## In your CI"):]
+    section = section[:section.index("\n## ", 1)]
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)
+
+
+def _torch_pin(text: str) -> str:
+    return re.search(r'TORCH_VERSION="([^"]+)"', text)[1]
+
+
+def test_the_readme_is_a_front_door_under_200_lines():
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) < 200
+
+
+def test_the_readmes_ci_blocks_are_the_ones_shipped():
+    from claimdiff.init import REPOSITORY, WORKFLOW
+    from claimdiff.version import __version__
+
+    github, pre_commit, gitlab = _ci_blocks()
+    assert github == WORKFLOW  # what claimdiff init writes, so the two cannot drift
+    pin = _torch_pin((ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8"))
+    assert _torch_pin((ROOT / "scripts" / "action.sh").read_text(encoding="utf-8")) == pin
+
+    (repo,) = yaml.safe_load(pre_commit)["repos"]
+    assert repo["repo"] == f"https://github.com/{REPOSITORY}" and repo["rev"] == f"v{__version__}"
+    assert [h["id"] for h in repo["hooks"]] == [h["id"] for h in HOOKS]
+    assert repo["hooks"][0]["additional_dependencies"] == [f"torch=={pin}"]
+
+    job = yaml.safe_load(gitlab)["claimdiff"]
+    torch, package, command = job["script"]
+    assert torch == f"pip install torch=={pin} --index-url https://download.pytorch.org/whl/cpu"
+    assert package == f"pip install git+https://github.com/{REPOSITORY}@v{__version__}"
+    argv = shlex.split(command)
+    assert argv[:4] == ["claimdiff", "check", "--format", "gitlab"]
+    assert argv[argv.index("--output") + 1] == job["artifacts"]["reports"]["codequality"]
+    assert job["artifacts"]["when"] == "always"  # the report is kept when the check fails
