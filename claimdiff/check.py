@@ -367,16 +367,22 @@ def baseline_entry(f: StoryFinding) -> dict:
     }
 
 
-def write_baseline(path: str, findings: Sequence[StoryFinding]) -> int:
-    """Sorted, readable JSON, written to a temporary file and renamed into place."""
+def baseline_text(findings: Sequence[StoryFinding]) -> tuple[str, int]:
+    """A baseline of ``findings`` as sorted, readable JSON, and how many entries it holds."""
     entries = sorted({f.fingerprint: baseline_entry(f) for f in findings}.values(), key=lambda e: e["fingerprint"])
     payload = json.dumps({"version": BASELINE_VERSION, "tool": "claimdiff", "findings": entries},
                          indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return payload, len(entries)
+
+
+def write_baseline(path: str, findings: Sequence[StoryFinding]) -> int:
+    """Sorted, readable JSON, written to a temporary file and renamed into place."""
+    payload, n = baseline_text(findings)
     try:
         write_atomically(path, payload)
     except InputError as exc:
         raise ConfigError(str(exc)) from None
-    return len(entries)
+    return n
 
 
 # -- running ------------------------------------------------------------------------------------
@@ -488,9 +494,20 @@ def prepare_worker(settings) -> None:
     process_encoder(settings)
 
 
+def holding(jobs: Iterator[StoryJob], changed: Sequence[str]) -> Iterator[StoryJob]:
+    """The jobs whose story holds one of the ``changed`` files (as pre-commit names them,
+    deleted ones too): a story folder that is one of the file's folders, or the .jsonl file
+    itself. Their names are those a check of the whole corpus gives, so the baseline matches."""
+    files = [Path(os.path.abspath(c)) for c in changed]
+    for job in jobs:
+        home = Path(os.path.abspath(job.folder if job.folder is not None else job.story.source))
+        if any(home == f or home in f.parents for f in files):
+            yield job
+
+
 def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[Kind] = DEFAULT_FAIL_ON,
           baseline: dict[str, dict] | None = None, progress=None, whole: bool = False, workers: int = 1,
-          scheduler: str | None = None) -> CheckResult:
+          scheduler: str | None = None, changed: Sequence[str] | None = None) -> CheckResult:
     """Every story: read, compare (``check_story``), keep its findings, let it go.
 
     ``progress``, when given, is called with each story's name once it is compared. ``whole``:
@@ -501,6 +518,10 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
     ``workers`` above 1 compares the stories in that many local worker processes, and
     ``scheduler`` (a Dask scheduler's address) on that cluster (claimdiff.distribute); the
     results are taken in story order, so the result is the one a serial run gives.
+
+    ``changed``: files that changed; only the stories under ``paths`` that hold one are
+    compared (``holding``), and a change that touches no story is no error: nothing to check
+    (a change to a story that then has nothing to compare is one, as it is for a whole check).
     """
     from .api import Settings, make_encoder
 
@@ -508,7 +529,13 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
     kinds = tuple(kinds)
     result = CheckResult()
     seen: set[str] = set()
-    jobs = iter_jobs(paths)
+    touched: list[str] = []  # the stories a change touched (with ``changed``)
+
+    def counted(found: Iterator[StoryJob]) -> Iterator[StoryJob]:
+        for job in found:
+            touched.append(job.name)
+            yield job
+    jobs = iter_jobs(paths) if changed is None else counted(holding(iter_jobs(paths), changed))
     if workers == 1 and scheduler is None:
         if encoder is None and settings.semantic:
             encoder = make_encoder(settings)
@@ -538,7 +565,7 @@ def check(paths: Sequence[str], *, settings=None, encoder=None, kinds: Sequence[
                     continue  # the same finding reached twice (all-pairs stories)
                 seen.add(f.fingerprint)
                 result.findings.append(replace(f, new=baseline is None or f.fingerprint not in baseline))
-    if not result.stories:  # a gate that compared nothing must not pass
+    if not result.stories and (changed is None or touched):  # a gate that compared nothing must not pass
         raise InputError(f"{', '.join(paths)}: no story with two readable reports to compare")
     if baseline is not None:
         # an entry is gone only if this run looked for it: its kind among those checked and its

@@ -309,6 +309,9 @@ def _kinds_value(value) -> str | None:
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, metavar="N",
               help="--format markdown: keep the page within N characters (65536 for a GitHub comment): counts "
                    "and failing findings first, then whole stories while they fit, then a line on what was left out.")
+@click.option("--changed", is_flag=True,
+              help="Each PATH is a file that changed (as pre-commit passes them): check only the stories "
+                   "of the configured corpus that hold one, named as a whole check names them.")
 @click.option("--workers", default=None, metavar="N",
               help="Compare the stories in N local worker processes, each loading the model once (default 1: "
                    "in this process). The output is the same bytes whatever N.")
@@ -317,8 +320,8 @@ def _kinds_value(value) -> str | None:
                    "story folders must be at the same paths on its workers.")
 @semantic_options
 @click.pass_context
-def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, max_chars, workers, scheduler,
-          model, backend, no_semantic, threshold, no_cache, cache_dir, min_confidence):
+def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_baseline, max_chars, changed, workers,
+          scheduler, model, backend, no_semantic, threshold, no_cache, cache_dir, min_confidence):
     """Gate a news corpus: fail on new contradictions and figure shifts.
 
     Each PATH is a folder of story folders (default: the corpus in [tool.claimdiff],
@@ -349,7 +352,11 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
         shown = parse_kinds(_kinds_value(_from_config(ctx, "show", show, config)), "--show")
         baseline = _from_config(ctx, "baseline", baseline, config)
         corpus = config.get("corpus", "corpora")
-        paths = list(paths) or (corpus if isinstance(corpus, list) else [corpus])
+        files = list(paths) if changed else None
+        if changed and write_baseline:
+            raise click.BadParameter("a baseline is written from a whole check, not from changed files",
+                                     param_hint="--changed")
+        paths = list(paths) if paths and not changed else (corpus if isinstance(corpus, list) else [corpus])
         kinds = tuple(k for k in KIND_ORDER if k in set(failing) | set(shown))
         accepted = load_baseline(baseline) if baseline and not write_baseline else None
         settings = _settings(ctx, config, model=model, backend=backend, no_semantic=no_semantic, threshold=threshold,
@@ -362,10 +369,11 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
             _refuse_input(target, inputs, "check")
             if target not in (None, "-"):
                 writable_target(target)
-        bar = Bar(count_stories(paths) if sys.stderr.isatty() else None)
+        bar = Bar(count_stories(paths) if sys.stderr.isatty() and not changed else None)
         try:
             result = run_check(paths, settings=settings, kinds=kinds, baseline=accepted, progress=bar.finish,
-                               whole=fmt in ("markdown", "html"), workers=workers, scheduler=scheduler)
+                               whole=fmt in ("markdown", "html"), workers=workers, scheduler=scheduler,
+                               changed=files)
         finally:
             bar.close()
         for warning in result.warnings:
@@ -376,6 +384,10 @@ def check(ctx, paths, fmt, output, fail_on, show, exit_zero, baseline, write_bas
             sys.exit(0)
         write_output(stream_check(result, fmt, failing, kinds, max_chars), output, inputs)
         s = summary(result, failing)
+        if files is not None and not result.stories:
+            click.echo(f"claimdiff check: no story of {', '.join(paths)} holds a changed file; nothing to check",
+                       err=True)
+            sys.exit(0)
         click.echo(f"claimdiff check: {s['stories']} stories, {s['documents']} reports, {s['findings']} finding(s), "
                    f"{s['new']} new, {s['failing']} failing ({', '.join(k.value for k in failing) or 'nothing fails'})"
                    + (f", {s['fixed']} baseline entries no longer found" if accepted is not None else ""), err=True)
@@ -416,6 +428,28 @@ def scheduler_address(address: str) -> str:
         raise ConfigError(f"--scheduler {address!r}: not a Dask scheduler address (tcp://HOST:PORT, "
                           "such as tcp://127.0.0.1:8786)")
     return f"{m['scheme'] or 'tcp'}://{m['host']}:{m['port']}"
+
+
+@cli.command(name="init")
+@click.argument("folder", default=".", required=False, metavar="[DIR]")
+def init_cmd(folder):
+    """Start a corpus in DIR (default: here), ready for claimdiff check.
+
+    Writes an example story (corpora/ashcombe-footbridge-closure/, two short reports
+    of an invented event, their front matter explained), an empty baseline, a
+    [tool.claimdiff] section (appended to DIR/pyproject.toml, or a new one) and a
+    GitHub workflow. Never overwrites a file: when one exists, nothing is written.
+    """
+    from .init import init
+
+    try:
+        written = init(folder)
+    except ClaimdiffError as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(f"claimdiff init: wrote {path}", err=True)
+    where = "" if Path(folder) == Path(".") else f"cd {folder} && "
+    click.echo(f"claimdiff init: now run: {where}claimdiff check", err=True)
 
 
 @cli.command(name="eval")

@@ -269,6 +269,48 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(corpus_copy, run):
     assert all(r["partialFingerprints"]["claimdiffFingerprint/v1"] for r in results)
 
 
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def test_gitlab_report_has_the_code_quality_fields(corpus_copy, run):
+    """GitLab's code-quality report, field by field (docs.gitlab.com/ci/testing/code_quality):
+    a list of issues with description, check_name, fingerprint, severity, location.path and
+    location.lines.begin; fingerprints the baseline's; severity from kind and gate."""
+    new = corpus_copy / "corpora" / "kursk-first-clash" / "tollgate-wire.md"
+    new.write_text(CONTRADICTING, encoding="utf-8")
+    baseline = ROOT / "corpora" / "baseline.json"
+    args = ("check", "corpora/kursk-first-clash", "--baseline", str(baseline), "--show", "attribution-shift")
+    result = run.fresh(*args, "--format", "gitlab")
+    assert result.exit_code == 1, result.output
+    issues = json.loads(result.stdout)
+    assert isinstance(issues, list) and issues
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert isinstance(issue["description"], str) and issue["description"].strip()
+        assert "\n" not in issue["description"]
+        assert issue["check_name"] in {"CD200", "CD300", "CD400"}
+        assert issue["severity"] in GITLAB_SEVERITIES
+        assert set(issue["location"]) == {"path", "lines"} and set(issue["location"]["lines"]) == {"begin"}
+        assert (corpus_copy / issue["location"]["path"]).is_file()
+        begin = issue["location"]["lines"]["begin"]
+        assert isinstance(begin, int) and not isinstance(begin, bool) and begin >= 1
+    assert len({i["fingerprint"] for i in issues}) == len(issues)  # GitLab keeps one issue a fingerprint
+    # the fingerprints are the baseline's: the accepted findings are found in it, by fingerprint
+    as_json = json.loads(run.fresh(*args, "--format", "json").stdout)["findings"]
+    assert [i["fingerprint"] for i in issues] == [f["fingerprint"] for f in as_json]
+    accepted = {e["fingerprint"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]}
+    severity = {(f["kind"], f["new"]): i["severity"] for i, f in zip(issues, as_json)}
+    assert all((i["fingerprint"] in accepted) == (not f["new"]) for i, f in zip(issues, as_json))
+    assert severity == {("contradiction", True): "critical", ("figure-shift", True): "major",
+                        ("contradiction", False): "info", ("figure-shift", False): "info",
+                        ("attribution-shift", True): "minor"}
+    on_new = {(i["check_name"], i["location"]["path"], i["location"]["lines"]["begin"])
+              for i, f in zip(issues, as_json) if f["new"] and f["kind"] != "attribution-shift"}
+    assert on_new == {("CD200", "corpora/kursk-first-clash/tollgate-wire.md", 7),
+                      ("CD300", "corpora/kursk-first-clash/tollgate-wire.md", 9)}
+    assert run.fresh(*args, "--format", "gitlab").stdout == result.stdout  # same inputs, same bytes
+
+
 class _Terminal(__import__("io").StringIO):
     def isatty(self):
         return True

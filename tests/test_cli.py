@@ -19,7 +19,7 @@ def invoke(*args, input=None):
     return CliRunner().invoke(cli, list(args), input=input)
 
 
-@pytest.mark.parametrize("command", [[], ["compare"], ["claims"]])
+@pytest.mark.parametrize("command", [[], ["compare"], ["claims"], ["init"]])
 def test_every_command_has_help(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0, result.output
@@ -33,7 +33,8 @@ def test_help_does_not_import_torch_onnxruntime_spacy_or_dask():
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from claimdiff.cli import cli\n"
-        "for args in (['--help'], ['compare', '--help'], ['check', '--help'], ['eval', '--help'], ['claims', '--help']):\n"
+        "for args in (['--help'], ['compare', '--help'], ['check', '--help'], ['eval', '--help'], ['claims', '--help'],\n"
+        "             ['init', '--help']):\n"
         "    assert CliRunner().invoke(cli, args).exit_code == 0\n"
         "import claimdiff\n"
         "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'onnx', 'tokenizers',\n"

@@ -6,6 +6,7 @@ link, no autolink, no @mention)."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.dom.minidom
 
@@ -47,6 +48,7 @@ def test_the_fixture_really_carries_the_controls(story):
     ("check", "{dir}", "--no-semantic", "--format", "text"),
     ("check", "{dir}", "--no-semantic", "--format", "github"),
     ("check", "{dir}", "--no-semantic", "--format", "junit"),
+    ("check", "{dir}", "--no-semantic", "--format", "gitlab"),
     ("check", "{dir}", "--no-semantic", "--format", "markdown"),
     ("check", "{dir}", "--no-semantic", "--format", "html"),
 ])
@@ -61,6 +63,9 @@ def test_no_control_character_reaches_the_output(story, run, args, monkeypatch):
     assert RAW.search(out) is None, repr(RAW.search(out))  # ... their controls are not sent
     if "junit" in args:
         xml.dom.minidom.parseString(out.encode("utf-8"))  # well-formed XML 1.0
+    if "gitlab" in args:  # JSON escapes what it must; the descriptions, decoded, are one printable line
+        for issue in json.loads(out):
+            assert RAW.search(issue["description"]) is None and "\n" not in issue["description"]
 
 
 def test_markdown_renders_a_documents_words_as_words(story, run):

@@ -1,4 +1,4 @@
-"""Renderers for ``claimdiff check``: text, json, jsonl, github, sarif, junit.
+"""Renderers for ``claimdiff check``: text, json, jsonl, github, sarif, gitlab, junit, markdown, html.
 
 Each is a pure function of the check result: stdout carries only the chosen format.
 """
@@ -15,7 +15,7 @@ from ..check import CheckResult, StoryFinding
 from ..errors import InputError
 from ..model import KIND_ORDER, TITLES, Kind
 from . import wrap
-from .text import markdown_text, printable
+from .text import markdown_text, one_line, printable
 
 
 def baseline_entry_text(entry: dict) -> str:
@@ -27,7 +27,7 @@ def baseline_entry_text(entry: dict) -> str:
     named = " ".join(x for x in (code, story) if isinstance(x, str) and x)
     return f"{named + ' ' if named else ''}fingerprint {entry.get('fingerprint')}"
 
-CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit", "markdown", "html")
+CHECK_FORMATS = ("text", "json", "jsonl", "github", "sarif", "gitlab", "junit", "markdown", "html")
 GITHUB_MAX_ERRORS = 10
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DESCRIPTIONS = {
@@ -62,6 +62,8 @@ def stream_check(result: CheckResult, fmt: str, fail_on, kinds=None, max_chars: 
         yield printable(check_html(result, fail_on, tuple(kinds or fail_on)))
     elif fmt == "sarif":
         yield check_sarif(result, fail_on)
+    elif fmt == "gitlab":
+        yield check_gitlab(result, fail_on)
     else:  # text formats: a document's control characters shown, never sent (and XML kept 1.0)
         yield printable({"text": check_text, "github": check_github, "junit": check_junit}[fmt](result, fail_on))
 
@@ -258,8 +260,13 @@ def check_github(result: CheckResult, fail_on) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _annotated(f: StoryFinding) -> int:
+    """The side a finding is shown on: the other report, the one a change brings in."""
+    return len(f.finding.sides) - 1
+
+
 def _gh_command(level: str, f: StoryFinding) -> str:
-    side = len(f.finding.sides) - 1  # annotate the other report: the one a change brings in
+    side = _annotated(f)
     line, _, end_line, _ = f.columns[side]
     other = f.finding.sides[0]
     message = f"{f.finding.reason}\nReference ({other.outlet}, {_where(f, 0)}): {other.text}" \
@@ -271,11 +278,16 @@ def _gh_command(level: str, f: StoryFinding) -> str:
 
 # -- SARIF 2.1.0 --------------------------------------------------------------------------------
 
+def _path(f: StoryFinding, side: int) -> str:
+    """The file of a finding's side, with forward slashes, as code-scanning reports name files."""
+    return (f.paths[side] or "").replace("\\", "/")
+
+
 def _location(f: StoryFinding, side: int, n: int | None = None) -> dict:
     line, col, end_line, end_col = f.columns[side]
     loc = {
         "physicalLocation": {
-            "artifactLocation": {"uri": (f.paths[side] or "").replace("\\", "/")},
+            "artifactLocation": {"uri": _path(f, side)},
             "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
                        "snippet": {"text": f.finding.sides[side].text}},
         },
@@ -297,7 +309,7 @@ def check_sarif(result: CheckResult, fail_on) -> str:
     index = {r["id"]: n for n, r in enumerate(rules)}
     results = []
     for f in result.findings:
-        side = len(f.finding.sides) - 1
+        side = _annotated(f)
         item = {
             "ruleId": f.finding.code,
             "ruleIndex": index[f.finding.code],
@@ -325,6 +337,38 @@ def check_sarif(result: CheckResult, fail_on) -> str:
         }],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- GitLab code quality ------------------------------------------------------------------------
+
+def gitlab_severity(f: StoryFinding, fail_on) -> str:
+    """GitLab's scale (info, minor, major, critical, blocker) from the finding's kind and whether
+    that kind fails the gate: a new contradiction of a failing kind is critical, a new finding of
+    another failing kind major, a finding of a kind only shown minor, and one the baseline
+    accepts info (GitLab lists it, as it was before the change)."""
+    if not f.new:
+        return "info"
+    if f.finding.kind not in fail_on:
+        return "minor"
+    return "critical" if f.finding.kind is Kind.CONTRADICTION else "major"
+
+
+def check_gitlab(result: CheckResult, fail_on) -> str:
+    """GitLab's code-quality report: a JSON list of issues, one a finding, each on the file and
+    line of the other report's claim, fingerprinted as the baseline is (content only), so GitLab
+    tells a merge request's new findings from those already there. Descriptions are one line,
+    their control characters shown as escapes."""
+    issues = []
+    for f in result.findings:
+        side = _annotated(f)
+        issues.append({
+            "description": one_line(f"{f.finding.kind.value} ({f.story}): {f.finding.reason}"),
+            "check_name": f.finding.code,
+            "fingerprint": f.fingerprint,
+            "severity": gitlab_severity(f, fail_on),
+            "location": {"path": _path(f, side), "lines": {"begin": f.columns[side][0]}},
+        })
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
 # -- JUnit XML ----------------------------------------------------------------------------------

@@ -56,6 +56,11 @@ def printable(text: str) -> str:
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]|~]")  # no "[" left, no image or link; no "|", no new cell
 
 
+def one_line(text: str) -> str:
+    """``text`` printable and on one line: its line breaks and runs of spaces one space."""
+    return " ".join(printable(text).split())
+
+
 def markdown_text(text: str) -> str:
     """Words from a document as Markdown text that renders as the words: one line, controls
     escaped, Markdown's signs backslash-escaped, HTML's signs as entities, and no link,
