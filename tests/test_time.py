@@ -105,6 +105,9 @@ DATES = [
     ("He faces up to 110 years when he is sentenced on March 28", "2023-11-03", [("2024-03-28", "2024-03-28")]),
     ("The ministers will meet on Tuesday", "2024-11-06", [("2024-11-12", "2024-11-12")]),
     ("The next report is due in January", "2024-11-05", [("2025-01-01", "2025-01-31")]),
+    ("The footbridge could reopen in May", "2025-03-12", [("2025-05-01", "2025-05-31")]),  # a modal of what may be
+    ("The council aims to reopen it in May", "2025-03-12", [("2025-05-01", "2025-05-31")]),
+    ("The footbridge could have reopened in May", "2025-03-12", [("2024-05-01", "2024-05-31")]),  # of what may have been
     # ... and what is told as done, backward
     ("Sentencing took place on March 28", "2023-11-03", [("2023-03-28", "2023-03-28")]),
     ("The two armies clashed on Tuesday", "2024-11-06", [("2024-11-05", "2024-11-05")]),
