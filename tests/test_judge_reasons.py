@@ -30,7 +30,7 @@ CASES = [
      [("figure-shift", "date: on Monday (2024-06-03) -> on Wednesday (2024-06-05) (+2 days)")]),
     ("Inflation rose to 11.1% in October, the statistics office said.",
      "Inflation rose to 10.1% in October, the statistics office said.",
-     [("figure-shift", "percent: 11.1% -> 10.1% (-1 point (-9%))")]),
+     [("figure-shift", "Inflation: 11.1% -> 10.1% (-1 point (-9%))")]),  # what the share measures
     ("The ship hit the bridge at 1:28 a.m., officials said.", "The ship hit the bridge at 1:35 a.m., officials said.",
      [("figure-shift", "time: 1:28 a.m. -> 1:35 a.m. (+7 minutes)")]),
     ("The company will pay $14.1 billion for the steelmaker.", "The company will pay $14.9 billion for the steelmaker.",

@@ -34,6 +34,11 @@ NO_SHIFT = [
     # one yearless day, however each resolved the year
     ("Judge Juan Merchan scheduled sentencing for July 11, days before the convention.",
      "Judge Juan Merchan fixed sentencing for July 11, days before the convention."),
+    # two shares of two things, each named by the subject of its verb
+    ("Inflation rose to 11.1% in October, the statistics office said.",
+     "Unemployment rose to 10.1% in October, the statistics office said."),
+    ("Crude steel output was about 44 million tons last year, the company said.",
+     "The group's combined capacity is projected to climb to 86 million tons, the company said."),
     # dates a season apart are two events
     ("The WHO declared mpox a global health emergency on Wednesday in Geneva.",
      "The WHO declared mpox a global health emergency in July 2022 in Geneva."),

@@ -272,3 +272,22 @@ COUNTED = [
 def test_a_count_counts_the_noun_its_number_modifies(sentence, figure, counts):
     q = next(q for q in claim_in(sentence, sentence.split()[1]).quantities if q.text == figure)
     assert q.counts == counts
+
+
+# (sentence, share or measure as written, what it measures): the noun it is "of", or the subject
+# of the verb of state or change it hangs from
+MEASURED = [
+    ("Unemployment rose to 4.3% in July.", "4.3%", "Unemployment"),
+    ("The jobless rate fell to 4.1%.", "4.1%", "jobless rate"),
+    ("Consumer prices rose 10.1% in the year to September.", "10.1%", "Consumer prices"),
+    ("The group's combined capacity is projected to climb to 86 million tons.", "86 million tons", "combined capacity"),
+    ("The mill reported crude steel output of about 44 million tons.", "about 44 million tons", "output"),
+    ("Households are now spending 90% more on electricity.", "90%", None),  # households are not measured
+    ("Food inflation reached a record high of 16.5%.", "16.5%", "Food inflation"),  # a level, not a measure
+]
+
+
+@pytest.mark.parametrize("sentence, figure, what", MEASURED)
+def test_a_share_measures_the_subject_of_its_verb(sentence, figure, what):
+    q = next(q for q in claim_in(sentence, sentence.split()[1]).quantities if q.text == figure)
+    assert q.counts == what

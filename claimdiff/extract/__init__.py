@@ -315,11 +315,19 @@ def _count_role(text: str, q: Quantity) -> Quantity:
     return q
 
 
+_MEASURES = frozenset({"percent", "mass", "volume", "length", "area"})
+
+
 def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
     """What a count counts, from the parse where it reads one (``reading.counted``): the noun the
     number modifies, not the words after it ("Some 400 seats went": seats, not "seats went");
     a number that stands alone counts what its partitive names, deaths when it died, or nothing
-    the words after it say ("412 went to Labour" counts no "went"). A toll's deaths stay."""
+    the words after it say ("412 went to Labour" counts no "went"). A toll's deaths stay. A
+    share or a measure that says not what it is of is of what the tree says (``reading.measured``:
+    "Unemployment rose to 4.3%")."""
+    if q.dimension in _MEASURES and q.counts is None and not q.role:
+        what = reading.measured(ps, q.start - s_start, q.end - s_start)
+        return replace(q, counts=what) if what else q
     if q.dimension != "count" or q.counts == "deaths" or q.note:
         return q
     got = reading.counted(ps, q.start - s_start, q.end - s_start)

@@ -324,3 +324,8 @@ OPPOSITES = [
 
 # a modal and its past or tentative form say one thing: "can pick up" / "could pick up"
 MODAL_PAIRS = {"could": "can", "would": "will", "might": "may", "can": "could", "will": "would", "may": "might"}
+
+# verbs whose subject is what a measure beside them measures ("Unemployment rose to 4.3%",
+# "capacity is projected to climb to 86 million tons", "inflation stood at 10.1%")
+MEASURE_VERBS = frozenset("""be stand rise fall climb reach increase decrease drop jump grow decline slow ease edge tick
+surge soar plunge slump sink hit remain stay top exceed dip slip accelerate cool""".split())

@@ -759,6 +759,9 @@ _SYNONYMS = {
     "people": "people", "persons": "people", "residents": "people", "civilians": "people",
     "dead": "deaths", "deaths": "deaths", "killed": "deaths", "died": "deaths", "fatalities": "deaths", "toll": "deaths",
     "containers": "containers", "container": "containers",
+    # what a share measures (``reading.measured``): a rise in prices is inflation; the jobless are the unemployed
+    "inflation": "inflation", "prices": "inflation", "price": "inflation", "cpi": "inflation",
+    "unemployment": "unemployment", "jobless": "unemployment",
 }
 
 def topic(q: Quantity) -> str | None:

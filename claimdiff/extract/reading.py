@@ -9,7 +9,8 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
-from .lexicon import ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, NEGATORS, NOUN_POS, REPORTING, RESTATING, SAYING_NOUNS
+from .lexicon import (ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, MEASURE_VERBS, NEGATORS, NOUN_POS,
+                      REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
 # what names when, where, who or how many: the shared frame of two claims, never what a
@@ -342,3 +343,43 @@ def counted(s: Sentence, a: int, b: int) -> tuple[str, str | None] | None:
         if head.lemma in _DYING or killed:
             return "bare", "deaths"
     return "bare", None
+
+
+# nouns that name a level a measure reaches, not what it measures
+_LEVELS = frozenset("high low peak record level maximum minimum".split())
+
+
+def measured(s: Sentence, a: int, b: int) -> str | None:
+    """What the measure in [a, b) (a share, a mass, a length) measures, as its noun written: the
+    noun it is "of" ("crude steel output of about 44 million tons": output), or the subject of
+    the verb of state or change it hangs from ("Unemployment rose to 4.3%": Unemployment; "the
+    group's combined capacity is projected to climb to 86 million tons": capacity). None when
+    the tree says neither ("Households are spending 90% more": households do not measure)."""
+    toks, inside, tops = _span(s, a, b)
+    if len(tops) != 1:
+        return None
+    x = tops[0]
+    if x.dep == "pobj" and s.tokens[x.head].lower == "of":
+        noun = s.tokens[s.tokens[x.head].head]
+        if noun.pos != "NOUN" or noun.i in inside:
+            return None
+        if noun.lemma not in _LEVELS:
+            return s.text[noun.start:noun.end]
+        x = noun  # "reached a record high of 16.5%": a level, of what its verb's subject measures
+    while x.pos not in CLAIM_POS:
+        if x.dep in _SUBJECTS or x.head == x.i:
+            return None
+        x = s.tokens[x.head]
+    if x.lemma not in MEASURE_VERBS:
+        return None
+    verb = x
+    while True:  # "is projected to climb": the subject is the raising verb's
+        subj = next((c for c in s.children(verb) if c.dep in _SUBJECTS), None)
+        if subj is not None:
+            if subj.pos != "NOUN" or subj.i in inside:
+                return None
+            mods = [c for c in s.children(subj) if c.dep in ("compound", "amod") and c.i < subj.i]
+            return s.text[(mods[0] if mods else subj).start:subj.end]  # "the jobless rate": jobless rate
+        if verb.dep != "xcomp" or verb.head == verb.i:
+            return None
+        verb = s.tokens[verb.head]
