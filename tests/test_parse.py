@@ -291,3 +291,21 @@ MEASURED = [
 def test_a_share_measures_the_subject_of_its_verb(sentence, figure, what):
     q = next(q for q in claim_in(sentence, sentence.split()[1]).quantities if q.text == figure)
     assert q.counts == what
+
+
+# (sentence, its claims): ", and" cuts a sentence where the parse coordinates two clauses, not nouns
+COORDINATED = [
+    ("Citing the UN Charter, the ministry said Iran had a right, and a duty, to defend itself against foreign aggression.",
+     1),
+    ("The storm hit the coast of Florida, and knocked out power to millions of homes.", 2),
+    ("Officials said the bridge would stay closed, and that repairs would take several weeks.", 2),
+    ("The union called the offer an insult, and a betrayal of the workers who had kept the plant open.", 1),
+]
+
+
+@pytest.mark.parametrize("sentence, n", COORDINATED)
+def test_a_sentence_is_cut_where_the_parse_coordinates_clauses(sentence, n):
+    from claimdiff.extract import extract
+    from claimdiff.read import parse_document
+
+    assert len(extract(parse_document(sentence, doc_id="t", path=None, name="t"))) == n

@@ -104,7 +104,8 @@ def extract(doc: Document, parser=None) -> list[Claim]:
         prev_sentence_claims = []
         subject: str | None = None  # the sentence's last named subject, for "they" in a later clause
         counted: Quantity | None = None  # the figure of that subject: "Over 10,000 DPRK soldiers"
-        for c_start, c_end in sent.claims(text, (s_start, s_end)):
+        for c_start, c_end in sent.claims(text, (s_start, s_end),
+                                          clause_at=lambda at, ps=ps, s0=s_start: reading.coordinates_clause(ps, at - s0)):
             claim_text = text[c_start:c_end]
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
             if frame is not None:

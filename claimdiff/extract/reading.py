@@ -383,3 +383,17 @@ def measured(s: Sentence, a: int, b: int) -> str | None:
         if verb.dep != "xcomp" or verb.head == verb.i:
             return None
         verb = s.tokens[verb.head]
+
+
+def coordinates_clause(s: Sentence, offset: int) -> bool | None:
+    """Whether the conjunct that starts at ``offset`` (after ", and") is a clause: the word the
+    coordinator joins is a verb ("took the town, and the rebels fled": fled), not a noun ("had
+    a right, and a duty, to defend itself": duty). None when the parse shows no coordinator there."""
+    first = next((t for t in s.tokens if t.start >= offset), None)
+    cc = next((t for t in reversed(s.tokens) if t.dep == "cc" and t.end <= offset), None)
+    if first is None or cc is None or s.text[cc.end:first.start].strip():
+        return None
+    conj = next((t for t in s.tokens if t.i > cc.i and t.dep == "conj" and t.head == cc.head), None)
+    if conj is None:
+        return None
+    return conj.pos in CLAIM_POS

@@ -10,6 +10,8 @@ and Markdown markers.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import re
 from functools import lru_cache
 
@@ -120,8 +122,10 @@ def _depth_ok(text: str, start: int, at: int) -> bool:
     return seg.count("(") == seg.count(")") and seg.count("[") == seg.count("]")
 
 
-def claims(text: str, sentence: Span) -> list[Span]:
-    """Atomic claim spans inside one sentence span."""
+def claims(text: str, sentence: Span, clause_at: "Callable[[int], bool | None] | None" = None) -> list[Span]:
+    """Atomic claim spans inside one sentence span. ``clause_at(offset)``, where the parse is
+    known: whether the words from ``offset`` after ", and" coordinate a clause (False for "a
+    right, and a duty, to defend itself": a second noun; None when the parse cannot say)."""
     start, end = sentence
     cuts = [start]
     for m in _COORD.finditer(text, start, end):
@@ -137,6 +141,8 @@ def claims(text: str, sentence: Span) -> list[Span]:
             continue
         if not VERB.search(text, m.end(), right_end):  # "A, B, and C" lists have no verb on the right
             continue
+        if clause_at is not None and text[m.start()] == "," and clause_at(m.end()) is False:
+            continue  # the parse coordinates a noun, not a clause
         if text[m.start()] == "," and _is_list_item(text, left_start, m.start()):
             continue  # "Washington, London, and Paris condemned ...": the last item of a list
         cuts.append(right_start)
