@@ -45,6 +45,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 
+import dask
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
@@ -55,8 +56,15 @@ from .version import __version__
 WINDOW = 2  # Dask tasks in flight (or done, waiting for an earlier one) per worker thread
 # items run as one Dask task: the engine's own cost per task (the scheduler's, the client's, the
 # worker's: some 8 ms of CPU for a story, a tenth of its cost) then falls on four stories; measured
-# on 300 whole stories, warm: 19% more CPU than a serial run with one a task, 1-8% with four
+# on 300 whole stories, warm: 19% more CPU than a serial run with one a task, 1-8% with four (eight
+# bought no more than the noise of a shared machine: docs/measurements.md)
 BATCH = 4
+
+# Dask settings for the workers of a LocalCluster started here (a cluster of one's own should run
+# with the same: README, "More cores, and a cluster"): the worker's statistical profiler samples
+# every thread's stack each 10 ms on its event loop, for a dashboard nobody opens here; off, a
+# worker spends some 15% less CPU outside claimdiff's own thread (docs/measurements.md)
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 
 # -- the worker's side --------------------------------------------------------------------------
 
@@ -126,6 +134,7 @@ def _client(workers: int, scheduler: str | None, plugin: _Prepare) -> Iterator[C
             # the plugin is the workers' own (set up as each starts, a restarted one too), so each
             # ignores Ctrl-C, which a terminal sends to the whole process group: stopping the run is
             # this process's to do (and workers that took it would print tracebacks)
+            stack.enter_context(dask.config.set(LOCAL_CONFIG))  # the nannies hand it to each worker they start
             try:
                 # no dashboard; the scheduler's HTTP server (health, metrics) on a free port of 127.0.0.1
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -142,7 +151,9 @@ def _client(workers: int, scheduler: str | None, plugin: _Prepare) -> Iterator[C
                 raise InputError(f"the local worker processes could not start: {type(cause).__name__}: "
                                  f"{str(cause).strip().splitlines()[0] if str(cause).strip() else ''}") from None
             stack.callback(cluster.close)
-            client = Client(cluster, set_as_default=False)
+            # results fetched from the workers, not relayed by the scheduler (which runs in this
+            # process too): all three are on 127.0.0.1, so the client can always reach the workers
+            client = Client(cluster, set_as_default=False, direct_to_workers=True)
             stack.callback(client.close)
         yield client
 

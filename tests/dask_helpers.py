@@ -26,16 +26,24 @@ def environ(**extra: str) -> dict:
                 HF_HUB_DISABLE_PROGRESS_BARS="1", TOKENIZERS_PARALLELISM="false", **extra)
 
 
+# what README's cluster section asks workers for claimdiff to run with (see claimdiff.distribute.LOCAL_CONFIG)
+TUNED_WORKER_ENV = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+# and the claimdiff process, where it can reach the workers: results fetched from them, not relayed
+TUNED_CLIENT_ENV = {"DASK_DISTRIBUTED__CLIENT__DIRECT_TO_WORKERS": "True"}
+
+
 class Cluster:
     """A scheduler and ``workers`` worker processes (each under its nanny, one thread), each in a
     process group of its own; ``close`` stops them all, whatever state the test left them in.
-    ``allowed_failures``: how many worker deaths a task may see before it fails."""
+    ``allowed_failures``: how many worker deaths a task may see before it fails; ``tuned``: the
+    workers run with the settings the README asks of a cluster for claimdiff (no profiler)."""
 
-    def __init__(self, folder: Path, workers: int = 2, allowed_failures: int = 1) -> None:
+    def __init__(self, folder: Path, workers: int = 2, allowed_failures: int = 1, tuned: bool = False) -> None:
         self.folder = folder
         self.procs: list[subprocess.Popen] = []
         self.client = None
-        env = environ(DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=str(allowed_failures))
+        env = environ(DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=str(allowed_failures),
+                      **(TUNED_WORKER_ENV if tuned else {}))
         info = folder / "scheduler.json"
         self._start("scheduler", [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
                                   "--port", "0", "--no-dashboard", "--dashboard-address", "127.0.0.1:0",
@@ -139,3 +147,13 @@ def after_the_next(n: int, folder: str) -> int:
             time.sleep(0.02)
     Path(folder, str(n)).touch()
     return n
+
+
+def profiler_on(n: int) -> tuple[bool, bool]:
+    """A task: whether the worker that runs it has Dask's statistical profiler on, in its config
+    and as a running periodic callback."""
+    import dask
+    from distributed import Worker
+
+    (worker,) = Worker._instances  # the process's one worker (claimdiff's thread is not one of Dask's)
+    return dask.config.get("distributed.worker.profile.enabled"), "profile" in worker.periodic_callbacks

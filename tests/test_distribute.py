@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from claimdiff.cli import cli
 from conftest import ROOT
-from dask_helpers import Cluster, KillWorker, after_the_next, environ
+from dask_helpers import Cluster, KillWorker, after_the_next, environ, profiler_on
 
 NOWHERE = "/"  # no pyproject.toml above it: the runs read no [tool.claimdiff] (the project's names a baseline)
 STORIES = ["kursk-first-clash", "us-jobs-report-sept-2024", "uk-election-2024", "mpox-emergency-2024"]
@@ -300,3 +300,22 @@ def test_batches_keep_the_order_and_a_short_last_one(cluster):
     with distribute.in_order(range(10), int, scheduler=cluster.address, batch=4, done=finished.append) as results:
         assert list(results) == list(range(10))
     assert sorted(finished) == [str(n) for n in range(10)]
+
+
+def test_local_workers_run_without_dasks_profiler_and_hand_results_straight_to_the_client(monkeypatch):
+    """The settings that make --workers cheaper (docs/measurements.md): no statistical profiler in
+    the workers, and results taken from them directly, not relayed through the scheduler."""
+    from distributed import Client
+
+    from claimdiff import distribute
+
+    gather, direct = Client._gather_remote, []  # where this distributed fetches results, from workers or not
+
+    async def fetch(self, from_workers, local_worker):
+        direct.append(from_workers)
+        return await gather(self, from_workers, local_worker)
+
+    monkeypatch.setattr(Client, "_gather_remote", fetch)
+    with distribute.in_order(range(4), profiler_on, workers=2, batch=1) as results:
+        assert list(results) == [(False, False)] * 4
+    assert direct and all(direct)
