@@ -89,3 +89,73 @@ def test_a_move_of_money_is_told_in_the_figures_scale(unit, a, b, shown):
     from claimdiff.judge import _money_move
 
     assert _money_move(unit, a, b) == shown
+
+
+# what a finding highlights on each side, and the evidence its confidence is read from
+EVIDENCE = [
+    ("The quake killed 2,012 people, the interior ministry said on Saturday.",
+     "The quake killed 2,946 people, the interior ministry said on Saturday.",
+     [["2,012"], ["2,946"]], {"move": 0.317, "counted": 1.0, "date": 0.0}),
+    ("The harbour will reopen to cargo ships on Monday, the port authority said.",
+     "The harbour will reopen to cargo ships on Wednesday, the port authority said.",
+     [["on Monday"], ["on Wednesday"]], {"move": 1.0, "counted": 0.0, "date": 1.0}),
+    ("The ship hit the bridge at 1:28 a.m., officials said.", "The ship hit the bridge at 1:35 a.m., officials said.",
+     [["1:28 a.m."], ["1:35 a.m."]], {"move": 0.0733, "counted": 0.0, "date": 0.0}),
+    ("The quake killed 8,574 people in Turkey, officials said.", "The quake killed 3,162 people in Syria, officials said.",
+     [["8,574", "Turkey"], ["3,162", "Syria"]], {}),
+    ("Russian troops have not engaged in combat, the ministry said.",
+     "Russian troops have begun engaging in combat, the ministry said.",
+     [["have not engaged"], []], {"negation": 1.0}),
+    ("Prices fell in March, the office said.", "Prices rose in March, the office said.",
+     [["fell"], ["rose"]], {"negation": 0.0}),
+    ("Officials said the bridge was closed to all traffic.",
+     "Governor Wes Moore said the bridge was closed to all traffic.",
+     [["Officials"], ["Governor Wes Moore"]], {"named": 0.0, "anonymous": 1.0, "quote": 0.0}),
+    ("Joe Biden said the talks were productive and candid.", "Xi Jinping said the talks were productive and candid.",
+     [["Joe Biden"], ["Xi Jinping"]], {"named": 1.0, "anonymous": 0.0, "quote": 0.0}),
+    ("The troops crossed the border into Kursk on Monday.", "The troops may have crossed the border into Kursk on Monday.",
+     [[], ["may"]], {"unconfirmed": 0.0, "modal": 1.0}),
+    ("The troops crossed the border into Kursk on Monday.",
+     "It could not be confirmed whether the troops crossed the border into Kursk on Monday.",
+     [[], ["could not be confirmed"]], {"unconfirmed": 1.0, "modal": 0.0}),
+]
+
+
+@pytest.mark.parametrize("ref, other, highlighted, evidence", EVIDENCE, ids=[c[1][:40] for c in EVIDENCE])
+def test_a_finding_highlights_what_differs_and_carries_its_evidence(ref, other, highlighted, evidence):
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2024-05-30\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("Ref", ref), ("Other", other))]
+    (f,) = [f for f in compare(docs, settings=ALL).findings if f.kind.value != "only-in"]
+    assert [[s.text[x:y] for x, y in s.spans] for s in f.sides] == highlighted
+    assert dict(f.evidence) == pytest.approx(evidence, abs=1e-4)
+
+
+def test_how_a_figure_is_shown():
+    from claimdiff.judge import show
+    from claimdiff.model import Quantity as Q
+
+    share = Q("most of them", 0, 12, 5000, 10000, "count", counts="DPRK soldiers",
+              note="most of them: a share of Over 10,000 DPRK soldiers")
+    assert show(share) == "most of them (of Over 10,000)"  # what it is a share of, without the counted noun
+    assert show(Q("in October", 0, 10, 19997, 20027, "date")) == "in October (2024-10-01..2024-10-31)"
+    assert show(Q("on Monday", 0, 9, 19997, 19997, "date")) == "on Monday (2024-10-01)"
+    assert show(Q("since October", 0, 13, 19997, None, "date")) == "since October (2024-10-01..now)"
+    assert show(Q("40", 0, 2, 40, 40, "count")) == "40"
+
+
+def test_a_figure_shifts_evidence_is_its_largest_move_and_what_every_pair_counts():
+    from claimdiff.judge import _figure_evidence
+    from claimdiff.model import Quantity as Q
+
+    def q(text, low, high, dim="count", counts=None):
+        return Q(text, 0, len(text), low, high, dim, counts=counts)
+
+    both = (q("40", 40, 40, counts="firefighters"), q("60", 60, 60, counts="firefighters"))
+    assert _figure_evidence([both]) == [("move", 0.3333), ("counted", 1.0), ("date", 0.0)]
+    # a second pair that counts nothing named: not every pair is counted; the larger move stands
+    assert _figure_evidence([both, (q("1", 1, 1), q("3", 3, 3, counts="x"))]) \
+        == [("move", 0.6667), ("counted", 0.0), ("date", 0.0)]
+    assert _figure_evidence([(q("more than 40", 40, None), q("60", 60, 60))])[0] == ("move", 0.3333)
+    assert _figure_evidence([(q("some", None, None), q("60", 60, 60))])[0] == ("move", 0.5)  # no size: half
+    assert _figure_evidence([(q("on Monday", 19997, 19997, "date"), q("on Tuesday", 19998, 19998, "date"))]) \
+        == [("move", 1.0), ("counted", 0.0), ("date", 1.0)]

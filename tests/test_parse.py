@@ -265,6 +265,13 @@ COUNTED = [
     ("The quake killed at least 2,012.", "at least 2,012", "deaths"),
     ("Protesters marched in the capital, with 23 killed.", "23", "deaths"),
     ("Rescuers pulled 12 survivors from the rubble.", "12", "survivors"),
+    ("Troops killed 12 militants near the border.", "12", "militants"),  # the killed named: what they were
+    ("The blast killed 12 near the border.", "12", "deaths"),
+    ("Twelve were killed near the border.", "Twelve", "deaths"),
+    ("About 3 million Britons voted by post.", "About 3 million", "Britons"),  # a proper noun counts too
+    ("The firm hired 300 new staff this year.", "300", "new staff"),
+    ("The army deployed 5,000 of its troops to the border.", "5,000", "troops"),
+    ("The storm destroyed 1,200 homes and 30 schools.", "30", "schools"),
 ]
 
 
@@ -309,3 +316,66 @@ def test_a_sentence_is_cut_where_the_parse_coordinates_clauses(sentence, n):
     from claimdiff.read import parse_document
 
     assert len(extract(parse_document(sentence, doc_id="t", path=None, name="t"))) == n
+
+
+# (sentence, reporting verb, (the source, whether the verb has a subject, the whole subject))
+REPORTING_SUBJECTS = [
+    ("The Pentagon said the troops had crossed the border.", "said", ("The Pentagon", True, "The Pentagon")),
+    ("A senior official, who asked not to be named, said the troops had crossed the border.", "said",
+     ("A senior official", True, "A senior official, who asked not to be named,")),  # the clause kept apart
+    ("Earlier this week the Pentagon said the troops had crossed the border.", "said", ("the Pentagon", True, "the Pentagon")),
+    ("Umerov reportedly said the troops had crossed the border.", "said", ("Umerov", True, "Umerov")),
+    ("The troops had crossed the border, said a Pentagon spokesman.", "said",
+     ("a Pentagon spokesman", True, "a Pentagon spokesman")),
+    ("And the ministry, in a statement, said the troops had crossed.", "said", ("the ministry", True, "the ministry")),
+    ("Russia's defence ministry, which rarely comments, said on Monday the troops had crossed.", "said",
+     ("Russia's defence ministry", True, "Russia's defence ministry, which rarely comments,")),
+    ("Officials and analysts said the troops had crossed the border.", "said",
+     ("Officials and analysts", True, "Officials and analysts")),
+    # a participle with no subject of its own credits no one; no such verb, no reading
+    ("The troops had crossed the border, he told reporters, adding that more would follow.", "adding", ("", False, "")),
+    ("The troops had crossed the border.", "warned", None),
+]
+
+
+@pytest.mark.parametrize("sentence, cue, expected", REPORTING_SUBJECTS)
+def test_the_source_is_the_reporting_verbs_subject_whole_and_no_more(sentence, cue, expected):
+    from claimdiff.extract.parse import parser_for
+    from claimdiff.extract.reading import reporting_subject
+
+    assert reporting_subject(parser_for().parse([sentence])[0], cue) == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Caroline Ellison testified that Bankman-Fried directed her.", "Caroline Ellison"),
+    ("Bankman-Fried took the stand on Friday, and Judge Lewis Kaplan listened.", "Judge Lewis Kaplan"),  # the last
+    ("The jury heard from prosecutors.", None),
+])
+def test_the_person_a_sentence_is_about_is_its_last_named_subject(sentence, name):
+    from claimdiff.extract.parse import parser_for
+    from claimdiff.extract.reading import subject_name
+
+    assert subject_name(parser_for().parse([sentence])[0]) == name
+
+
+# (negated sentence, what it denies, the content verb it negates): the verb and its object or
+# complement, what its preposition governs; never a date, nor a light or copular verb
+DENIALS = [
+    ("Russian troops have not engaged in combat.", ("engage", "engaged", "combat"), ("engage", "engaged")),
+    ("Consumer prices did not rise in March.", ("rise",), ("rise",)),
+    ("He showed no visible reaction.", ("reaction",), ()),
+    ("The ship had not lost power.", ("lose", "lost", "power"), ("lose", "lost")),
+    ("The army has not yet taken the town.", ("town",), ()),  # "take" is light: the town
+    ("The plant was never damaged.", ("damage", "damaged"), ("damage", "damaged")),
+    ("The minister was not happy with the deal.", ("happy",), ()),
+    ("The company did not want to sell the plant.", ("want", "sell"), ("want",)),
+    ("The rebels have not become a threat.", ("threat",), ()),  # "become" is copular: the threat
+    ("Police have not made any arrests on Friday.", ("arrest", "arrests"), ()),
+    ("No one was injured in the blast.", ("injure", "injured", "blast"), ("injure", "injured")),
+]
+
+
+@pytest.mark.parametrize("sentence, denies, verb", DENIALS)
+def test_what_a_negation_denies_word_for_word(sentence, denies, verb):
+    c = claim_in(sentence, sentence.split()[1])
+    assert (c.denies, c.denied_verb) == (denies, verb)

@@ -130,7 +130,7 @@ def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
                 words.extend(p for p in s.children(c) if p.dep == "pobj")
     out = []
     for w in words:
-        if w.pos not in _CONTENT_POS or w.lemma in _LIGHT or w.lemma in _TIME_NOUNS:
+        if w.pos not in _CONTENT_POS or w.lemma in _LIGHT or w.lemma in _COPULAR or w.lemma in _TIME_NOUNS:
             continue
         out += [w.lemma, w.lower]  # "begun" is matched as written and as "begin"
     return tuple(dict.fromkeys(out))
@@ -158,7 +158,7 @@ def denied_verb(s: Sentence, neg: Token) -> tuple[str, ...]:
     if head is None and neg.dep not in ("neg", "advmod"):
         return ()
     head = head or s.tokens[neg.head]
-    if head.pos != "VERB" or head.lemma in _LIGHT:
+    if head.pos != "VERB" or head.lemma in _LIGHT or head.lemma in _COPULAR:  # "have not become a threat": the threat
         return ()
     return tuple(dict.fromkeys((head.lemma, head.lower)))
 
