@@ -334,9 +334,8 @@ def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
     got = reading.counted(ps, q.start - s_start, q.end - s_start)
     if got is None:
         return q
-    kind, words = got
-    if kind == "noun" or words is not None:
-        return replace(q, counts=words) if words != q.counts else q
+    if got:
+        return replace(q, counts=got) if got != q.counts else q
     # a bare number: the words after it are not what it counts when the tree says they are not a noun
     after = reading.token_at(ps, q.end - s_start + 1) or reading.token_at(ps, q.end - s_start)
     if q.counts and after is not None and after.pos in ("VERB", "AUX", "ADV", "PRON", "ADP", "DET", "PART"):

@@ -179,7 +179,8 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
     """The subject of the reporting verb ``cue`` (its first word): as the source, whole and no
     more; whether the verb has a subject at all; and the whole subject, with the clauses about
     it ("who asked not to be named"). None: the parse finds no such reporting verb."""
-    word = cue.split()[0].lower() if cue and cue.split() else ""
+    words = (cue or "").split()
+    word = words[0].lower() if words else ""
     v = next((t for t in s.tokens if t.lower == word and (t.lemma in REPORTING or t.pos == "VERB")), None)
     if v is None:
         return None
@@ -313,13 +314,13 @@ _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "co
 _DYING = frozenset({"die", "perish"})
 
 
-def counted(s: Sentence, a: int, b: int) -> tuple[str, str | None] | None:
-    """What the count in [a, b) counts, from the tree: ("noun", words) when the number modifies
-    a noun ("4,700 shipping containers": "shipping containers"; "Some 400 seats went":
-    "seats"), the words from the number to that noun as written; ("bare", words) when the
-    number stands for what it counts, with the noun of a partitive ("412 of 650 seats":
-    "seats"), "deaths" when it is the subject of dying or of being killed ("At least 2,012
-    died"), else None ("412 went to Labour", "40 of them"). None when the tree says neither."""
+def counted(s: Sentence, a: int, b: int) -> str | None:
+    """What the count in [a, b) counts, from the tree: the words from the number to the noun it
+    modifies, as written ("4,700 shipping containers": "shipping containers"; "Some 400 seats
+    went": "seats"); for a number that stands for what it counts, the noun of its partitive
+    ("412 of 650 seats": "seats"), or "deaths" when it is the subject of dying or the killed
+    ("At least 2,012 died", "the quake killed 2,012"), else "" ("412 went to Labour", "40 of
+    them": it counts nothing named). None when the tree says neither."""
     toks, inside, tops = _span(s, a, b)
     nums = [t for t in tops if t.pos == "NUM"] or tops
     if not nums:
@@ -329,20 +330,20 @@ def counted(s: Sentence, a: int, b: int) -> tuple[str, str | None] | None:
     if top.dep in _MODIFIES and head.i not in inside and head.i > top.i and head.pos in ("NOUN", "PROPN"):
         between = [t for t in s.tokens if top.i < t.i <= head.i and t.i not in inside]
         if all(t.i == head.i or t.head == head.i or s.tokens[t.head].head == head.i for t in between):
-            return "noun", s.text[between[0].start:head.end]
+            return s.text[between[0].start:head.end]
         return None
-    if top.dep not in _NOMINAL and not (top.dep == "nsubj" or top.dep == "nsubjpass"):
+    if top.dep not in _NOMINAL:
         return None
     of = next((c for c in s.children(top) if c.dep == "prep" and c.lower == "of"), None)
     if of is not None:
         obj = next((c for c in s.children(of) if c.dep == "pobj"), None)
-        return "bare", (s.text[obj.start:obj.end] if obj is not None and obj.pos in ("NOUN",) else None)
+        return s.text[obj.start:obj.end] if obj is not None and obj.pos == "NOUN" else ""
     if top.dep in ("nsubj", "nsubjpass", "dobj") and head.i != top.i:
         # "23 killed", "were killed", "the quake killed at least 2,012": the killed
         killed = head.lemma == "kill" and (top.dep != "nsubj" or head.dep == "pcomp" or head.tag == "VBN")
         if head.lemma in _DYING or killed:
-            return "bare", "deaths"
-    return "bare", None
+            return "deaths"
+    return ""
 
 
 # nouns that name a level a measure reaches, not what it measures

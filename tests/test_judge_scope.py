@@ -1,0 +1,125 @@
+"""The judge's tests of whether two figures can be one figure told two ways, on figures written
+out: an order of magnitude apart, uncounted counts, dates a season apart, two events, one day
+of a month written alike, the state a count of people is of."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.judge import _apart, _other_event, _other_state, _same_calendar_day, _state
+from claimdiff.model import Claim, Quantity as Q
+
+
+def count(text, value, counts="people"):
+    return Q(text, 0, len(text), value, value, "count", counts=counts)
+
+
+def day(text, low, *, relative=True, event=None, high=None):
+    return Q(text, 0, len(text), low, low if high is None else high, "date", unit="day", relative=relative, event=event)
+
+
+@pytest.mark.parametrize("qa, qb, apart", [
+    (count("294", 294, "seats"), count("12", 12, "seats"), True),  # 24.5 times: two things
+    (count("60", 60, "seats"), count("12", 12, "seats"), False),  # 5 times: still one figure told otherwise
+    (count("61", 61, "seats"), count("12", 12, "seats"), True),
+    (count("40", 40, None), count("60", 60, "firefighters"), True),  # one side says not what it counts
+    (count("40", 40, "crews"), count("60", 60, "firefighters"), False),
+    (Q("$39.33", 0, 6, 39.33, 39.33, "money", unit="USD"), Q("$14.1 billion", 0, 9, 14.1e9, 14.1e9, "money", unit="USD"), True),
+    (Q("-2", 0, 2, -2, -2, "number"), Q("40", 0, 2, 40, 40, "number"), False),  # a sign is no magnitude
+    (Q("some", 0, 4, None, None, "money", unit="USD"), Q("$40", 0, 3, 40, 40, "money", unit="USD"), False),
+    (day("on Wednesday", 19950), day("in July 2022", 19200, high=19230), True),  # a season apart
+    (day("on Wednesday", 19950), day("on Friday", 19952), False),
+    (day("on Wednesday", 19950), day("in July", 19860), False),  # 90 days: not yet
+    (day("on Wednesday", 19950), day("in July", 19859), True),
+    (Q("1:28 a.m.", 0, 9, 88, 88, "time"), Q("11:35 p.m.", 0, 10, 1415, 1415, "time"), False),  # a time never is
+])
+def test_figures_apart_are_of_other_things(qa, qb, apart):
+    assert _apart(qa, qb) is apart
+    assert _apart(qb, qa) is apart
+
+
+@pytest.mark.parametrize("ea, eb, other", [
+    ("sentence", "need", True),
+    ("convict", "find", False),  # one event under two verbs (lexicon.EVENT_VERBS)
+    ("sentence", "sentence", False),
+    ("sentence", None, False),  # one side says not what happened: no veto
+])
+def test_dates_of_two_events(ea, eb, other):
+    assert _other_event(day("on Friday", 19950, event=ea), day("on Thursday", 19949, event=eb)) is other
+    assert _other_event(count("4", 4), count("5", 5)) is False  # only dates have events
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("July 11", "July 11", True),  # however each resolved the year it left out
+    ("on July 11", "July 11,", True),
+    ("July 11", "July 12", False),
+    ("in July", "in July", False),  # a month is no day
+    ("Friday", "Friday", False),  # a weekday is no day of a month
+])
+def test_one_day_of_a_month_written_alike_is_one_day(a, b, same):
+    assert _same_calendar_day(day(a, 19900), day(b, 20265)) is same
+    assert _same_calendar_day(day(a, 19900, relative=False), day(b, 20265)) is False  # a year given: the year decides
+
+
+def test_a_day_of_a_month_is_compared_only_with_a_date():
+    assert _same_calendar_day(day("July 11", 19900), count("July 11", 11)) is False
+
+
+def claim(text: str) -> Claim:
+    return Claim(id="x#1", document="x", start=100, end=100 + len(text), text=text, sentence_start=100,
+                 sentence_end=100 + len(text), content=text)
+
+
+def figure(c: Claim, text: str) -> Q:
+    at = c.text.index(text) + c.start
+    return Q(text, at, at + len(text), 1, 1, "count", counts="people")
+
+
+@pytest.mark.parametrize("text, figure_text, state", [
+    ("The quake killed 2,012 people and injured 1,404.", "2,012", "dead"),
+    ("The quake killed 2,012 people and injured 1,404.", "1,404", "injured"),
+    ("The quake left 1,404 critically injured.", "1,404", "critical"),  # the nearest state word
+    ("At least 40 people are missing after the flood.", "40", "missing"),
+    ("Some 2,000 residents were evacuated from the valley.", "2,000", "displaced"),
+    ("Police said 12 people were arrested overnight.", "12", "arrested"),
+    ("Rescue teams of 400 people reached the valley on foot, far from the quake zone.", "400", None),
+])
+def test_the_state_a_count_of_people_is_of(text, figure_text, state):
+    c = claim(text)
+    assert _state(c, figure(c, figure_text)) == state
+
+
+def test_two_states_are_two_counts():
+    a, b = claim("The quake killed 2,012 people."), claim("The quake injured 2,059 people.")
+    assert _other_state(a, figure(a, "2,012"), b, figure(b, "2,059")) is True
+    c = claim("At least 2,100 people died in the quake.")
+    assert _other_state(a, figure(a, "2,012"), c, figure(c, "2,100")) is False
+    d = claim("The quake hit 2,100 people.")
+    assert _other_state(a, figure(a, "2,012"), d, figure(d, "2,100")) is False  # one side says no state
+    assert _state(a, Q("2024", a.start, a.start + 4, 1, 1, "date")) is None  # only counts have states
+
+
+def negated(content: str, cue: str) -> Claim:
+    """A negated claim read without the parse (a claim with no predicate, or a framed denial)."""
+    return Claim(id="n#1", document="n", start=0, end=len(content), text=content, sentence_start=0,
+                 sentence_end=len(content), content=content, negated=True, negation=cue, denies=None)
+
+
+@pytest.mark.parametrize("content, cue, other, denied", [
+    # the negated word, or the first word of what it governs, must stand on the other side
+    ("The troops have not engaged in combat", "have not engaged", "The troops began combat operations", True),
+    ("The troops have not engaged in combat", "have not engaged", "The troops engaged the enemy", True),
+    ("The troops have not engaged in combat", "have not engaged", "The troops withdrew to the border", False),
+    ("No sign of the missing crew", "No sign", "Rescuers saw signs of life", True),
+    ("No sign of the missing crew", "No sign", "The missing crew was found", True),  # what "sign" governs: missing
+    ("No sign of the missing crew", "No sign", "Rescuers found the ship", False),
+    ("The port has not yet reopened to ships", "has not yet reopened", "The port reopened on Monday", True),
+    # a denial taken as it is: what is denied is the whole claim
+    ("The Kremlin denied the troops had crossed", "denied", "The troops crossed the border", True),
+])
+def test_without_the_parse_a_negation_denies_its_word_or_what_it_governs(content, cue, other, denied):
+    from claimdiff.judge import _negates_what_the_other_says
+
+    pos = Claim(id="p#1", document="p", start=0, end=len(other), text=other, sentence_start=0,
+                sentence_end=len(other), content=other)
+    assert _negates_what_the_other_says(negated(content, cue), pos) is denied
