@@ -35,6 +35,10 @@ CASES = [
      [("figure-shift", "time: 1:28 a.m. -> 1:35 a.m. (+7 minutes)")]),
     ("The company will pay $14.1 billion for the steelmaker.", "The company will pay $14.9 billion for the steelmaker.",
      [("figure-shift", "money: $14.1 billion -> $14.9 billion (+$0.8 billion (+6%))")]),
+    # figures of two holders pair with their own holder's: the NDA's 294 with the NDA's 291
+    ("Election figures showed the NDA had won 294 seats on Wednesday.",
+     "Election figures showed the BJP won 240 seats and the NDA had won 291 seats on Wednesday.",
+     [("figure-shift", "seats: 294 -> 291 (-3 (-1%))")]),
     # figures that agree, in one unit or two, and figures of two places
     ("The bridge is 2.6 km long, officials said.", "The bridge is 1.6 miles long, officials said.",
      [("agree", "same claim; figures compatible: 2.6 km ~ 1.6 miles")]),
@@ -159,3 +163,50 @@ def test_a_figure_shifts_evidence_is_its_largest_move_and_what_every_pair_counts
     assert _figure_evidence([(q("some", None, None), q("60", 60, 60))])[0] == ("move", 0.5)  # no size: half
     assert _figure_evidence([(q("on Monday", 19997, 19997, "date"), q("on Tuesday", 19998, 19998, "date"))]) \
         == [("move", 1.0), ("counted", 0.0), ("date", 1.0)]
+
+
+def _q(text, value, dim="count", unit=None, written=None, factor=1.0, counts=None):
+    from claimdiff.model import Quantity as Q
+
+    return Q(text, 0, len(text), value, value, dim, unit=unit, unit_text=written, value=value, counts=counts, factor=factor)
+
+
+@pytest.mark.parametrize("a, b, shown", [
+    (_q("2,012", 2012), _q("2,946", 2946), "+934 (+46%)"),
+    (_q("4.1%", 4.1, "percent", "percent"), _q("4.0%", 4.0, "percent", "percent"), "-0.1 points (-2%)"),
+    (_q("1%", 1, "percent", "percent"), _q("2%", 2, "percent", "percent"), "+1 point (+100%)"),  # one point
+    (_q("1:28 a.m.", 88, "time"), _q("1:29 a.m.", 89, "time"), "+1 minute"),  # no share of midnight
+    (_q("1:28 a.m.", 88, "time"), _q("1:35 a.m.", 95, "time"), "+7 minutes"),
+    (_q("120 mph", 53.6, "speed", "meter/second", "mph", 0.447), _q("130 mph", 58.1, "speed", "meter/second", "mph", 0.447),
+     "+10 mph (+8%)"),  # in the unit both wrote
+    (_q("5 km", 5000, "length", "meter", "km", 1000), _q("3 miles", 4828, "length", "meter", "miles", 1609.34),
+     "-0.17 km (-3%)"),  # two units: the display unit
+    (_q("0", 0), _q("5", 5), "+5"),  # no share of nothing
+    (_q("59.8", 59.8), _q("59.7", 59.7), "-0.1 (-0.2%)"),  # under one per cent, one decimal
+    (_q("some", None), _q("5", 5), ""),  # no size, no move
+])
+def test_how_far_a_figure_moved(a, b, shown):
+    from claimdiff.judge import move
+
+    assert move(a, b) == shown
+
+
+def test_a_move_of_days():
+    from claimdiff.judge import move
+    from claimdiff.model import Quantity as Q
+
+    monday, tuesday, friday = (Q(t, 0, 9, d, d, "date") for t, d in (("on Monday", 19997), ("on Tuesday", 19998),
+                                                                    ("on Friday", 20001)))
+    assert (move(monday, tuesday), move(friday, monday)) == ("+1 day", "-4 days")
+    assert move(Q("recently", 0, 8, None, None, "date"), monday) == ""
+
+
+@pytest.mark.parametrize("a, b, what", [
+    (_q("2", 2, counts="seats"), _q("3", 3), "seats"), (_q("2", 2), _q("3", 3, counts="votes"), "votes"),
+    (_q("2", 2, "length"), _q("3", 3, "length"), "distance"), (_q("2", 2, "area"), _q("3", 3, "area"), "area"),
+    (_q("2", 2, "mass"), _q("3", 3, "mass"), "mass"), (_q("2", 2, "date"), _q("3", 3, "date"), "date"),
+])
+def test_what_a_shift_names(a, b, what):
+    from claimdiff.judge import _what
+
+    assert _what(a, b) == what

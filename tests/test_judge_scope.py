@@ -123,3 +123,30 @@ def test_without_the_parse_a_negation_denies_its_word_or_what_it_governs(content
     pos = Claim(id="p#1", document="p", start=0, end=len(other), text=other, sentence_start=0,
                 sentence_end=len(other), content=other)
     assert _negates_what_the_other_says(negated(content, cue), pos) is denied
+
+
+def with_dates(*spans: tuple[int, int]) -> Claim:
+    c = claim("Inflation was 10.1% in the period.")
+    qs = tuple(Q(f"d{n}", c.start, c.start + 2, lo, hi, "date", unit="day") for n, (lo, hi) in enumerate(spans))
+    return Claim(id=c.id, document=c.document, start=c.start, end=c.end, text=c.text, sentence_start=c.sentence_start,
+                 sentence_end=c.sentence_end, content=c.content, quantities=qs)
+
+
+OCT_2021, OCT_2022, YEAR_2022, SEPT_2022 = (18901, 18931), (19266, 19296), (18993, 19357), (19236, 19265)
+
+
+@pytest.mark.parametrize("a, b, other", [
+    (with_dates(OCT_2021), with_dates(OCT_2022), True),  # two Octobers: two figures
+    (with_dates(OCT_2022), with_dates(YEAR_2022), False),  # October is in 2022
+    (with_dates(OCT_2022), with_dates(SEPT_2022), True),  # months that do not meet
+    (with_dates(OCT_2022), with_dates((19290, 19290)), False),  # a day is no period
+    (with_dates(OCT_2021), with_dates((19266, 19293)), False),  # 27 days: not a period yet, nothing to veto
+    (with_dates(OCT_2021), with_dates((19266, 19294)), True),  # 28 days: a period
+    (with_dates(OCT_2021, OCT_2022), with_dates(OCT_2022), False),  # one period of each meets
+    (with_dates(), with_dates(OCT_2022), False),
+])
+def test_figures_of_two_periods_that_do_not_meet(a, b, other):
+    from claimdiff.judge import _other_period
+
+    assert _other_period(a, b) is other
+    assert _other_period(b, a) is other

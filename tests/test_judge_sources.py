@@ -106,3 +106,53 @@ def test_word_diff_marks_the_words_that_differ(a, b, changed_a, changed_b):
     sa, sb = word_diff(a, b)
     assert [a[x:y] for x, y in sa] == changed_a
     assert [b[x:y] for x, y in sb] == changed_b
+
+
+TAFARI = A(source="Davis Tafari, a protester", name="Davis Tafari", role="protester")
+
+
+@pytest.mark.parametrize("unnamed, named, described", [
+    (A(source="one protester", role="protester", anonymous=True), TAFARI, True),
+    (A(source="another protester", role="protester", anonymous=True), TAFARI, True),
+    (A(source="a witness", role="witness", anonymous=True), A(source="Jo Bell, a witness", name="Jo Bell", role="witness"), True),
+    (A(source="protesters", role="protesters", anonymous=True), TAFARI, False),  # a group
+    (A(source="a young protester", role="protester", anonymous=True), TAFARI, False),  # a word the named side lacks
+    (A(source="the protester", role="protester", anonymous=True), TAFARI, False),  # not "a" or "one"
+    (A(source="a nurse", anonymous=True), A(source="Ann Lee, a nurse", name="Ann Lee", role="nurse"), False),  # no role read
+    # "an official" may be any official of the named side's roles, not a nurse
+    (A(source="an official", role="official", anonymous=True), A(source="Mayor Ann Lee", name="Ann Lee", role="mayor"), True),
+    (A(source="an official", role="official", anonymous=True), A(source="Ann Lee, a nurse", name="Ann Lee", role="nurse"), False),
+])
+def test_a_loose_description_of_the_person_named(unnamed, named, described):
+    from claimdiff.judge import _described
+
+    assert _described(unnamed, named) is described
+
+
+def _quote(text: str) -> "Claim":
+    from claimdiff.model import Claim
+
+    return Claim(id="q#1", document="q", start=0, end=len(text), text=text, sentence_start=0, sentence_end=len(text),
+                 content=text, quote=True)
+
+
+@pytest.mark.parametrize("a, b, two", [
+    ("The deal also benefits the United States and its steel industry",
+     "The transaction builds on our presence in the United States and we will honour every union contract", True),
+    ("We will honour every union contract", "We will honour every single union contract", False),  # the same words
+])
+def test_two_quotations_of_other_words_are_two_statements(a, b, two):
+    from claimdiff.judge import _two_quotes
+
+    assert _two_quotes(_quote(a), _quote(b)) is two
+
+
+def test_the_same_quotation_credited_to_two_people_is_still_a_shift():
+    from claimdiff import Settings, compare
+    from claimdiff.read import parse_document
+
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2024-05-30\n---\n{t}\n", doc_id=n, path=None, name=n) for n, t in (
+        ("ref", '"We will honour every union contract at the plant," Eiji Hashimoto said.'),
+        ("other", '"We will honour every union contract at the plant," David Burritt said.'))]
+    kinds = {f.kind.value for f in compare(docs, settings=Settings(semantic=False, min_confidence=0.0)).findings}
+    assert "attribution-shift" in kinds

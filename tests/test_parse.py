@@ -64,6 +64,10 @@ def test_what_a_negation_denies_is_its_verb_or_noun_never_the_shared_date(neg, p
 
 # (sentence, words of the claim, certainty)
 CERTAINTY = [
+    # an adjective before a noun is the noun's: the tornado is unconfirmed, not the deaths
+    ("Four deaths were reported after an unconfirmed tornado flattened a retirement park.", "deaths", "asserted"),
+    ("An unverified video showed the ship losing power before the crash.", "video", "asserted"),
+    ("The deaths in the retirement park remain unconfirmed.", "deaths", "unconfirmed"),
     ("The crossing, the only route the UN may use to bring aid in, remains closed.", "crossing", "asserted"),
     ("Biden repeated his view, remarks likely to irk Beijing.", "Biden", "asserted"),
     ("The state may not ban the book, the judge said.", "state", "asserted"),  # forbidden, not doubted
@@ -128,6 +132,10 @@ PLACES = [
     ("Niger", "Nigeria", False), ("Turkey", "Syria", False),
     ("Pakistan", "NW Pakistan", True), ("Canada", "Canadian", True), ("the U.S.", "America", True),
     ("Volgograd", "Russia's Volgograd", True), ("Kherson region", "Kherson", True), ("Türkiye", "Turkey", True),
+    # a word that makes a name with the next one names nothing alone
+    ("St. Petersburg", "St. Lucie County", False), ("San Diego", "San Francisco", False), ("New York", "New Delhi", False),
+    ("New York", "York", False), ("Fort Myers", "Fort Lauderdale", False),
+    ("St. Lucie", "St. Lucie County", True), ("Russia's St. Petersburg", "St. Petersburg", True),
 ]
 
 
@@ -215,6 +223,9 @@ ROLES = [
     ("The rate rose from 10.1% in September.", "10.1%", "baseline"),
     ("Congress took 99 seats, up from 52 in 2019.", "52", "baseline"),
     ("Repairs will cost from 800,000 to 1.3 million dollars.", "from 800,000 to 1.3 million dollars", None),
+    ("It was unclear where the other two fatalities occurred.", "two", "part"),  # the rest of a count
+    ("The remaining 30 hostages were freed on Sunday.", "30", "part"),
+    ("The sheriff confirmed four fatalities in the park.", "four", None),
 ]
 
 

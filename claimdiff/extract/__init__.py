@@ -196,8 +196,10 @@ def _certainty(ps, pred, a: int, claim_text: str, framed: str) -> tuple[str, str
         if tok is None:
             return got, cue
         # only a claim can be verified: "..., which could not be independently verified" speaks of
-        # the claim wherever the parser hangs it; "unclear when" is about what its clause says
-        own = reading.governs(ps, pred, tok) or (got == "unconfirmed" and _VERIFY.search(cue) is not None)
+        # the claim wherever the parser hangs it; "unclear when" is about what its clause says;
+        # an adjective before a noun ("an unconfirmed tornado", "an unverified video") is the noun's
+        own = reading.governs(ps, pred, tok) or (got == "unconfirmed" and _VERIFY.search(cue) is not None
+                                                 and tok.dep != "amod")
         if own and got == "hedged" and tok.dep == "aux" and reading.deontic(ps, ps.tokens[tok.head]):
             own = False  # "may not ban": forbidden, not doubted
         if own:
@@ -271,7 +273,8 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
 _THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I)
 _THAN_AHEAD = re.compile(r"[^.;:,]{0,60}\bthan\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another)\s+$", re.I)
+# "the other two fatalities", "the remaining 30 hostages": the rest of a count, a part of it
+_PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another|(?:the|its|their) (?:other|remaining))\s+$", re.I)
 
 
 # a figure per unit, not a total: "five units, each of about 3,000 soldiers", "$55 per share",
@@ -298,7 +301,8 @@ _WHOLE_AFTER = re.compile(r"-(?:seat|member|strong|nation|country|state|judge|pe
 
 
 def _count_role(text: str, q: Quantity) -> Quantity:
-    """'two other former executives', '2,000 more troops', 'an additional 500': a part
+    """'two other former executives', '2,000 more troops', 'an additional 500', 'the other
+    two': a part
     beside someone or something already counted, not a total to compare with one. 'each of
     about 3,000 soldiers', '$55 per share': a figure per unit ("each"), compared only with
     another figure per unit. '292 of the 543 seats', 'the 543-seat house': the whole

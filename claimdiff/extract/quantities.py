@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quantity
+from .names import same_holder
 from .units import AMBIGUOUS, CURRENCY_SIGNS, FORMS, UNITS
 
 _UNITS_WORDS = {
@@ -799,6 +800,8 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
                     sum(q.dimension == "count" for q in a) > 1 or sum(q.dimension == "count" for q in b) > 1):
                 continue  # two uncounted numbers among other counts: too weak to pair
             strength = 2 if (ta and ta == tb) else 1
+            if qa.holder and qb.holder:  # "the NDA won 294" pairs with the NDA's 291 before the BJP's 240
+                strength += 1 if same_holder(qa.holder, qb.holder) else -1
             # figures that agree pair first: "rose 0.4%, or 13 cents, to $35.36" against
             # "rose 0.4% to $35.36" pairs $35.36 with $35.36, not 13 cents with $35.36
             candidates.append((-strength, 0 if qa.overlaps(qb) else 1, abs(i - j), i, j))

@@ -271,7 +271,9 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     if verb.dep in ("aux", "auxpass"):
         verb = s.tokens[verb.head]
     subj = next((c for c in s.children(verb) if c.dep in _SUBJECTS), None)
-    if subj is None and verb.dep == "conj":  # "had won or was ahead in 239": the first verb's subject
+    if subj is None and verb.dep in ("conj", "advcl", "xcomp"):
+        # "had won or was ahead in 239": the first verb's subject; "The BJP consolidated its lead,
+        # winning 240": the subject of the verb the participle hangs from
         subj = next((c for c in s.children(s.tokens[verb.head]) if c.dep in _SUBJECTS), None)
     if subj is None or subj.i in inside:
         return None

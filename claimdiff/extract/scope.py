@@ -102,7 +102,24 @@ def _place_keys(place: str) -> frozenset[str]:
     plain = [w for w in words if w not in _SIDE_WORDS and w not in _KIND_WORDS]
     if " ".join(plain) in _NAMES:
         return frozenset({_NAMES[" ".join(plain)]})
-    return frozenset(_NAMES.get(w, w) for w in plain) or frozenset(words)
+    return frozenset(_NAMES.get(w, w) for w in _joined(plain)) or frozenset(words)
+
+
+# words that make a place's name with the word after them, and name nothing alone: "St.
+# Petersburg" and "St. Lucie", "San Diego" and "San Francisco", "New York" and "New Delhi" share
+# no place
+_NAME_WORDS = frozenset("st saint san santa santo sao new fort ft lake port mount mt el la las los le al de "
+                        "del du cape".split())
+
+
+def _joined(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if out and out[-1].split()[-1] in _NAME_WORDS and " " not in out[-1]:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
 
 
 def _same_place(a: str, b: str) -> bool:

@@ -258,6 +258,16 @@ _GOVERNED = re.compile(r"(?:\s+(?:in|on|to|of|for|with|at|a|an|the|any|its|their
 _NEGATOR = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno)\s+(?:yet\s+|been\s+|be\s+)?(?P<word>[\w’'-]+)", re.I)
 
 
+_SAME_WORDS = 60  # token-set ratio at which two quotations quote the same words
+
+
+def _two_quotes(a: Claim, b: Claim) -> bool:
+    """Both are direct quotations and quote other words ('"The deal benefits the United States,"
+    Burritt said' / '"We will honour every union contract," Hashimoto said'): two statements by
+    two people, not one statement credited to another."""
+    return a.quote and b.quote and fuzz.token_set_ratio(a.content.lower(), b.content.lower()) < _SAME_WORDS
+
+
 def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     """The negated word, or the first word of what it governs, has its match on the other
     side: "have not engaged" / "have begun engaging", "not engaged in combat" / "begun combat
@@ -354,7 +364,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
 
     # attribution
     if attribution and a.attribution.source and b.attribution.source and not (
-            _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)):
+            _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)) \
+            and not _two_quotes(a, b):
         same, why = same_source(a.attribution, b.attribution)
         if not same:
             finding(Kind.ATTRIBUTION_SHIFT,
