@@ -226,6 +226,9 @@ ROLES = [
     ("It was unclear where the other two fatalities occurred.", "two", "part"),  # the rest of a count
     ("The remaining 30 hostages were freed on Sunday.", "30", "part"),
     ("The sheriff confirmed four fatalities in the park.", "four", None),
+    ("The NDA won 294 seats, more than the 272 seats needed to secure a majority.", "272", "threshold"),  # a bar
+    ("The alliance won 293 seats, over 20 more than the 272 required to form a government.", "272", "threshold"),
+    ("The NDA won 294 seats, more than the 272 seats needed to secure a majority.", "294", None),
 ]
 
 

@@ -348,9 +348,12 @@ def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
 
 
 def _held(ps, s_start: int, q: Quantity) -> Quantity:
-    """A count's or an amount's holder, from the parse (``reading.holder``)."""
+    """A count's or an amount's holder, from the parse (``reading.holder``); a count that is a bar
+    to reach ("the 272 seats needed for a majority") is a "threshold", compared only with another."""
     if q.dimension in ("date", "time") or q.role:
         return q
+    if q.dimension == "count" and reading.threshold(ps, q.start - s_start, q.end - s_start):
+        return replace(q, role="threshold")
     who = reading.holder(ps, q.start - s_start, q.end - s_start)
     return replace(q, holder=who) if who else q
 

@@ -789,7 +789,8 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             # a figure per unit ("each of about 3,000", "$55 per share") only with another; the
             # size of a whole ("of the 543 seats") and a thing named by its date ("the Oct. 1
             # salvo") likewise
-            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named")):
+            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named",
+                                                                                  "threshold")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

@@ -400,3 +400,18 @@ def coordinates_clause(s: Sentence, offset: int) -> bool | None:
     if conj is None:
         return None
     return conj.pos in CLAIM_POS
+
+
+_NEEDING = frozenset({"need", "require"})
+
+
+def threshold(s: Sentence, a: int, b: int) -> bool:
+    """The count in [a, b) is a bar to reach, not a result: it, or the noun it counts, is what is
+    "needed" or "required" ("the 272 seats needed to secure a majority", "the 272 required to
+    form a government")."""
+    toks, inside, tops = _span(s, a, b)
+    if not tops:
+        return False
+    top = tops[0]
+    holder = s.tokens[top.head] if top.dep in _MODIFIES and top.head not in inside else top
+    return any(c.dep in ("acl", "amod") and c.lemma in _NEEDING for c in s.children(holder))
