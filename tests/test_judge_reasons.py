@@ -214,3 +214,42 @@ def test_what_a_shift_names(a, b, what):
     from claimdiff.judge import _what
 
     assert _what(a, b) == what
+
+
+def _pair(ref: str, other: str):
+    from claimdiff.extract import extract
+    from claimdiff.judge import judge, side
+
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2024-05-30\n---\nThe council met on Monday.\n\n{t}\n",
+                           doc_id=n, path=None, name=n) for n, t in (("Ref", ref), ("Other", other))]
+    (a, b) = (extract(d)[-1] for d in docs)  # the second paragraph's claim: it does not start the text
+    return docs, a, b, lambda **kw: judge(a, b, (side(docs[0], a), side(docs[1], b)), (), **kw)
+
+
+@pytest.mark.parametrize("kw, reason", [
+    ({}, "asserted -> hedged ('reportedly')"),
+    ({"certainty": False}, "aligned loosely; certainty not judged (asserted -> hedged); figures compatible: "
+                           "on Tuesday (2024-05-28) ~ on Tuesday (2024-05-28)"),
+    ({"contradiction": False}, "asserted -> hedged ('reportedly')"),  # certainty is still judged
+])
+def test_a_loose_pair_says_what_it_left_unjudged(kw, reason):
+    *_, judged = _pair("The dam burst on Tuesday.", "The dam reportedly burst on Tuesday.")
+    assert [f.reason for f in judged(**kw)] == [reason]
+
+
+def test_a_negation_left_unjudged_is_said():
+    *_, judged = _pair("The dam burst on Tuesday.", "The dam did not burst on Tuesday.")
+    assert [f.kind.value for f in judged()] == ["contradiction"]
+    assert [f.reason for f in judged(contradiction=False)] == [
+        "aligned loosely; negation not judged; figures compatible: on Tuesday (2024-05-28) ~ on Tuesday (2024-05-28)"]
+
+
+def test_spans_of_a_claim_that_does_not_start_the_text_and_two_figures_moved():
+    docs, a, b, judged = _pair("The flood killed 40 people and destroyed 300 homes.",
+                               "The flood killed 55 people and destroyed 420 homes.")
+    assert a.start > 0
+    (f,) = judged()
+    assert f.reason == "people: 40 -> 55 (+15 (+38%)); homes: 300 -> 420 (+120 (+40%))"
+    assert dict(f.details) == {"figures": "40 | 55; 300 | 420"}
+    assert f.topic == "people"
+    assert [[s.text[x:y] for x, y in s.spans] for s in f.sides] == [["40", "300"], ["55", "420"]]
