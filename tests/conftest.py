@@ -125,6 +125,15 @@ def corpus_report(run):
     return run.json("compare", str(SEED), str(CORPUS))
 
 
+def as_from_a_terminal() -> None:
+    """``preexec_fn`` for a child that must take Ctrl-C as a terminal sends it: SIGINT at its
+    default, whatever this process inherited (a job started in the background of a shell, or
+    under nohup, ignores SIGINT, and Python keeps an ignored SIGINT ignored)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_python(code: str) -> str:
     """Run code in a fresh interpreter (so sys.modules tells what it imported); its stdout."""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

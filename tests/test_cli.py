@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimdiff.cli import cli
-from conftest import CORPUS, ROOT, SEED, run_python
+from conftest import CORPUS, ROOT, SEED, as_from_a_terminal, run_python
 
 OTHER = CORPUS / "ironvale-standard.md"
 
@@ -279,7 +279,8 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_output_file(tmp_path, command
     env = dict(os.environ, CLAIMDIFF_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.Popen([sys.executable, "-m", "claimdiff", *args, "--backend", "torch", "--no-cache",
                              "--format", "json", "-o", str(target)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+                            preexec_fn=as_from_a_terminal)
     time.sleep(4)
     assert proc.poll() is None, "finished before it could be interrupted"
     proc.send_signal(getattr(signal, signum))

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimdiff.cli import cli
-from conftest import ROOT
+from conftest import ROOT, as_from_a_terminal
 from dask_helpers import Cluster, KillWorker, after_the_next, environ, profiler_on
 
 NOWHERE = "/"  # no pyproject.toml above it: the runs read no [tool.claimdiff] (the project's names a baseline)
@@ -186,7 +186,7 @@ def test_ctrl_c_cancels_the_clusters_tasks_and_exits_130(cluster, exports, tmp_p
     proc = subprocess.Popen([sys.executable, "-m", "claimdiff", "check", str(big), "--format", "json",
                              "--cache-dir", str(_cache(tmp_path / "cache", *exports)), "--scheduler", cluster.address],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=environ(),
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=as_from_a_terminal)
     try:
         _wait(lambda: cluster.tasks() or proc.poll() is not None, "the run's tasks on the cluster")
         assert proc.poll() is None, proc.communicate()
@@ -207,7 +207,7 @@ def test_ctrl_c_stops_the_local_workers_and_exits_130(exports, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "claimdiff", "check", str(big), "--format", "json",
                              "--cache-dir", str(cold), "--workers", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=environ(),
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=as_from_a_terminal)
     try:
         _wait(lambda: _parses(cold) or proc.poll() is not None, "a story compared by a worker")
         assert proc.poll() is None, proc.communicate()
