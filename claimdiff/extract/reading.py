@@ -137,7 +137,6 @@ def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
 
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "give", "get", "go"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _negated_subject_verb(s: Sentence, neg: Token) -> Token | None:

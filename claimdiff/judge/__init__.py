@@ -79,11 +79,16 @@ def move(qa: Quantity, qb: Quantity) -> str:
     out = f"{delta:+,.0f}" if abs(delta) >= 10 else f"{delta:+,.2g}"
     if name:
         out += f" {name[:-1] if name.endswith('s') and abs(delta) == 1 else name}"  # "+1 point", "+2 days"
-    if va:
-        rel = (vb - va) / abs(va)
-        # under one per cent a whole percentage reads "-0%": 59.8 -> 59.7 is -0.2%
-        out += f" ({rel:+.1%})" if abs(rel) < 0.01 else f" ({rel:+.0%})"
-    return out
+    return out + _relative(vb - va, va)
+
+
+def _relative(delta: float, base: float) -> str:
+    """A move as a share of where it started, " (+6%)"; "" from nothing. Under one per cent a whole
+    percentage reads "-0%": 59.8 -> 59.7 is -0.2%."""
+    if not base:
+        return ""
+    rel = delta / abs(base)
+    return f" ({rel:+.1%})" if abs(rel) < 0.01 else f" ({rel:+.0%})"
 
 
 _CURRENCY_SIGN = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
@@ -99,10 +104,7 @@ def _money_move(unit: str, va: float, vb: float) -> str:
     number = f"{amount:,.0f}" if amount >= 100 else f"{amount:,.3g}"
     cur = _CURRENCY_SIGN.get(unit)
     out = ("+" if delta >= 0 else "-") + (f"{cur}{number}{word}" if cur else f"{number}{word} {unit}".rstrip())
-    if va:
-        rel = delta / abs(va)
-        out += f" ({rel:+.1%})" if abs(rel) < 0.01 else f" ({rel:+.0%})"
-    return out
+    return out + _relative(delta, va)
 
 
 def _what(qa: Quantity, qb: Quantity) -> str:
