@@ -490,7 +490,11 @@ def process_encoder(settings):
 def prepare_worker(settings) -> None:
     """Make this process's encoder for ``settings`` before its first story. Its model loads at
     the first text the cache lacks, as in a serial run, and so never where every embedding is
-    cached (a warm run then costs each worker no model and no memory for one)."""
+    cached (a warm run then costs each worker no model and no memory for one). Its garbage
+    collector runs as the command line's does."""
+    from .__main__ import collect_less
+
+    collect_less()
     process_encoder(settings)
 
 
