@@ -18,7 +18,7 @@ Parts (all by default but export):
            --parallel-stories stories (whole reports) with a warm cache, one run serial, one
            with --workers 2, one with --scheduler on a Dask cluster of 2 one-thread workers on
            127.0.0.1 started (and stopped) here, and the alternative not taken for --workers,
-           plain processes (concurrent.futures): stories/s, speed-up, peak RSS per process
+           a Dask LocalCluster of 2 workers: stories/s, speed-up, peak RSS per process
   export   the one-time export of the model to int8 ONNX and to fp32 ONNX (into fresh folders)
 
 Prints the figures side by side, then the bars, then one line of JSON with every figure.
@@ -361,32 +361,31 @@ def run_tree(cmd: list[str], out: Path, env: dict, also: dict[int, str] | None =
     return wall, cpu, peaks.by_role()
 
 
-# the alternative not taken for --workers: the same stories on plain processes (concurrent.futures,
-# forked, the model made once in each by the initializer), results in order; the report's JSON too,
-# of every kind, as the other runs' --fail-on all (so it is their work, and their bytes)
-POOL = (
+# the alternative not taken for --workers: a Dask LocalCluster of two one-thread worker processes
+# (no profiler, results fetched from the workers), started in the process that runs the check,
+# as --workers did until it measured slower (docs/measurements.md)
+LOCAL_CLUSTER = (
     "import sys\n"
-    "from concurrent.futures import ProcessPoolExecutor\n"
-    "from itertools import repeat\n"
-    "from claimdiff import check as C\n"
-    "from claimdiff.api import Settings\n"
-    "from claimdiff.report.gate import stream_check\n"
-    "s = Settings(cache_dir=sys.argv[2], backend=sys.argv[3])\n"
-    "from claimdiff.model import KIND_ORDER\n"
-    "kinds = KIND_ORDER\n"
-    "result = C.CheckResult()\n"
-    "with ProcessPoolExecutor(2, initializer=C.prepare_worker, initargs=(s,)) as pool:\n"
-    "    for o in pool.map(C.compare_job, C.iter_jobs([sys.argv[1]]), repeat(s), repeat(kinds), repeat(False)):\n"
-    "        if o.comparison is not None:\n"
-    "            result.stories.append((o.story, o.comparison))\n"
-    "            result.findings.extend(o.findings)\n"
-    "sys.stdout.write(''.join(stream_check(result, 'json', kinds)))\n"
+    "import dask\n"
+    "from distributed import LocalCluster\n"
+    "from claimdiff.__main__ import main\n"
+    "with dask.config.set({'distributed.worker.profile.enabled': False,\n"
+    "                      'distributed.client.direct-to-workers': True}):\n"
+    "    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host='127.0.0.1',\n"
+    "                      dashboard_address=None) as cluster:\n"
+    "        sys.argv = ['claimdiff', *sys.argv[1:], '--scheduler', cluster.scheduler_address]\n"
+    "        code = 0\n"
+    "        try:\n"
+    "            main()\n"
+    "        except SystemExit as exc:\n"
+    "            code = exc.code\n"
+    "sys.exit(code)\n"
 )
 
 
 def part_parallel(stories: int, backend: str, shared: Path, work: Path, seed: int, repeat: int) -> dict:
     """One corpus of ``stories`` stories of whole reports, with a warm cache: serial, --workers 2,
-    --scheduler on a cluster of 2 workers started here, and plain processes, taking turns."""
+    --scheduler on a cluster of 2 workers started here, and a LocalCluster of 2, taking turns."""
     sys.path.insert(0, str(ROOT / "tests"))
     from dask_helpers import TUNED_CLIENT_ENV, Cluster, environ
 
@@ -409,7 +408,7 @@ def part_parallel(stories: int, backend: str, shared: Path, work: Path, seed: in
             "serial": (CLI + common, None, env),
             "workers_2": (CLI + common + ["--workers", "2"], None, env),
             "dask_2": (CLI + common + ["--scheduler", cluster.address], pids, dict(env, **TUNED_CLIENT_ENV)),
-            "processes_2": ([sys.executable, "-c", POOL, str(corpus), str(cache), backend], None, env),
+            "local_cluster_2": ([sys.executable, "-c", LOCAL_CLUSTER, *common], None, env),
         }
         for _ in range(repeat):  # the runs take turns, so a noisy spell on a shared machine hits each
             for name, (cmd, also, run_env) in runs.items():

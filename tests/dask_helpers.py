@@ -26,7 +26,7 @@ def environ(**extra: str) -> dict:
                 HF_HUB_DISABLE_PROGRESS_BARS="1", TOKENIZERS_PARALLELISM="false", **extra)
 
 
-# what README's cluster section asks workers for claimdiff to run with (see claimdiff.distribute.LOCAL_CONFIG)
+# what README's cluster section asks workers for claimdiff to run with: Dask's profiler off
 TUNED_WORKER_ENV = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 # and the claimdiff process, where it can reach the workers: results fetched from them, not relayed
 TUNED_CLIENT_ENV = {"DASK_DISTRIBUTED__CLIENT__DIRECT_TO_WORKERS": "True"}
@@ -149,11 +149,37 @@ def after_the_next(n: int, folder: str) -> int:
     return n
 
 
-def profiler_on(n: int) -> tuple[bool, bool]:
-    """A task: whether the worker that runs it has Dask's statistical profiler on, in its config
-    and as a running periodic callback."""
-    import dask
-    from distributed import Worker
+def dies_once(n: int, folder: str) -> int:
+    """A task: ``n``; the first task to run anywhere kills its own process (SIGKILL, as the OOM
+    killer would), leaving a marker file so that no later one does."""
+    try:
+        os.close(os.open(Path(folder, "killed"), os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return n
+    os.kill(os.getpid(), signal.SIGKILL)
 
-    (worker,) = Worker._instances  # the process's one worker (claimdiff's thread is not one of Dask's)
-    return dask.config.get("distributed.worker.profile.enabled"), "profile" in worker.periodic_callbacks
+
+def dies_at(n: int, bad: int, folder: str) -> int:
+    """A task: ``n``, except that task ``bad`` kills its process every time it runs (one marker
+    file a death)."""
+    if n == bad:
+        Path(folder, f"killed-{time.monotonic_ns()}").touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+def fails_at(n: int, bad: int) -> int:
+    """A task: ``n``, except that task ``bad`` raises ValueError."""
+    if n == bad:
+        raise ValueError(f"task {bad} is bad")
+    return n
+
+
+def note_prepared(folder: str) -> None:
+    """A worker's ``prepare``: one file a call, named by the process."""
+    Path(folder, f"prepared-{os.getpid()}-{time.monotonic_ns()}").touch()
+
+
+def whose(n: int) -> tuple[int, int]:
+    """A task: ``n`` and the process that ran it."""
+    return n, os.getpid()

@@ -22,7 +22,8 @@ from click.testing import CliRunner
 
 from claimdiff.cli import cli
 from conftest import ROOT, as_from_a_terminal
-from dask_helpers import Cluster, KillWorker, after_the_next, environ, profiler_on
+from dask_helpers import (Cluster, KillWorker, after_the_next, dies_at, dies_once, environ, fails_at, note_prepared,
+                          whose)
 
 NOWHERE = "/"  # no pyproject.toml above it: the runs read no [tool.claimdiff] (the project's names a baseline)
 STORIES = ["kursk-first-clash", "us-jobs-report-sept-2024", "uk-election-2024", "mpox-emergency-2024"]
@@ -229,9 +230,10 @@ def _parses(cache) -> int:
         return 0
 
 
-def _alive(group: int) -> bool:
+def _alive(group: int, kill=os.killpg) -> bool:
+    """Whether the process group (or, with ``kill=os.kill``, the process) is still there."""
     try:
-        os.killpg(group, 0)
+        kill(group, 0)
     except ProcessLookupError:
         return False
     return True
@@ -302,20 +304,71 @@ def test_batches_keep_the_order_and_a_short_last_one(cluster):
     assert sorted(finished) == [str(n) for n in range(10)]
 
 
-def test_local_workers_run_without_dasks_profiler_and_hand_results_straight_to_the_client(monkeypatch):
-    """The settings that make --workers cheaper (docs/measurements.md): no statistical profiler in
-    the workers, and results taken from them directly, not relayed through the scheduler."""
-    from distributed import Client
-
+def test_local_results_come_in_task_order_whatever_order_they_finish(tmp_path):
     from claimdiff import distribute
 
-    gather, direct = Client._gather_remote, []  # where this distributed fetches results, from workers or not
+    finished = []
+    with distribute.in_order(range(12), after_the_next, (str(tmp_path),), workers=2, label=int,
+                             done=finished.append, batch=1) as results:
+        assert list(results) == list(range(12))
+    assert sorted(finished) == list(range(12)) and finished.index(1) < finished.index(0)
 
-    async def fetch(self, from_workers, local_worker):
-        direct.append(from_workers)
-        return await gather(self, from_workers, local_worker)
 
-    monkeypatch.setattr(Client, "_gather_remote", fetch)
-    with distribute.in_order(range(4), profiler_on, workers=2, batch=1) as results:
-        assert list(results) == [(False, False)] * 4
-    assert direct and all(direct)
+def test_a_local_worker_killed_mid_task_is_retried_and_nothing_is_lost(tmp_path):
+    from claimdiff import distribute
+
+    with distribute.in_order(range(20), dies_once, (str(tmp_path),), workers=2, batch=3) as results:
+        assert list(results) == list(range(20))
+    assert (tmp_path / "killed").exists()
+
+
+def test_a_local_batch_whose_workers_keep_dying_fails_in_its_turn_naming_only_it(tmp_path):
+    """Task 5 kills every worker that runs it; the batches beside it when the pool broke run
+    again alone and pass, so only 5 is named, after 0-4 were handed out."""
+    from claimdiff import distribute
+
+    got = []
+    with pytest.raises(distribute.InputError) as err:
+        with distribute.in_order(range(12), dies_at, (5, str(tmp_path)), workers=2, batch=1, label=str) as results:
+            for value in results:
+                got.append(value)
+    assert got == [0, 1, 2, 3, 4]
+    assert str(err.value) == (f"5: could not be compared: {distribute.ALLOWED_DEATHS + 1} worker processes died "
+                              "while comparing it")
+    # one death beside other batches, then each of the deaths it had alone
+    assert len(list(tmp_path.glob("killed-*"))) == distribute.ALLOWED_DEATHS + 2
+
+
+def test_a_local_tasks_error_is_raised_in_its_turn(tmp_path):
+    from claimdiff import distribute
+
+    got = []
+    with pytest.raises(ValueError, match="task 7 is bad"):
+        with distribute.in_order(range(12), fails_at, (7,), workers=2, batch=2) as results:
+            for value in results:
+                got.append(value)
+    assert got == [0, 1, 2, 3, 4, 5]
+
+
+def test_local_workers_prepare_once_each_and_are_gone_after_the_run(tmp_path):
+    from claimdiff import distribute
+
+    with distribute.in_order(range(16), whose, workers=2, batch=1, prepare=note_prepared,
+                             prepare_args=(str(tmp_path),)) as results:
+        got = list(results)
+    assert [n for n, _ in got] == list(range(16))
+    pids = {pid for _, pid in got}
+    assert pids and len(pids) <= 2 and os.getpid() not in pids
+    prepared = [p.name.split("-")[1] for p in tmp_path.glob("prepared-*")]
+    assert sorted(prepared) == sorted(str(p) for p in pids)  # once in each process that ran a task
+    for pid in pids:
+        _wait(lambda: not _alive(pid, os.kill), f"worker {pid} to stop", 30)
+
+
+def test_local_workers_never_import_dask():
+    code = ("import sys\nfrom claimdiff import distribute\n"
+            "with distribute.in_order(range(6), abs, workers=2) as results:\n    assert list(results) == list(range(6))\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'tornado')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ(), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
