@@ -193,6 +193,16 @@ def test_config_in_pyproject(corpus_copy, run):
     assert result.exit_code == 2 and "threshold must be a number" in result.stderr
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_config_written_with_a_byte_order_mark_is_read(corpus_copy, run, newline):
+    """As Windows editors save it: a UTF-8 byte-order mark first, CRLF line ends."""
+    text = newline.join(['[tool.claimdiff]', 'corpus = "corpora"', 'fail-on = ["only-in"]', 'format = "jsonl"', ''])
+    (corpus_copy / "pyproject.toml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = run.fresh("check")
+    assert result.exit_code == 1, result.stderr
+    assert {json.loads(line)["kind"] for line in result.stdout.splitlines()} == {"only-in"}
+
+
 def test_compare_and_eval_read_the_same_config(corpus_copy, run):
     """model, backend, threshold and semantic in [tool.claimdiff] hold for compare and eval
     too, not only check; flags still win."""
