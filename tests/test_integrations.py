@@ -155,6 +155,7 @@ def test_the_pre_commit_hook_passes_a_change_that_touches_no_story(two_stories, 
     result = _hook(run, "README.md", "corpora/notes.txt")
     assert result.exit_code == 0, result.output
     assert "holds a changed file; nothing to check" in result.stderr
+    assert result.stdout == ""  # not even a blank line in the hook's output
 
 
 def test_changed_files_name_their_stories_as_a_whole_check_does(tmp_path):

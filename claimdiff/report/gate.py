@@ -180,7 +180,8 @@ def check_text(result: CheckResult, fail_on) -> str:
         out.append("")
     for e in result.fixed:
         out.append(f"fixed: {baseline_entry_text(e)} (in the baseline, no longer found)")
-    return "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n")
+    return text + "\n" if text else ""  # nothing compared (a change that touched no story): no blank line
 
 
 def _finding_dict(f: StoryFinding, fail_on) -> dict:
