@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -223,6 +224,7 @@ def compare(
     alignments: list[Alignment] = []
     findings: list[Finding] = []
     claim_of = {c.id: c for d in docs for c in claims[d.id]}
+    reported = _both_reported([claims[d.id] for d in ordered])
     for i, da in enumerate(ordered):
         for db in ordered[i + 1:]:
             fz, sem, same, ranked = scores(da, db)
@@ -246,7 +248,7 @@ def compare(
                                    _scores(al) + (("gap", _gap(same, x, y)),),
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,
                                    certainty=score >= settings.threshold + settings.certainty_margin,
-                                   attribution=score >= settings.threshold)
+                                   attribution=score >= settings.threshold, reported=reported)
                 return al, found
 
             for x, y in one_to_one:
@@ -360,6 +362,37 @@ def _gap(same: np.ndarray, x: int, y: int) -> float:
     second = max(rivals) if rivals else -np.inf
     # two decimals: a difference of two scores carries their float noise, and backends differ in it
     return round(float(np.clip(same[x, y] - second, 0.0, 1.0)) if np.isfinite(second) else 1.0, 2)
+
+
+def _both_reported(claims_by_report: list[list[Claim]]):
+    """``reported(qa, qb)``: whether one report gives two sums of money, one that can be ``qa``
+    and another that can be ``qb``, and names what sets them apart ("an equity value of $14.1
+    billion"; "with its debt, $14.9 billion": ``VALUE_MEASURES``): outlets that give one or the
+    other of a deal's price then chose between two measures on record, and do not disagree.
+    Only money, and only with a measure named: a report that gives two tolls, two rates or two
+    days gives a change over time, and outlets that give one each still differ."""
+
+    def fits(q, want) -> bool:
+        return q.dimension == want.dimension == "money" and q.overlaps(want)
+
+    def reported(qa, qb) -> bool:
+        for claims in claims_by_report:
+            for c1 in claims:
+                for q1 in c1.quantities:
+                    if not fits(q1, qa):
+                        continue
+                    for c2 in claims:
+                        for q2 in c2.quantities:
+                            if (q2 is not q1 and fits(q2, qb) and not q2.overlaps(q1)
+                                    and (VALUE_MEASURES.search(c1.text) or VALUE_MEASURES.search(c2.text))):
+                                return True
+        return False
+    return reported
+
+
+# what tells two prices of one deal apart: the equity and the enterprise value, with or without debt
+VALUE_MEASURES = re.compile(r"\b(?:debt|equity value|enterprise value|including|excluding|overall value|total value)\b",
+                            re.I)
 
 
 def _scores(al: Alignment) -> tuple[tuple[str, float], ...]:

@@ -18,6 +18,40 @@ def kinds(ref: str, other: str, date="2024-05-30") -> set[str]:
     return {f.kind.value for f in compare(docs, settings=ALL).findings}
 
 
+def shifted_with(third: str | None, ref: str, other: str) -> list[str]:
+    """The figure shifts found between ``ref`` and ``other`` in a story where a third report,
+    when given, says ``third``."""
+    texts = [("ref", ref), ("other", other)] + ([("third", third)] if third else [])
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2023-12-18\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in texts]
+    return [f.reason for f in compare(docs, settings=ALL).findings
+            if f.kind.value == "figure-shift" and {s.document for s in f.all_sides[0]} == {"ref", "other"}]
+
+
+DEAL = ("Nippon Steel will buy U.S. Steel for about $14.1 billion in cash, the companies said on Monday.",
+        "Nippon Steel will buy U.S. Steel for $14.9 billion in cash, the companies said on Monday.")
+
+
+def test_two_prices_a_report_tells_apart_are_no_shift_between_outlets_that_give_one_each():
+    """Equity value or total with debt: outlets give one or the other of a deal's price; when a
+    report of the story gives both and says what sets them apart, the two outlets agree."""
+    assert shifted_with(None, *DEAL) == ["money: about $14.1 billion -> $14.9 billion (+$0.8 billion (+6%))"]
+    both = ("The price is an equity value of about $14.1 billion. Nippon Steel also takes on the company's debt, "
+            "which brings the deal to $14.9 billion.")
+    assert shifted_with(both, *DEAL) == []
+    # both figures in one report, but nothing says they measure two things: still a shift
+    assert shifted_with("Nippon Steel first offered $14.1 billion and then raised it to $14.9 billion.", *DEAL)
+
+
+def test_a_report_that_gives_two_tolls_does_not_explain_away_two_outlets_tolls():
+    """A toll that rose is a change over time: outlets that give one toll each still differ,
+    whatever a third says of the rise, including the words of VALUE_MEASURES."""
+    tolls = ("The storm killed 4 people in Florida, officials said on Thursday.",
+             "The storm killed 10 people in Florida, officials said on Thursday.")
+    rise = "The toll, including the dead in St. Lucie County, rose from 4 to 10, officials said on Thursday."
+    assert shifted_with(rise, *tolls) == shifted_with(None, *tolls) != []
+
+
 NO_SHIFT = [
     # a count of the dead against a count of the injured
     ("The quake killed 2,012 people and 1,404 people were critically injured, the ministry said.",

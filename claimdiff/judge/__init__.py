@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -298,13 +299,17 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
 
 
 def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...], *,
-          contradiction: bool = True, certainty: bool = True, attribution: bool = True) -> list[Finding]:
+          contradiction: bool = True, certainty: bool = True, attribution: bool = True,
+          reported: Callable[[Quantity, Quantity], bool] | None = None) -> list[Finding]:
     """The findings of one aligned pair. ``contradiction`` and ``certainty`` off: the pair is
     too loosely aligned to call those (see ``Settings``); it is judged on the rest.
     ``attribution`` off (a pair taken below the threshold, as each other's only close claim):
     no attribution shift either. A figure shift brings its own evidence that the claims are
     one (the same counted thing in the same scope); a change of source has none but the
-    alignment, and on a loose pair it is two statements by two sources, not one credited twice."""
+    alignment, and on a loose pair it is two statements by two sources, not one credited twice.
+    ``reported(qa, qb)``: whether one report of the story gives both figures, as two figures of
+    one thing (an equity value and a total with debt; a toll and a later toll): the outlets
+    then chose between figures both on record, and do not disagree (see ``compare``)."""
     out: list[Finding] = []
     side_a, side_b = sides
     outlet = {a.id: side_a.outlet, b.id: side_b.outlet}
@@ -339,7 +344,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     # figures: a shift only when both count the same thing in the same scope (place, subject);
     # figures of another scope ("8,574 in Turkey" / "more than 15,000 in Turkey and Syria")
     # cannot both be compared, and the agreement says so
-    shifted, compatible, other_scope = [], [], []
+    shifted, compatible, other_scope, both = [], [], [], []
     pairs = pair_quantities(a.quantities, b.quantities)
     scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
                                                                           subjects=False)
@@ -351,6 +356,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
               and qa.dimension not in ("date", "time")) \
                 or _apart(qa, qb) or _other_event(qa, qb):
             other_scope.append((qa, qb))
+        elif reported is not None and reported(qa, qb):
+            both.append((qa, qb))
         else:
             shifted.append((qa, qb))
     if shifted:
@@ -402,6 +409,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             reason += "; figures compatible: " + "; ".join(f"{show(qa)} ~ {show(qb)}" for qa, qb in compatible)
         if other_scope:
             reason += "; other scope: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in other_scope)
+        if both:
+            reason += "; both figures in one report: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in both)
         spans_a, spans_b = word_diff(a.text, b.text)
         finding(Kind.AGREE, reason, spans_a, spans_b)
     return out
