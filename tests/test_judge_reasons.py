@@ -324,13 +324,17 @@ def test_findings_held_below_the_confidence_level_report_their_pair_as_aligned()
     from claimdiff.judge import aligned
 
     *_, judged = _pair("The dam burst on Tuesday, police said.", "The dam reportedly burst on Tuesday, the mayor said.")
-    held = [replace(f, confidence=c) for f, c in zip(judged(), (0.31, 0.27))]
+    held = [replace(f, confidence=c, scores=(("cosine", 0.7),)) for f, c in zip(judged(), (0.31, 0.27))]
     f = aligned(held, 0.5)
     assert f.kind.value == "agree"
     assert f.reason == ("aligned, not judged (below 0.50): attribution-shift at confidence 0.31 (another source: "
                         "police -> the mayor); certainty-shift at confidence 0.27 (asserted -> hedged ('reportedly'))")
     assert f.confidence == 0.27  # the least sure of what was held
     assert f.details == (("held", "attribution-shift, certainty-shift"),)
-    assert f.scores == held[0].scores and [s.claim for s in f.sides] == [s.claim for s in held[0].sides]
+    assert f.scores == (("cosine", 0.7),) and [s.claim for s in f.sides] == [s.claim for s in held[0].sides]
     # the words that differ, as any agreement shows them; not the spans of the findings held back
     assert [[s.text[x:y] for x, y in s.spans] for s in f.sides] == [["police"], ["reportedly", "the mayor"]]
+    # one finding held: the same, of that one
+    one = aligned(held[:1], 0.5)
+    assert one.reason == "aligned, not judged (below 0.50): attribution-shift at confidence 0.31 (another source: " \
+                         "police -> the mayor)" and one.confidence == 0.31

@@ -62,6 +62,9 @@ def test_figures_of_other_things_are_no_shift(ref, other):
     ("The ferry in Dover will resume sailing on Monday, the operator said.",
      "The ferry in Calais will resume sailing on Wednesday, the operator said."),
     ("The ferry in Dover sailed at 9:15 a.m., the operator said.", "The ferry in Calais sailed at 9:40 a.m., the operator said."),
+    # a place named only in the attribution ("officials in Ankara said") is not the figures' scope
+    ("The quake killed 8,574 people, officials in Ankara said.", "The quake killed 9,100 people in Turkey, officials said."),
+    ("The quake killed 9,100 people in Turkey, officials said.", "The quake killed 8,574 people, officials in Ankara said."),
     ("The Federal Reserve made its first cut in four years on Wednesday.",
      "The Federal Reserve made its first cut in six years on Wednesday."),
     ("The harbour will reopen to cargo ships on Monday, the port authority said.",
