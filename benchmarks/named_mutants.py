@@ -2,8 +2,8 @@
 
     python benchmarks/named_mutants.py
 
-Not mutation testing with a tool (that is still to come, benchmarks/mutation.py): these are
-the mutants a reviewer made by hand that the suite once let through. Each is applied to the
+Not mutation testing with a tool (that is benchmarks/mutation.py): these are the mutants a
+reviewer made by hand that the suite once let through. Each is applied to the
 working tree, the tests named below are run, and the file is put back whatever happens.
 Prints KILLED or SURVIVED for each, then one JSON line.
 """
@@ -19,6 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 MUTANTS = [
+    # the issue's "dropping the negation cue 'without'": "without" has not been a negation cue since
+    # b5d7ec9 ("Millions of homes were left without power" negates nothing), so its mutant is the cue
+    # put back, which tests/test_judge_rules.py must see
+    ("'without' read as a negation cue again", "claimdiff/extract/lexicon.py",
+     r'\bhas yet to\b|\bhave yet to\b"', r'\bhas yet to\b|\bhave yet to\b|\bwithout\b"'),
     ("the won/lost opposites deleted", "claimdiff/extract/lexicon.py", '    (r"won|wins", r"lost|loses"),\n', ""),
     ("the 'another body' rule deleted", "claimdiff/judge/__init__.py",
      '    if a.organisation and b.organisation and not _same_body(a.organisation, b.organisation):\n'

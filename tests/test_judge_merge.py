@@ -79,3 +79,30 @@ def test_other_kinds_other_reports_and_agreements_stay_apart():
         == [[("r#1", "o#1")], [("r#1", "x#1")]]
     assert merged(finding(Kind.AGREE, "r#1", "o#1", "same claim"), finding(Kind.AGREE, "r#1", "o#2", "same claim")) \
         == [[("r#1", "o#1")], [("r#1", "o#2")]]
+
+
+def test_one_reason_joins_where_the_first_side_restates_itself():
+    # r#1 and r#2 restate each other (the lead again); o#3 and o#4 do not
+    assert merged(finding(Kind.CERTAINTY_SHIFT, "r#1", "o#3", "asserted -> hedged ('reportedly')"),
+                  finding(Kind.CERTAINTY_SHIFT, "r#2", "o#4", "asserted -> hedged ('reportedly')")) \
+        == [[("r#1", "o#3"), ("r#2", "o#4")]]
+
+
+def test_an_agreement_before_them_does_not_keep_findings_apart():
+    assert merged(finding(Kind.AGREE, "r#3", "o#3", "same claim"),
+                  finding(Kind.CONTRADICTION, "r#1", "o#1", "one reason"),
+                  finding(Kind.CONTRADICTION, "r#1", "o#2", "another reason")) \
+        == [[("r#3", "o#3")], [("r#1", "o#1"), ("r#1", "o#2")]]
+
+
+def test_a_claim_shared_with_another_report_joins_nothing():
+    # o#1 is on both, against r and against x: two reports, two disagreements
+    assert merged(finding(SHIFT, "r#1", "o#1", "one reason"), finding(SHIFT, "x#1", "o#1", "another reason")) \
+        == [[("r#1", "o#1")], [("x#1", "o#1")]]
+
+
+def test_any_two_findings_of_a_group_are_compared_not_only_neighbours():
+    # the first and the third share r#1; the second and the fourth share nothing with any
+    assert merged(finding(Kind.CONTRADICTION, "r#1", "o#1", "first"), finding(Kind.CONTRADICTION, "r#2", "o#3", "second"),
+                  finding(Kind.CONTRADICTION, "r#1", "o#4", "third"), finding(Kind.CONTRADICTION, "r#3", "o#2", "fourth")) \
+        == [[("r#1", "o#1"), ("r#1", "o#4")], [("r#2", "o#3")], [("r#3", "o#2")]]

@@ -57,6 +57,15 @@ CASES = [
      [("contradiction", "Ref negates it ('have not engaged'); Other asserts it")]),
     ("Prices fell in March, the office said.", "Prices rose in March, the office said.",
      [("contradiction", "'fell' in Ref, 'rose' in Other")]),
+    # the other side negates: the reason names it
+    ("Russian troops have begun engaging in combat, the ministry said.",
+     "Russian troops have not engaged in combat, the ministry said.",
+     [("contradiction", "Other negates it ('have not engaged'); Ref asserts it")]),
+    # "likely" / "unlikely" is one opposition, called once: not a certainty shift as well
+    ("Labour is likely to win the seat, pollsters said.", "Labour is unlikely to win the seat, pollsters said.",
+     [("contradiction", "'likely' in Ref, 'unlikely' in Other")]),
+    ("Labour is unlikely to win the seat, pollsters said.", "Labour is likely to win the seat, pollsters said.",
+     [("contradiction", "'unlikely' in Ref, 'likely' in Other")]),
     # attribution: anonymous and named, two people, two bodies
     ("Officials said the bridge was closed to all traffic.",
      "Governor Wes Moore said the bridge was closed to all traffic.",
@@ -77,6 +86,12 @@ CASES = [
     # the same claim word for word
     ("The fire destroyed 40 homes in the town, officials said.", "The fire destroyed 40 homes in the town, officials said.",
      [("agree", "same claim; figures compatible: 40 ~ 40")]),
+    # two figures of each kind, each pair listed
+    ("The flood killed 40 people and destroyed 300 homes.", "The flood killed 40 people and destroyed 300 homes.",
+     [("agree", "same claim; figures compatible: 40 ~ 40; 300 ~ 300")]),
+    ("Inflation was 4.2% in October 2021, the office said.", "Inflation was 11.1% in October 2022, the office said.",
+     [("agree", "same claim; other scope: 4.2% | 11.1%; in October 2021 (2021-10-01..2021-10-31) | "
+                "in October 2022 (2022-10-01..2022-10-31)")]),
 ]
 
 
@@ -92,6 +107,11 @@ def test_the_judge_says_what_differs_and_why(ref, other, expected):
     ("USD", 55, 55.5, "+$0.5 (+0.9%)"),
     ("CHF", 1e9, 1.1e9, "+0.1 billion CHF (+10%)"),
     ("GBP", 0, 2e6, "+£2 million"),
+    ("USD", 1e9, 0.9e9, "-$0.1 billion (-10%)"),  # a billion is told in billions
+    ("USD", 2000, 7000, "+$5,000 (+250%)"),  # a whole number of a hundred or more, with its commas
+    ("USD", 100, 101, "+$1 (+1%)"),  # one per cent is a whole percentage
+    ("USD", 5e9, 5e9, "+$0 billion (+0.0%)"),  # no move at all ("more than" / "less than" the same sum)
+    ("", 1, 3, "+2 (+200%)"),  # no currency named: the number alone
 ])
 def test_a_move_of_money_is_told_in_the_figures_scale(unit, a, b, shown):
     from claimdiff.judge import _money_move
@@ -114,8 +134,13 @@ EVIDENCE = [
     ("Russian troops have not engaged in combat, the ministry said.",
      "Russian troops have begun engaging in combat, the ministry said.",
      [["have not engaged"], []], {"negation": 1.0}),
+    ("Russian troops have begun engaging in combat, the ministry said.",
+     "Russian troops have not engaged in combat, the ministry said.",
+     [[], ["have not engaged"]], {"negation": 1.0}),
     ("Prices fell in March, the office said.", "Prices rose in March, the office said.",
      [["fell"], ["rose"]], {"negation": 0.0}),
+    ('"The plant will stay open," Eiji Hashimoto said.', "The plant will stay open, David Burritt said.",
+     [["Eiji Hashimoto"], ["David Burritt"]], {"named": 1.0, "anonymous": 0.0, "quote": 1.0}),  # one side quotes
     ("Officials said the bridge was closed to all traffic.",
      "Governor Wes Moore said the bridge was closed to all traffic.",
      [["Officials"], ["Governor Wes Moore"]], {"named": 0.0, "anonymous": 1.0, "quote": 0.0}),
@@ -123,6 +148,8 @@ EVIDENCE = [
      [["Joe Biden"], ["Xi Jinping"]], {"named": 1.0, "anonymous": 0.0, "quote": 0.0}),
     ("The troops crossed the border into Kursk on Monday.", "The troops may have crossed the border into Kursk on Monday.",
      [[], ["may"]], {"unconfirmed": 0.0, "modal": 1.0}),
+    ("The troops reportedly crossed the border into Kursk on Monday.", "The troops crossed the border into Kursk on Monday.",
+     [["reportedly"], []], {"unconfirmed": 0.0, "modal": 0.0}),
     ("The troops crossed the border into Kursk on Monday.",
      "It could not be confirmed whether the troops crossed the border into Kursk on Monday.",
      [[], ["could not be confirmed"]], {"unconfirmed": 1.0, "modal": 0.0}),
@@ -145,6 +172,11 @@ def test_how_a_figure_is_shown():
     share = Q("most of them", 0, 12, 5000, 10000, "count", counts="DPRK soldiers",
               note="most of them: a share of Over 10,000 DPRK soldiers")
     assert show(share) == "most of them (of Over 10,000)"  # what it is a share of, without the counted noun
+    other = Q("most of them", 0, 12, 5000, 10000, "count", counts="soldiers",
+              note="most of them: a share of Over 10,000 DPRK troops")
+    assert show(other) == "most of them (of Over 10,000 DPRK troops)"  # a whole that ends in another word: whole
+    uncounted = Q("most of them", 0, 12, 5000, 10000, "count", note="most of them: a share of Over 10,000 DPRK troops")
+    assert show(uncounted) == "most of them (of Over 10,000 DPRK troops)"
     assert show(Q("in October", 0, 10, 19997, 20027, "date")) == "in October (2024-10-01..2024-10-31)"
     assert show(Q("on Monday", 0, 9, 19997, 19997, "date")) == "on Monday (2024-10-01)"
     assert show(Q("since October", 0, 13, 19997, None, "date")) == "since October (2024-10-01..now)"
@@ -165,6 +197,9 @@ def test_a_figure_shifts_evidence_is_its_largest_move_and_what_every_pair_counts
         == [("move", 0.6667), ("counted", 0.0), ("date", 0.0)]
     assert _figure_evidence([(q("more than 40", 40, None), q("60", 60, 60))])[0] == ("move", 0.3333)
     assert _figure_evidence([(q("some", None, None), q("60", 60, 60))])[0] == ("move", 0.5)  # no size: half
+    assert _figure_evidence([(q("60", 60, 60), q("40", 40, 40))])[0] == ("move", 0.3333)  # a fall: of the larger too
+    assert _figure_evidence([(q("0.25", 0.25, 0.25), q("0.5", 0.5, 0.5))])[0] == ("move", 0.5)  # figures under one
+    assert _figure_evidence([(q("-5", -5, -5), q("5", 5, 5))])[0] == ("move", 1.0)  # across zero: at most the whole
     assert _figure_evidence([(q("on Monday", 19997, 19997, "date"), q("on Tuesday", 19998, 19998, "date"))]) \
         == [("move", 1.0), ("counted", 0.0), ("date", 1.0)]
 
@@ -187,6 +222,8 @@ def _q(text, value, dim="count", unit=None, written=None, factor=1.0, counts=Non
      "-0.17 km (-3%)"),  # two units: the display unit
     (_q("0", 0), _q("5", 5), "+5"),  # no share of nothing
     (_q("59.8", 59.8), _q("59.7", 59.7), "-0.1 (-0.2%)"),  # under one per cent, one decimal
+    (_q("100", 100), _q("101", 101), "+1 (+1%)"),  # one per cent: a whole percentage
+    (_q("5", 5, "money"), _q("7", 7, "money"), "+2 (+40%)"),  # money in no currency named: the number alone
     (_q("some", None), _q("5", 5), ""),  # no size, no move
 ])
 def test_how_far_a_figure_moved(a, b, shown):
@@ -253,3 +290,51 @@ def test_spans_of_a_claim_that_does_not_start_the_text_and_two_figures_moved():
     assert dict(f.details) == {"figures": "40 | 55; 300 | 420"}
     assert f.topic == "people"
     assert [[s.text[x:y] for x, y in s.spans] for s in f.sides] == [["40", "300"], ["55", "420"]]
+
+
+def test_a_pair_is_judged_on_its_sources_unless_taken_below_the_threshold():
+    *_, judged = _pair("The dam burst on Tuesday, police said.", "The dam burst on Tuesday, the mayor said.")
+    assert [f.reason for f in judged()] == ["another source: police -> the mayor"]
+    (f,) = judged(attribution=False)  # each other's only close claim: two statements, not one credited twice
+    assert f.kind.value == "agree"
+
+
+def test_without_the_sources_the_figures_scope_is_read_from_the_whole_claim():
+    # "in the country" is the country of the source's possessive, which only the claim's frame names
+    *_, judged = _pair("Turkey's disaster agency said 8,574 people had died in the country.",
+                       "Syria's health ministry said 3,162 people had died in the country.")
+    assert [f.reason for f in judged(attribution=False)] == ["same claim; other scope: 8,574 | 3,162"]
+
+
+def test_every_finding_of_a_pair_carries_its_scores_and_the_claims_place():
+    from claimdiff.judge import judge, side
+
+    docs, a, b, _ = _pair("The dam burst on Tuesday, police said.", "The dam reportedly burst on Tuesday, the mayor said.")
+    sides = (side(docs[0], a), side(docs[1], b))
+    # the second paragraph: line 7, under four lines of front matter, the first paragraph and a blank line
+    assert (sides[0].text, sides[0].start, sides[0].end, sides[0].line) == (a.text, a.start, a.end, 7)
+    out = judge(a, b, sides, (("cosine", 0.91), ("overlap", 0.8)))
+    assert [f.kind.value for f in out] == ["attribution-shift", "certainty-shift"]
+    assert all(f.scores == (("cosine", 0.91), ("overlap", 0.8)) for f in out)
+
+
+def test_findings_held_below_the_confidence_level_report_their_pair_as_aligned():
+    from dataclasses import replace
+
+    from claimdiff.judge import aligned
+
+    *_, judged = _pair("The dam burst on Tuesday, police said.", "The dam reportedly burst on Tuesday, the mayor said.")
+    held = [replace(f, confidence=c, scores=(("cosine", 0.7),)) for f, c in zip(judged(), (0.31, 0.27))]
+    f = aligned(held, 0.5)
+    assert f.kind.value == "agree"
+    assert f.reason == ("aligned, not judged (below 0.50): attribution-shift at confidence 0.31 (another source: "
+                        "police -> the mayor); certainty-shift at confidence 0.27 (asserted -> hedged ('reportedly'))")
+    assert f.confidence == 0.27  # the least sure of what was held
+    assert f.details == (("held", "attribution-shift, certainty-shift"),)
+    assert f.scores == (("cosine", 0.7),) and [s.claim for s in f.sides] == [s.claim for s in held[0].sides]
+    # the words that differ, as any agreement shows them; not the spans of the findings held back
+    assert [[s.text[x:y] for x, y in s.spans] for s in f.sides] == [["police"], ["reportedly", "the mayor"]]
+    # one finding held: the same, of that one
+    one = aligned(held[:1], 0.5)
+    assert one.reason == "aligned, not judged (below 0.50): attribution-shift at confidence 0.31 (another source: " \
+                         "police -> the mayor)" and one.confidence == 0.31

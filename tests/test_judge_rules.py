@@ -76,6 +76,8 @@ NO_SHIFT = [
     # dates a season apart are two events
     ("The WHO declared mpox a global health emergency on Wednesday in Geneva.",
      "The WHO declared mpox a global health emergency in July 2022 in Geneva."),
+    # figures of two periods (two Octobers) are two figures
+    ("Inflation was 4.2% in October 2021, the office said.", "Inflation was 11.1% in October 2022, the office said."),
 ]
 
 
@@ -87,6 +89,16 @@ def test_figures_of_other_things_are_no_shift(ref, other):
 @pytest.mark.parametrize("ref, other", [
     ("The quake killed 2,012 people, the interior ministry said on Saturday.",
      "The quake killed 2,946 people, the interior ministry said on Saturday."),
+    # subjects with no word in common ("employers" / "the economy") lower the alignment, never veto a shift
+    ("Employers added 150,000 jobs in March, the department said.",
+     "The economy added 200,000 jobs in March, the department said."),
+    # a date or a time is the claim's whatever the places: scope sets apart counts and amounts, not days
+    ("The ferry in Dover will resume sailing on Monday, the operator said.",
+     "The ferry in Calais will resume sailing on Wednesday, the operator said."),
+    ("The ferry in Dover sailed at 9:15 a.m., the operator said.", "The ferry in Calais sailed at 9:40 a.m., the operator said."),
+    # a place named only in the attribution ("officials in Ankara said") is not the figures' scope
+    ("The quake killed 8,574 people, officials in Ankara said.", "The quake killed 9,100 people in Turkey, officials said."),
+    ("The quake killed 9,100 people in Turkey, officials said.", "The quake killed 8,574 people, officials in Ankara said."),
     ("The Federal Reserve made its first cut in four years on Wednesday.",
      "The Federal Reserve made its first cut in six years on Wednesday."),
     ("The harbour will reopen to cargo ships on Monday, the port authority said.",
@@ -135,6 +147,27 @@ def test_can_and_could_are_one_modality():
         '"He and I agreed that each one of us could pick up the phone and call," Biden said.')
     assert "certainty-shift" in kinds("The toll rose to 2,000 in the province, officials said.",
                                       "The toll reportedly rose to 2,000 in the province, officials said.")
+
+
+@pytest.mark.parametrize("ref, other", [
+    ("He did not resign on Friday, aides said.", "He met the board on Friday, aides said."),
+    ("No one was hurt in the blast, police said.", "The blast shattered windows, police said."),
+])
+def test_a_negation_of_what_the_other_side_does_not_say_is_no_contradiction_on_either_side(ref, other):
+    assert "contradiction" not in kinds(ref, other)
+    assert "contradiction" not in kinds(other, ref)
+
+
+@pytest.mark.parametrize("ref, other", [
+    ("The talks were productive and candid, he said.", "The talks were productive and candid, Joe Biden said."),
+    # two quotations of other words by two people: two statements, not one credited to another
+    ('"The deal also benefits the United States and its steel industry," David Burritt said.',
+     '"The transaction builds on our presence in the United States and we will honour every union contract," '
+     'Eiji Hashimoto said.'),
+])
+def test_an_unresolved_pronoun_or_two_quotations_are_no_attribution_shift(ref, other):
+    assert "attribution-shift" not in kinds(ref, other)
+    assert "attribution-shift" not in kinds(other, ref)
 
 
 def test_a_title_cut_from_its_name_credits_no_one():

@@ -32,6 +32,9 @@ def day(text, low, *, relative=True, event=None, high=None):
     (day("on Wednesday", 19950), day("in July", 19860), False),  # 90 days: not yet
     (day("on Wednesday", 19950), day("in July", 19859), True),
     (Q("1:28 a.m.", 0, 9, 88, 88, "time"), Q("11:35 p.m.", 0, 10, 1415, 1415, "time"), False),  # a time never is
+    # nothing and one are no magnitude: "no deaths" / "five deaths" is a shift, "one" / "ten" is ten times
+    (count("0", 0), count("5", 5), False),
+    (count("1", 1), count("10", 10), True),
 ])
 def test_figures_apart_are_of_other_things(qa, qb, apart):
     assert _apart(qa, qb) is apart
@@ -43,6 +46,7 @@ def test_figures_apart_are_of_other_things(qa, qb, apart):
     ("convict", "find", False),  # one event under two verbs (lexicon.EVENT_VERBS)
     ("sentence", "sentence", False),
     ("sentence", None, False),  # one side says not what happened: no veto
+    ("convict", "deliberate", True),  # a verb of one group against a verb of none
 ])
 def test_dates_of_two_events(ea, eb, other):
     assert _other_event(day("on Friday", 19950, event=ea), day("on Thursday", 19949, event=eb)) is other
@@ -62,7 +66,25 @@ def test_one_day_of_a_month_written_alike_is_one_day(a, b, same):
 
 
 def test_a_day_of_a_month_is_compared_only_with_a_date():
-    assert _same_calendar_day(day("July 11", 19900), count("July 11", 11)) is False
+    not_a_date = Q("July 11", 0, 7, 11, 11, "count", relative=True)
+    assert _same_calendar_day(day("July 11", 19900), not_a_date) is False
+    assert _same_calendar_day(not_a_date, day("July 11", 19900)) is False
+
+
+@pytest.mark.parametrize("ha, hb, other", [
+    ("NDA", "BJP", True),
+    ("Mbappe", "Kylian Mbappe", False),  # one actor named two ways
+    ("NDA", None, False),  # one side names no holder: no veto
+    (None, None, False),
+])
+def test_figures_of_two_named_holders(ha, hb, other):
+    from dataclasses import replace
+
+    from claimdiff.judge import _other_holder
+
+    qa, qb = replace(count("294", 294, "seats"), holder=ha), replace(count("240", 240, "seats"), holder=hb)
+    assert _other_holder(qa, qb) is other
+    assert _other_holder(qb, qa) is other
 
 
 def claim(text: str) -> Claim:
@@ -83,6 +105,9 @@ def figure(c: Claim, text: str) -> Q:
     ("Some 2,000 residents were evacuated from the valley.", "2,000", "displaced"),
     ("Police said 12 people were arrested overnight.", "12", "arrested"),
     ("Rescue teams of 400 people reached the valley on foot, far from the quake zone.", "400", None),
+    # a state word counts up to 40 characters from the figure, not 41
+    ("Rescuers found 400 people in the rubble of the old halls, dead.", "400", "dead"),  # 40
+    ("Rescuers found 400 people in the rubble of the market, all dead.", "400", None),  # 41
 ])
 def test_the_state_a_count_of_people_is_of(text, figure_text, state):
     c = claim(text)
@@ -114,6 +139,10 @@ def negated(content: str, cue: str) -> Claim:
     ("No sign of the missing crew", "No sign", "The missing crew was found", True),  # what "sign" governs: missing
     ("No sign of the missing crew", "No sign", "Rescuers found the ship", False),
     ("The port has not yet reopened to ships", "has not yet reopened", "The port reopened on Monday", True),
+    # a stem of five letters, of the negated word and of what it governs: "delayed" / "delay",
+    # "injuries" / "injured"; a negated word that ends the claim governs nothing
+    ("The flight was not delayed", "was not delayed", "A two-hour delay hit the flight", True),
+    ("Officials have not reported injuries", "have not reported", "Three people were injured", True),
     # a denial taken as it is: what is denied is the whole claim
     ("The Kremlin denied the troops had crossed", "denied", "The troops crossed the border", True),
 ])

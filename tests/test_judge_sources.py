@@ -32,8 +32,17 @@ CASES = [
     (A(source="the Interior Ministry", organisation="Interior Ministry"),
      A(source="the interior ministry of Morocco", organisation="interior ministry of Morocco"), True, None),
     (A(source="Threadneedle Street"), A(source="the Bank of England", organisation="Bank of England"), True, None),
+    (A(source="the U.S. Army", organisation="U.S. Army"), A(source="the Army", organisation="the Army"), True, None),
+    (A(source="the Ministry of Health of Gaza", organisation="Ministry of Health of Gaza"),
+     A(source="Gaza's Health Ministry", organisation="Gaza's Health Ministry"), True, None),
+    # two names of one building, neither in the other's words; "the" before a name that is a key without it
+    (A(source="Downing Street"), A(source="No 10"), True, None),
+    (A(source="the Department of Defense"), A(source="the Pentagon"), True, None),
     # a definite role may be the person named; a loose description of one person is that person
     (A(source="the union leader", role="leader"), A(source="Jon Holden", name="Jon Holden"), True, None),
+    # ... not a role of a body the role names ("the Pentagon spokesman" is the Pentagon's, not Patel's)
+    (A(source="the Pentagon spokesman", role="spokesman"), A(source="Vedant Patel", name="Vedant Patel"),
+     False, "another source"),
     (A(source="the State Department spokesman", role="spokesman", organisation="State Department", anonymous=True),
      A(source="Vedant Patel", name="Vedant Patel"), True, None),
     (A(source="a county official", role="official", anonymous=True),
@@ -46,10 +55,17 @@ CASES = [
      A(source="Governor Wes Moore", name="Wes Moore", role="governor"), False, NAMED_VS_ANONYMOUS),
     # an unnamed source against a body is not told apart
     (A(source="officials", role="officials", anonymous=True), A(source="the BBC"), True, None),
+    # ... nor against a role that is not anonymous, whatever the two roles are
+    (A(source="a volunteer", role="volunteer", anonymous=True), A(source="the union leader", role="leader"), True, None),
+    # an outlet's name is no person's, though it is capitalised words
+    (A(source="The Associated Press", name="The Associated Press"),
+     A(source="a senior official", role="official", anonymous=True), True, None),
     # sources that are neither: their names decide, or their words when they have no name
     (A(source="the BBC's projection"), A(source="a Sky News projection"), False, "another source"),
     (A(source="the BBC's projection"), A(source="a BBC exit poll"), True, None),
     (A(source="a report"), A(source="the report"), True, None),
+    # a source of generic words against one with a name: their words decide, not the name alone
+    (A(source="the projection"), A(source="the BBC's projection"), True, None),
     (A(source="a report"), A(source="witnesses on the scene"), False, "another source"),
     (A(), A(), True, None),
     # a capital or a building for its state or body; another capital is another source
@@ -85,6 +101,7 @@ def test_how_a_source_is_shown_in_a_reason(attribution, shown):
 
 @pytest.mark.parametrize("role, singular", [("officials", "official"), ("Witnesses", "witness"), ("witness", "witness"),
                                             ("authorities", "authority"), ("Spokesman", "spokesman"), ("boxes", "box"),
+                                            ("coaches", "coach"), ("parishes", "parish"),
                                             (None, None), ("", None)])
 def test_a_role_in_the_singular(role, singular):
     assert _singular(role) == singular
@@ -156,3 +173,21 @@ def test_the_same_quotation_credited_to_two_people_is_still_a_shift():
         ("other", '"We will honour every union contract at the plant," David Burritt said.'))]
     kinds = {f.kind.value for f in compare(docs, settings=Settings(semantic=False, min_confidence=0.0)).findings}
     assert "attribution-shift" in kinds
+
+
+@pytest.mark.parametrize("text, needle, found", [
+    ("The mayor may resign on Friday.", "may", [(10, 13)]),  # the word, not the "may" of "mayor"
+    ("The talks failed, police said.", "Police", [(18, 24)]),  # whatever its case
+    ("The mayor may resign on Friday.", "May", [(10, 13)]),  # as a word, whatever its case
+    ("They didn't go and couldn't stay.", "n't", [(8, 11)]),  # part of a word: the first
+    ("They didn't resign.", "n't", [(8, 11)]),  # a cue that is part of a word
+    ("The talks failed, he said.", "Joe Biden", []),  # a source resolved from elsewhere is not in the claim's words
+    ("The talks failed.", None, []),
+])
+def test_what_a_finding_highlights_is_the_cue_or_source_where_it_stands(text, needle, found):
+    from claimdiff.judge import _find_spans
+    from claimdiff.model import Claim
+
+    c = Claim(id="x#1", document="x", start=0, end=len(text), text=text, sentence_start=0, sentence_end=len(text),
+              content=text)
+    assert _find_spans(c, needle) == found

@@ -23,6 +23,14 @@ NEGATION = [
     ("The strike, which no one had expected, began on Friday.", "strike", False),
     ("The ministry showed no sign of easing its stance.", "ministry", True),
     ("Nobody was hurt in the blast.", "Nobody", True),
+    # the claim's own verb, though the sentence's root is another claim's ("hit")
+    ("The storm hit Florida, and officials said the airport would not reopen.", "airport", True),
+    ("The storm hit Florida on Monday, and the airport did not reopen.", "airport", True),
+    # a verb of denial under the claim's verb; a negator as the object or the complement
+    ("The ministry moved to deny the report.", "ministry", True),
+    ("The ministry said nothing about the troops.", "ministry", True),
+    ("The answer was nothing of the sort.", "answer", True),
+    ("The company denied the report.", "company", True),  # a report is no charge: a denial, not a plea
 ]
 
 
@@ -42,6 +50,7 @@ DENIES = [
     # a negated content verb must be asserted on the other side; a shared object is not enough
     ("Argentina could not hold on to their lead.", "Argentina squandered their lead.", False),
     ("Argentina could not hold on to their lead.", "Argentina held on to their lead.", True),
+    ("Police have not made any arrests.", "Police made three arrests.", True),  # a light verb: its object
     ("The minutes did not show any dissent.", "The minutes showed dissent.", True),
     # a negated subject denies its verb: no one, none, nobody, "no" before the subject
     ("No one was injured in the blast.", "Three people were injured in the blast.", True),
@@ -50,6 +59,7 @@ DENIES = [
     ("No soldiers were killed on Friday.", "Two soldiers were killed on Friday.", True),
     ("No one was injured on Friday.", "Two people were arrested on Friday.", False),  # the date is shared, not denied
     ("No one was hurt in the blast.", "The blast shattered windows.", False),
+    ("No one was injured in the blast.", "The blast caused injuries.", True),  # "injured" / "injuries": one stem
 ]
 
 
@@ -82,6 +92,10 @@ CERTAINTY = [
     ("The army said it downed 30 drones, which could not be independently verified.", "drones", "unconfirmed"),
     ("The brigade fought near the town, adding it was unclear when it arrived.", "brigade", "asserted"),
     ("It was unclear how many people had died.", "unclear", "unconfirmed"),
+    ("Labour is likely to win a majority, pollsters said.", "Labour", "hedged"),  # an adjective of the predicate
+    # a coordinated clause with a subject of its own says what the claim says
+    ("Officials said the bridge collapsed and two people reportedly died.", "bridge", "hedged"),
+    ("Officials said the bridge collapsed and two people were reportedly killed.", "bridge", "hedged"),
 ]
 
 
@@ -199,6 +213,13 @@ HOLDERS = [
     ("More than 8,000 people died in the quake.", "More than 8,000", None),  # the figure is the subject
     ("Reuters counted 300 bodies in the streets.", "300", None),  # who counts is a source, not a holder
     ("The company sold 5 million phones last year.", "5 million", None),  # no name
+    ("The BJP claimed 240 seats.", "240", None),  # a reporting verb: a source, not a holder
+    ("The BJP and the Congress won 340 seats.", "340", "BJP Congress"),
+    # a verb with no subject of its own: the first verb's, the one it hangs from, the raising verb's
+    ("The NDA had won or was ahead in 294 seats.", "294", "NDA"),
+    ("The BJP consolidated its lead, winning 240 seats.", "240", "BJP"),
+    ("The BJP is set to win 240 seats.", "240", "BJP"),
+    ("Expected to win 240 seats, the BJP campaigned hard.", "240", None),  # no subject in reach: none, and no error
 ]
 
 
@@ -228,6 +249,7 @@ ROLES = [
     ("The sheriff confirmed four fatalities in the park.", "four", None),
     ("The NDA won 294 seats, more than the 272 seats needed to secure a majority.", "272", "threshold"),  # a bar
     ("The alliance won 293 seats, over 20 more than the 272 required to form a government.", "272", "threshold"),
+    ("The alliance won 293 seats, above the required 272 seats.", "272", "threshold"),
     ("The NDA won 294 seats, more than the 272 seats needed to secure a majority.", "294", None),
 ]
 
@@ -257,6 +279,7 @@ EVENTS = [
     ("The storm made landfall on Wednesday.", "on Wednesday", None),
     ("The announcement came on Tuesday.", "on Tuesday", None),
     ("The vote is on March 5.", "on March 5", None),
+    ("Officials said the vote is on March 5.", "on March 5", None),  # a copula under a reporting verb: no "say"
 ]
 
 
@@ -286,6 +309,12 @@ COUNTED = [
     ("The firm hired 300 new staff this year.", "300", "new staff"),
     ("The army deployed 5,000 of its troops to the border.", "5,000", "troops"),
     ("The storm destroyed 1,200 homes and 30 schools.", "30", "schools"),
+    ("12 more bodies were found.", "12", "more bodies"),
+    ("40 from the town died in the flood.", "40", "deaths"),  # a preposition other than "of" names nothing
+    # a number alone that no one died or was killed as counts nothing: the arrested, the killers
+    ("Police arrested 12 at the scene.", "12", None),
+    ("The two killed three guards.", "two", None),
+    ("The army lost 12, and the rebels 40.", "40", None),  # a number after its noun's place, in an ellipsis
 ]
 
 
@@ -305,6 +334,7 @@ MEASURED = [
     ("The mill reported crude steel output of about 44 million tons.", "about 44 million tons", "output"),
     ("Households are now spending 90% more on electricity.", "90%", None),  # households are not measured
     ("Food inflation reached a record high of 16.5%.", "16.5%", "Food inflation"),  # a level, not a measure
+    ("Nvidia rose 5% on Monday.", "5%", None),  # a name is not what is measured
 ]
 
 
@@ -349,6 +379,20 @@ REPORTING_SUBJECTS = [
     # a participle with no subject of its own credits no one; no such verb, no reading
     ("The troops had crossed the border, he told reporters, adding that more would follow.", "adding", ("", False, "")),
     ("The troops had crossed the border.", "warned", None),
+    ("Troops crossed the border, the ministry tweeted.", "tweeted", ("the ministry", True, "the ministry")),  # any verb
+    ("The claims are false, Ukraine claims.", "claims", ("Ukraine", True, "Ukraine")),  # the verb, not the noun
+    # the subject's own edges: no comma, parenthesis or leading "Both"
+    ("Sarah Kim, a spokeswoman for the airline, said the plane landed.", "said",
+     ("Sarah Kim, a spokeswoman for the airline", True, "Sarah Kim, a spokeswoman for the airline,")),
+    ("(Officials) said the troops crossed.", "said", ("Officials", True, "(Officials)")),
+    ("Both the ministry and the army said the troops had crossed.", "said",
+     ("the ministry and the army", True, "Both the ministry and the army")),
+    # a subject with a hole where a clause was left out: its words up to the hole
+    ("A spokesman, who declined to be named, and a senior diplomat said the talks had failed.", "said",
+     ("A spokesman", True, "A spokesman, who declined to be named, and a senior diplomat")),
+    # a finite verb with no subject credits no one ("Says ..."); "There were said to be" is no saying
+    ("Says the troops crossed.", "Says", ("", True, "")),
+    ("There were said to be 40 people dead.", "said", ("", False, "")),
 ]
 
 
@@ -364,6 +408,8 @@ def test_the_source_is_the_reporting_verbs_subject_whole_and_no_more(sentence, c
     ("Caroline Ellison testified that Bankman-Fried directed her.", "Caroline Ellison"),
     ("Bankman-Fried took the stand on Friday, and Judge Lewis Kaplan listened.", "Judge Lewis Kaplan"),  # the last
     ("The jury heard from prosecutors.", None),
+    ("Caroline Ellison was questioned by prosecutors.", "Caroline Ellison"),  # a passive subject too
+    ("Former FTX executive Caroline Ellison testified on Tuesday.", "Caroline Ellison"),  # the name, not the title
 ])
 def test_the_person_a_sentence_is_about_is_its_last_named_subject(sentence, name):
     from claimdiff.extract.parse import parser_for
@@ -386,6 +432,9 @@ DENIALS = [
     ("The rebels have not become a threat.", ("threat",), ()),  # "become" is copular: the threat
     ("Police have not made any arrests on Friday.", ("arrest", "arrests"), ()),
     ("No one was injured in the blast.", ("injure", "injured", "blast"), ("injure", "injured")),
+    ("Nobody was safe in the town.", ("safe", "town"), ()),  # a negated subject of "be": its complement
+    ("Officials did not name the town safe.", ("name", "town", "safe"), ("name",)),  # the object's predicate
+    ("The plant has yet to reopen.", ("reopen",), ()),  # "yet to": what it is yet to do
 ]
 
 

@@ -180,7 +180,9 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
     it ("who asked not to be named"). None: the parse finds no such reporting verb."""
     words = (cue or "").split()
     word = words[0].lower() if words else ""
-    v = next((t for t in s.tokens if t.lower == word and (t.lemma in REPORTING or t.pos == "VERB")), None)
+    same = [t for t in s.tokens if t.lower == word]
+    # the verb, not a noun of the same word before it ("The claims are false, Ukraine claims")
+    v = next((t for t in same if t.pos == "VERB"), None) or next((t for t in same if t.lemma in REPORTING), None)
     if v is None:
         return None
     subj = next((c for c in s.children(v) if c.dep in ("nsubj", "nsubjpass")), None)

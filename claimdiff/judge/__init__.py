@@ -109,7 +109,7 @@ def _money_move(unit: str, va: float, vb: float) -> str:
 
 
 def _what(qa: Quantity, qb: Quantity) -> str:
-    return qa.counts or qb.counts or {"date": "date", "length": "distance", "area": "area"}.get(qa.dimension, qa.dimension)
+    return qa.counts or qb.counts or {"length": "distance"}.get(qa.dimension, qa.dimension)
 
 
 _PERSON = re.compile(r"(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+")
@@ -611,9 +611,12 @@ def _cue_spans(c: Claim, cue: str | None) -> list[tuple[int, int]]:
 
 
 def _find_spans(c: Claim, needle: str | None) -> list[tuple[int, int]]:
+    """Where ``needle`` (a cue, a source) stands in the claim: as a word of its own ("may" in "The
+    mayor may resign", not the "may" of "mayor"), else anywhere ("n't" of "didn't")."""
     if not needle:
         return []
-    i = c.text.lower().find(needle.lower())
+    m = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", c.text, re.I)
+    i = m.start() if m else c.text.lower().find(needle.lower())
     return [(i, i + len(needle))] if i >= 0 else []
 
 
