@@ -18,14 +18,18 @@ def kinds(ref: str, other: str, date="2024-05-30") -> set[str]:
     return {f.kind.value for f in compare(docs, settings=ALL).findings}
 
 
-def shifted_with(third: str | None, ref: str, other: str) -> list[str]:
-    """The figure shifts found between ``ref`` and ``other`` in a story where a third report,
-    when given, says ``third``."""
+def between(kind: str, third: str | None, ref: str, other: str) -> list[str]:
+    """The reasons of the findings of ``kind`` between ``ref`` and ``other`` in a story where a
+    third report, when given, says ``third``."""
     texts = [("ref", ref), ("other", other)] + ([("third", third)] if third else [])
     docs = [parse_document(f"---\noutlet: {n}\ndate: 2023-12-18\n---\n{t}\n", doc_id=n, path=None, name=n)
             for n, t in texts]
     return [f.reason for f in compare(docs, settings=ALL).findings
-            if f.kind.value == "figure-shift" and {s.document for s in f.all_sides[0]} == {"ref", "other"}]
+            if f.kind.value == kind and {s.document for s in f.all_sides[0]} == {"ref", "other"}]
+
+
+def shifted_with(third: str | None, ref: str, other: str) -> list[str]:
+    return between("figure-shift", third, ref, other)
 
 
 DEAL = ("Nippon Steel will buy U.S. Steel for about $14.1 billion in cash, the companies said on Monday.",
@@ -39,6 +43,8 @@ def test_two_prices_a_report_tells_apart_are_no_shift_between_outlets_that_give_
     both = ("The price is an equity value of about $14.1 billion. Nippon Steel also takes on the company's debt, "
             "which brings the deal to $14.9 billion.")
     assert shifted_with(both, *DEAL) == []
+    (agreed,) = between("agree", both, *DEAL)
+    assert agreed.endswith("; both figures in one report: about $14.1 billion | $14.9 billion"), agreed
     # both figures in one report, but nothing says they measure two things: still a shift
     assert shifted_with("Nippon Steel first offered $14.1 billion and then raised it to $14.9 billion.", *DEAL)
 
