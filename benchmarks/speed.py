@@ -320,8 +320,11 @@ class Peaks:
                 continue
             try:
                 status = Path(f"/proc/{pid}/status").read_text()
-                if "resource_tracker" in Path(f"/proc/{pid}/cmdline").read_text():
+                cmdline = Path(f"/proc/{pid}/cmdline").read_text()
+                if "resource_tracker" in cmdline:
                     continue  # multiprocessing's helper, not a worker
+                if "forkserver" in cmdline and role == "worker":
+                    role = "forkserver"  # the process --workers' workers are forked from
             except OSError:
                 continue
             self.cpu[pid] = ticks[pid]
@@ -357,6 +360,10 @@ def run_tree(cmd: list[str], out: Path, env: dict, also: dict[int, str] | None =
                          f"{err.decode(errors='replace')[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    # processes of cmd's tree that nobody waited for (forked from a forkserver, which is left to
+    # exit after cmd): the kernel's count misses them, /proc's last reading of each does not
+    started = sum(t for pid, t in peaks.cpu.items() if pid not in before.cpu)
+    cpu = max(cpu, started)
     cpu += sum(peaks.cpu.get(pid, 0.0) - before.cpu.get(pid, 0.0) for pid in before.cpu)
     return wall, cpu, peaks.by_role()
 

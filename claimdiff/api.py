@@ -376,6 +376,8 @@ def _both_reported(claims_by_report: list[list[Claim]]):
         return q.dimension == want.dimension == "money" and q.overlaps(want)
 
     def reported(qa, qb) -> bool:
+        if qa.dimension != "money" or qb.dimension != "money":
+            return False
         for claims in claims_by_report:
             for c1 in claims:
                 for q1 in c1.quantities:
