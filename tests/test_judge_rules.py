@@ -43,8 +43,16 @@ def test_two_prices_a_report_tells_apart_are_no_shift_between_outlets_that_give_
     both = ("The price is an equity value of about $14.1 billion. Nippon Steel also takes on the company's debt, "
             "which brings the deal to $14.9 billion.")
     assert shifted_with(both, *DEAL) == []
-    (agreed,) = between("agree", both, *DEAL)
-    assert agreed.endswith("; both figures in one report: about $14.1 billion | $14.9 billion"), agreed
+    assert between("agree", both, *DEAL) == ["same claim; figures compatible: on Monday (2023-12-18) ~ on Monday "
+                                             "(2023-12-18); both figures in one report: about $14.1 billion | $14.9 billion"]
+    # two prices each, both told apart by the third report: both pairs named
+    two = ("The deal is worth about $14.1 billion, or $2.0 billion for the mills, the companies said on Monday.",
+           "The deal is worth $14.9 billion, or $2.5 billion for the mills, the companies said on Monday.")
+    third = ("The equity value is about $14.1 billion, $2.0 billion of it for the mills; with the debt it takes on, "
+             "the deal is worth $14.9 billion, $2.5 billion for the mills.")
+    (agreed,) = between("agree", third, *two)
+    assert agreed.endswith("; both figures in one report: about $14.1 billion | $14.9 billion; $2.0 billion | "
+                           "$2.5 billion"), agreed
     # both figures in one report, but nothing says they measure two things: still a shift
     assert shifted_with("Nippon Steel first offered $14.1 billion and then raised it to $14.9 billion.", *DEAL)
 
