@@ -492,7 +492,7 @@ def prepare_worker(settings) -> None:
     the first text the cache lacks, as in a serial run, and so never where every embedding is
     cached (a warm run then costs each worker no model and no memory for one). Its garbage
     collector runs as the command line's does."""
-    from .__main__ import collect_less
+    from .process import collect_less
 
     collect_less()
     process_encoder(settings)

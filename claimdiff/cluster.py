@@ -21,7 +21,7 @@ from distributed import Client, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
 
-from .distribute import _Died, _Failed, in_turn
+from .turns import Died, Failed, in_turn
 from .errors import ConfigError, InputError
 from .version import __version__
 
@@ -132,7 +132,7 @@ def _stream(client: Client, tasks: Iterator, fn: Callable, args: tuple, window: 
 
     def results() -> Iterator:
         nxt = submitted = 0
-        ready: dict[int, list | _Failed] = {}
+        ready: dict[int, list | Failed] = {}
         exhausted = False
 
         def fill() -> None:
@@ -155,9 +155,9 @@ def _stream(client: Client, tasks: Iterator, fn: Callable, args: tuple, window: 
             try:
                 ready[place] = future.result()
             except KilledWorker as exc:  # every worker it was given died while running it
-                ready[place] = _Failed(_Died(exc.allowed_failures + 1), part)
+                ready[place] = Failed(Died(exc.allowed_failures + 1), part)
             except Exception as exc:  # said in its turn, as a serial run would stop there
-                ready[place] = _Failed(exc, part)
+                ready[place] = Failed(exc, part)
             else:
                 if done:
                     for task in part:

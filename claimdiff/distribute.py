@@ -44,10 +44,10 @@ import itertools
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from .errors import InputError
+from .turns import Died, Failed, in_turn
 
 WINDOW = 2  # tasks (batches) in flight (or done, waiting for an earlier one) per worker
 # items run as one Dask task: the engine's own cost per task (the scheduler's, the client's, the
@@ -88,7 +88,7 @@ def _local_start() -> None:
     """A local worker's first act: leave Ctrl-C to the run (a terminal sends it to the whole
     process group; the run stops its workers itself, and workers that took it would print
     tracebacks), and collect garbage as the command line does."""
-    from .__main__ import collect_less
+    from .process import collect_less
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     collect_less()
@@ -150,7 +150,7 @@ def _local(tasks: Iterator, fn: Callable, args: tuple, workers: int, prepare: Ca
 
     def results() -> Iterator:
         pending: dict[int, tuple[list, object]] = {}  # place -> (batch, future), not yet handed out
-        ready: dict[int, list | _Failed] = {}
+        ready: dict[int, list | Failed] = {}
         nxt = submitted = 0
         exhausted = False
 
@@ -164,7 +164,7 @@ def _local(tasks: Iterator, fn: Callable, args: tuple, workers: int, prepare: Ca
 
         def finished(place: int, value) -> None:
             ready[place] = value
-            if done and not isinstance(value, _Failed):
+            if done and not isinstance(value, Failed):
                 for task in pending[place][0]:
                     done(label(task))
 
@@ -190,7 +190,7 @@ def _local(tasks: Iterator, fn: Callable, args: tuple, workers: int, prepare: Ca
                 except BrokenProcessPool:
                     broken = True
                 except Exception as exc:  # said in its turn, as a serial run would stop there
-                    finished(place, _Failed(exc, part))
+                    finished(place, Failed(exc, part))
             if broken:  # whose was the death is not known: each batch still held is run alone
                 pool.drop()
                 for place, (part, _) in sorted(pending.items()):
@@ -207,54 +207,15 @@ def _local(tasks: Iterator, fn: Callable, args: tuple, workers: int, prepare: Ca
 ALLOWED_DEATHS = 3  # deaths of a worker that ran a batch alone, before the batch fails (Dask's allowed-failures)
 
 
-class _Died(Exception):
-    """The worker processes that ran a batch, alone, died ``times`` times."""
-
-    def __init__(self, times: int) -> None:
-        super().__init__(times)
-        self.times = times
-
-
 def _alone(pool: _Pool, part: list, submit: Callable):
     """``part`` run on a pool with nothing else in flight: its result (or the error it raised, as
-    a ``_Failed``), or a ``_Failed`` of ``_Died`` once its worker died ``ALLOWED_DEATHS`` + 1 times."""
+    a ``Failed``), or a ``Failed`` of ``Died`` once its worker died ``ALLOWED_DEATHS`` + 1 times."""
     for death in range(1, ALLOWED_DEATHS + 2):
         try:
             return submit(part).result()
         except BrokenProcessPool:
             pool.drop()
             if death > ALLOWED_DEATHS:
-                return _Failed(_Died(death), part)
+                return Failed(Died(death), part)
         except Exception as exc:
-            return _Failed(exc, part)
-
-
-def in_turn(ready: dict, held: dict, nxt: int, label: Callable):
-    """Hand out the results of the batches ``ready`` from place ``nxt`` on, while there is no
-    gap (a failed batch raises its error there, in its turn); each leaves ``held`` as it goes.
-    Returns the next place to wait for."""
-    while nxt in ready:
-        value = ready.pop(nxt)
-        del held[nxt]
-        if isinstance(value, _Failed):
-            value.throw(label)
-        yield from value
-        nxt += 1
-    return nxt
-
-
-class _Failed:
-    def __init__(self, exc: BaseException, part: list) -> None:
-        self.exc, self.part = exc, part
-
-    def throw(self, label: Callable):
-        names = [str(label(t)) for t in self.part]
-        named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        if isinstance(self.exc, _Died):
-            them = "it" if len(names) == 1 else "them (they ran as one task)"
-            raise InputError(f"{named}: could not be compared: {self.exc.times} worker processes "
-                             f"died while comparing {them}") from None
-        if isinstance(self.exc, CancelledError):  # the scheduler went away, or another client cancelled it
-            raise InputError(f"{named}: the cluster dropped it before it was compared "
-                             f"({self.exc or 'cancelled'})") from None
-        raise self.exc
+            return Failed(exc, part)

@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimdiff.cli import cli
+from claimdiff.errors import InputError
 from conftest import ROOT, as_from_a_terminal
 from dask_helpers import (Cluster, KillWorker, after_the_next, dies_at, dies_once, environ, fails_at, note_prepared,
                           whose)
@@ -328,7 +329,7 @@ def test_a_local_batch_whose_workers_keep_dying_fails_in_its_turn_naming_only_it
     from claimdiff import distribute
 
     got = []
-    with pytest.raises(distribute.InputError) as err:
+    with pytest.raises(InputError) as err:
         with distribute.in_order(range(12), dies_at, (5, str(tmp_path)), workers=2, batch=1, label=str) as results:
             for value in results:
                 got.append(value)
