@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -367,34 +366,26 @@ def _gap(same: np.ndarray, x: int, y: int) -> float:
 def _both_reported(claims_by_report: list[list[Claim]]):
     """``reported(qa, qb)``: whether one report gives two sums of money, one that can be ``qa``
     and another that can be ``qb``, and names what sets them apart ("an equity value of $14.1
-    billion"; "with its debt, $14.9 billion": ``VALUE_MEASURES``): outlets that give one or the
-    other of a deal's price then chose between two measures on record, and do not disagree.
-    Only money, and only with a measure named: a report that gives two tolls, two rates or two
-    days gives a change over time, and outlets that give one each still differ."""
+    billion"; "with its debt, $14.9 billion": ``scope.names_a_measure``): outlets that give one
+    or the other of a deal's price then chose between two measures on record, and do not
+    disagree. Only money, and only with a measure named: a report that gives two tolls, two
+    rates or two days gives a change over time, and outlets that give one each still differ."""
+    from .extract.scope import names_a_measure
 
-    def fits(q, want) -> bool:
-        return q.dimension == want.dimension == "money" and q.overlaps(want)
+    # each report's sums of money, each with whether its claim names a measure: read once
+    sums = [[(q, names_a_measure(c.text)) for c in claims for q in c.quantities if q.dimension == "money"]
+            for claims in claims_by_report]
 
     def reported(qa, qb) -> bool:
         if qa.dimension != "money" or qb.dimension != "money":
             return False
-        for claims in claims_by_report:
-            for c1 in claims:
-                for q1 in c1.quantities:
-                    if not fits(q1, qa):
-                        continue
-                    for c2 in claims:
-                        for q2 in c2.quantities:
-                            if (q2 is not q1 and fits(q2, qb) and not q2.overlaps(q1)
-                                    and (VALUE_MEASURES.search(c1.text) or VALUE_MEASURES.search(c2.text))):
-                                return True
+        for money in sums:
+            for q1, named1 in money:
+                if q1.overlaps(qa) and any(q2 is not q1 and q2.overlaps(qb) and not q2.overlaps(q1)
+                                           and (named1 or named2) for q2, named2 in money):
+                    return True
         return False
     return reported
-
-
-# what tells two prices of one deal apart: the equity and the enterprise value, with or without debt
-VALUE_MEASURES = re.compile(r"\b(?:debt|equity value|enterprise value|including|excluding|overall value|total value)\b",
-                            re.I)
 
 
 def _scores(al: Alignment) -> tuple[tuple[str, float], ...]:

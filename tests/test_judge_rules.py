@@ -59,7 +59,7 @@ def test_two_prices_a_report_tells_apart_are_no_shift_between_outlets_that_give_
 
 def test_a_report_that_gives_two_tolls_does_not_explain_away_two_outlets_tolls():
     """A toll that rose is a change over time: outlets that give one toll each still differ,
-    whatever a third says of the rise, including the words of VALUE_MEASURES."""
+    whatever a third says of the rise, even in words that name a measure."""
     tolls = ("The storm killed 4 people in Florida, officials said on Thursday.",
              "The storm killed 10 people in Florida, officials said on Thursday.")
     rise = "The toll, including the dead in St. Lucie County, rose from 4 to 10, officials said on Thursday."

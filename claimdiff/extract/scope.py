@@ -41,6 +41,16 @@ _NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _QUALIFIER = re.compile(r"\b(?:including|excluding|inclusive of|exclusive of|net of|plus|counting|not counting)\s+(?:the\s+|its\s+|their\s+)?([a-z][\w-]+)", re.I)
 
 
+# what tells two sums of one deal apart besides a qualifier: the equity or enterprise value, the debt
+_VALUE = re.compile(r"\b(?:debt|equity value|enterprise value|overall value|total value)\b", re.I)
+
+
+def names_a_measure(text: str) -> bool:
+    """Whether ``text`` says what its sum of money measures or leaves out ("an equity value of
+    $14.1 billion", "$14.9 billion including debt")."""
+    return bool(_QUALIFIER.search(text) or _VALUE.search(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     places: frozenset[str]
