@@ -60,6 +60,12 @@ DENIES = [
     ("No one was injured on Friday.", "Two people were arrested on Friday.", False),  # the date is shared, not denied
     ("No one was hurt in the blast.", "The blast shattered windows.", False),
     ("No one was injured in the blast.", "The blast caused injuries.", True),  # "injured" / "injuries": one stem
+    # "nobody was aboard" is denied by those aboard, not by any word about the craft
+    ("Nobody was aboard the Starship rocket.", "Starship, the rocket, stands 394 feet tall.", False),
+    ("Nobody was aboard the Starship rocket.", "Two test pilots were aboard the Starship rocket.", True),
+    # "does not mean it is over" does not deny that it goes on
+    ("That does not mean COVID-19 is over as a global health threat.",
+     "COVID-19 continues to threaten the health of humanity.", False),
 ]
 
 
@@ -96,6 +102,10 @@ CERTAINTY = [
     # a coordinated clause with a subject of its own says what the claim says
     ("Officials said the bridge collapsed and two people reportedly died.", "bridge", "hedged"),
     ("Officials said the bridge collapsed and two people were reportedly killed.", "bridge", "hedged"),
+    # an indirect question asserts nothing: its modal is the question's
+    ("Staff are poring over each move Musk makes to work out where he may steer the company.", "Staff", "asserted"),
+    ("Engineers are trying to establish whether the dam may have been struck.", "Engineers", "asserted"),
+    ("Engineers said the dam may have been struck.", "dam", "hedged"),  # a content clause, no question
 ]
 
 
@@ -116,6 +126,13 @@ SOURCES = [
     ("Sarah Kim, a spokeswoman for the airline, said the plane landed safely.", "plane", "Sarah Kim, a spokeswoman for the airline"),
     ("Prices rose, the Labor Department said on Tuesday.", "Prices", "the Labor Department"),
 ]
+
+
+def test_a_reporting_word_before_a_noun_credits_no_one():
+    """"The confirmed death toll": an adjective of the toll, not "The" confirming it."""
+    c = claim_in("The confirmed death toll had passed 5,300 by Tuesday evening.", "5,300")
+    assert c.attribution.source is None
+    assert claim_in("The ministry confirmed the death toll had passed 5,300.", "5,300").attribution.source == "The ministry"
 
 
 @pytest.mark.parametrize("sentence, needle, source", SOURCES)
@@ -410,6 +427,10 @@ def test_the_source_is_the_reporting_verbs_subject_whole_and_no_more(sentence, c
     ("The jury heard from prosecutors.", None),
     ("Caroline Ellison was questioned by prosecutors.", "Caroline Ellison"),  # a passive subject too
     ("Former FTX executive Caroline Ellison testified on Tuesday.", "Caroline Ellison"),  # the name, not the title
+    # a role with the name joined to it: the person, not the role
+    ("SpaceX founder and CEO Elon Musk congratulated the team on Twitter.", "Elon Musk"),
+    ("The company's chief, Elon Musk, congratulated the team.", "Elon Musk"),
+    ("The company's founder congratulated the team.", None),
 ])
 def test_the_person_a_sentence_is_about_is_its_last_named_subject(sentence, name):
     from claimdiff.extract.parse import parser_for
@@ -432,7 +453,13 @@ DENIALS = [
     ("The rebels have not become a threat.", ("threat",), ()),  # "become" is copular: the threat
     ("Police have not made any arrests on Friday.", ("arrest", "arrests"), ()),
     ("No one was injured in the blast.", ("injure", "injured", "blast"), ("injure", "injured")),
-    ("Nobody was safe in the town.", ("safe", "town"), ()),  # a negated subject of "be": its complement
+    # a negated subject of "be": its complement, not the place both claims may name
+    ("Nobody was safe in the town.", ("safe",), ()),
+    # ... and where the complement is a place, the preposition that says it, not the place
+    ("Nobody was aboard the rocket.", ("aboard",), ()),
+    ("Nobody was in the building.", (), ()),  # "in" matches nothing: no denial one can find
+    # a verb with a clause denies the verb, not the clause's subject the parser hung on it
+    ("That does not mean COVID-19 is over as a threat.", ("mean",), ("mean",)),
     ("Officials did not name the town safe.", ("name", "town", "safe"), ("name",)),  # the object's predicate
     ("The plant has yet to reopen.", ("reopen",), ()),  # "yet to": what it is yet to do
 ]

@@ -36,6 +36,7 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+day)\s*"  # "July 5" / "Nov. 4" / "Tuesday"
     r"(?:\([^()\n]{1,40}\)\s*)?|\s*\([^()\n]{1,40}\)\s*)"  # "(Kestrel) - "; "BALTIMORE (Kestrel) - "
     r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)\([^()\n]{1,40}\)\s*)[-–—]+\s*"  # "March 2 (Tallis Newswire) — "
+    r"|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}:\s+"  # "MOSCOW: ", "NEW DELHI: " (the colon of South Asian and Gulf papers)
 )
 
 _ALIASES = [(re.compile(r"\bDPRK\b"), "North Korean"), (re.compile(r"\bROK\b"), "South Korean"),
@@ -243,6 +244,8 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
     a = frame.attribution
     if not a.cue or a.cue in ("according to",) or not a.source:
         return frame
+    if reading.adjectival(ps, a.cue):
+        return None  # "The confirmed death toll had passed 5,300": "confirmed" says nothing was said
     got = reading.reporting_subject(ps, a.cue)
     if got is None:
         return frame

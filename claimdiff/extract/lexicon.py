@@ -38,6 +38,13 @@ RESTATING = frozenset("figure claim number toll report account estimate tally co
 # words that negate the clause they attach to ("not", "n't", "never" are tagged neg by the parser)
 NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nothing", "none", "nobody", "neither", "nor", "no longer"})
 
+# words that open an indirect question ("where he may steer", "whether the dam was struck")
+QUESTION_WORDS = frozenset("whether if where when why how what who whom whose which".split())
+
+# prepositions that say where someone is, with a meaning of their own: "nobody was aboard" is
+# denied by "two crew members were aboard", and not by any mention of the craft
+PLACING_PREPOSITIONS = frozenset("aboard inside onboard among beneath underneath".split())
+
 # modal auxiliaries that hedge what their verb says (epistemic)
 EPISTEMIC = frozenset({"may", "might", "could"})
 # modals that, negated, forbid or deny rather than hedge: "may not ban", "cannot ban", "must not"
@@ -233,6 +240,24 @@ UNNAMED_ROLES = (
         r"people familiar|person familiar|insiders?|residents?|witnesses|economists|volunteers?|rescuers?|forecasters|traders|"
         r"protesters?|demonstrators?|survivors?|paramedics?|medics?|eyewitness(?:es)?|activists?|passengers?|voters?)\b"
 )
+
+# a source that points back to one named before it, by what it is: "the organization" (the WHO
+# of the sentence before), "the statement" (of the office that issued it), "the company". It
+# names no one the judge can compare; only its resolution could, so it is no shift
+ANAPHORIC_SOURCES = frozenset("""
+organization organisation agency company firm group body outfit statement report release communique
+communiqué announcement document filing letter post readout transcript
+""".split())
+
+# words that say which count a figure is: the one on record, or a reckoning of the real one
+# ("the official death toll stands at 7 million" / "the real toll at over 20 million"): two measures
+RECORDED_MEASURES = frozenset("official officially confirmed recorded registered reported".split())
+RECKONED_MEASURES = frozenset("real actual true excess estimated unofficial".split())
+COUNT_NOUNS = frozenset("toll tolls count counts figure figures number numbers tally tallies deaths cases".split())
+
+# one role under its several words: "a Kremlin spokesperson" / "Kremlin spokesman Dmitry Peskov"
+ROLE_FORMS: dict[str, str] = {"spokesman": "spokesperson", "spokeswoman": "spokesperson",
+                              "spokesmen": "spokespeople", "spokeswomen": "spokespeople"}
 
 # a capital named for its government ("Pyongyang has sent Russia 13,000 containers" is North
 # Korea's doing): read so only where a place acts, as the subject of a verb, never as a place

@@ -10,7 +10,7 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 from __future__ import annotations
 
 from .lexicon import (ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, MEASURE_VERBS, NEGATORS, NOUN_POS,
-                      REPORTING, RESTATING, SAYING_NOUNS)
+                      PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
 # what names when, where, who or how many: the shared frame of two claims, never what a
@@ -86,6 +86,8 @@ def governs(s: Sentence, pred: Token, t: Token) -> bool:
         if not first and x.dep in CLAUSAL and x.dep not in CONTENT and not (
                 x.dep == "acl" and s.tokens[x.head].lemma in SAYING_NOUNS):
             break  # a relative, adverbial or prepositional clause: its own
+        if not first and x.dep in CONTENT and asks(s, x):
+            break  # "to work out where he may steer the company": a question, which asserts nothing
         if not first and x.dep == "conj" and x.pos in CLAIM_POS and not any(
                 c.dep in ("nsubj", "nsubjpass") for c in s.children(x)):
             break  # "the toll is huge and might reach thousands": the hedge is the second verb's
@@ -102,6 +104,14 @@ def governs(s: Sentence, pred: Token, t: Token) -> bool:
     # territory that scientists believe could hold water"), of that noun
     noun = s.tokens[head.head]
     return head.dep in ("relcl", "acl") and noun.lemma in RESTATING
+
+
+def asks(s: Sentence, head: Token) -> bool:
+    """The clause under ``head`` is an indirect question ("where he may steer the company",
+    "whether the dam was struck"): a wh-word or "whether"/"if" at its left edge. Its modals and
+    negations are the question's, not the claim's."""
+    first = min((t for t in s.subtree(head)), key=lambda t: t.i)
+    return first.lower in QUESTION_WORDS and first.i < head.i
 
 
 def negation_of(s: Sentence, pred: Token, a: int, b: int) -> Token | None:
@@ -123,16 +133,30 @@ def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
     head = _negated_subject_verb(s, neg) or (s.tokens[neg.head] if neg.dep in ("neg", "advmod", "det") else neg)
     words = [head]
     if head.pos in ("VERB", "AUX"):  # the verb's object, and what its preposition governs
-        for c in s.children(head):
-            if c.dep in ("dobj", "attr", "acomp", "oprd", "xcomp"):
+        kids = list(s.children(head))
+        # "does not mean COVID-19 is over": a verb with a clause denies the verb and that clause, not a
+        # noun the parser hangs between them (the clause's own subject, which both claims may share)
+        clause = any(c.dep == "ccomp" for c in kids)
+        copula = head.lemma == "be"
+        preps: list[str] = []
+        for c in kids:
+            if c.dep in ("dobj", "attr", "acomp", "oprd", "xcomp") and not (clause and c.dep == "dobj"):
                 words.append(c)
+            elif c.dep == "prep" and copula:
+                # "nobody was aboard the Starship" denies being aboard, not the Starship: the
+                # preposition is the predicate, and only a preposition with a meaning of its own
+                # ("aboard", "inside") can be matched; "in", "on", "at" deny nothing one can find
+                if c.lower in PLACING_PREPOSITIONS:
+                    preps.append(c.lower)
             elif c.dep == "prep":
                 words.extend(p for p in s.children(c) if p.dep == "pobj")
-    out = []
+    out: list[str] = []
     for w in words:
         if w.pos not in _CONTENT_POS or w.lemma in _LIGHT or w.lemma in _COPULAR or w.lemma in _TIME_NOUNS:
             continue
         out += [w.lemma, w.lower]  # "begun" is matched as written and as "begin"
+    if head.pos in ("VERB", "AUX"):
+        out += preps
     return tuple(dict.fromkeys(out))
 
 
@@ -203,6 +227,15 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
     return s.span_text(toks), True, s.span_text(whole)
 
 
+def adjectival(s: Sentence, cue: str) -> bool:
+    """The reporting word ``cue`` (its first word) stands in the sentence only as a modifier of a
+    noun ("The confirmed death toll had passed 5,300"): a word about the noun, no verb of saying,
+    and the words before it are no source."""
+    words = (cue or "").split()
+    same = [t for t in s.tokens if words and t.lower == words[0].lower()]
+    return bool(same) and all(t.dep == "amod" for t in same)
+
+
 def _under(s: Sentence, t: Token, top: Token, out: frozenset[str]) -> bool:
     """``t`` hangs from ``top`` through a relation in ``out``, at any depth."""
     x = t
@@ -218,10 +251,18 @@ def subject_name(s: Sentence) -> str | None:
     written, with the names compounded to it ("Caroline Ellison")."""
     found = None
     for t in s.tokens:
-        if t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN":
-            name = [c for c in s.children(t) if c.dep == "compound" and c.pos == "PROPN" and c.i < t.i] + [t]
-            if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
-                found = s.span_text(name)
+        if t.dep not in ("nsubj", "nsubjpass"):
+            continue
+        if t.pos != "PROPN":
+            # "SpaceX founder and CEO Elon Musk congratulated the team", "The company's chief,
+            # Elon Musk, said": a role, with the person's name joined or set beside it
+            t = next((c for c in s.children(t) if c.dep in ("conj", "appos") and c.pos == "PROPN"
+                      and any(g.dep == "compound" and g.pos == "PROPN" for g in s.children(c))), None)
+            if t is None:
+                continue
+        name = [c for c in s.children(t) if c.dep == "compound" and c.pos == "PROPN" and c.i < t.i] + [t]
+        if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
+            found = s.span_text(name)
     return found
 
 
