@@ -38,6 +38,7 @@ GRID = {
     "scope_penalty": (0.0, 0.1, 0.2, 0.3),
     "contradiction_margin": (0.0, 0.05, 0.1),
     "certainty_margin": (0.0, 0.03, 0.06),
+    "certainty_gap": (0.0, 0.03, 0.06, 0.1),
     "only_in_margin": (-0.04, 0.0, 0.04),
     "context_discount": (None, 0.03, 0.05, 0.1),
     "unit_bonus": (0.0, 0.1, 0.2),

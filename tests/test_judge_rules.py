@@ -226,3 +226,57 @@ def test_a_source_named_a_little_differently_is_the_same_source(a, b, same):
     from claimdiff.model import Attribution
 
     assert same_source(Attribution(source=a), Attribution(source=b))[0] is same
+
+
+def test_the_count_on_record_and_a_reckoning_of_the_real_one_are_two_measures():
+    """"the official death toll stands at 7 million" / "the real toll at over 20 million": both
+    true, of one pandemic; two plain counts of it still shift."""
+    assert shifted_with(None, "He noted that the official COVID-19 death toll stands at 7 million.",
+                        "Tedros estimated the real toll at over 20 million.") == []
+    assert shifted_with(None, "The COVID-19 death toll stands at 7 million, he noted.",
+                        "The COVID-19 death toll stands at over 20 million, he noted.") != []
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("the official death toll stands at 7 million", "recorded"),
+    ("the confirmed cases rose to 400", "recorded"),
+    ("the real toll is at least 20 million", "reckoned"),
+    ("excess deaths reached 1.2 million", "reckoned"),
+    ("the actual number of deaths may be far higher", "reckoned"),
+    ("7 million people have died", None),
+    ("an official said 40 people died", None),  # "official" of a person, no count noun after it
+])
+def test_which_count_a_figure_is(text, measure):
+    from claimdiff.extract.scope import measure as measure_of
+
+    assert measure_of(text) == measure
+
+
+def _story(ref: str, other: str, settings=ALL) -> list[str]:
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2024-10-09\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("ref", ref), ("other", other))]
+    return [f.kind.value for f in compare(docs, settings=settings).findings]
+
+
+STORM = "The storm could cut power to two million homes in the state, officials said on Monday."
+
+
+def test_a_certainty_shift_needs_a_pair_clear_of_its_rivals():
+    """A hedge on a claim with a near-equal rival in the other report (here a hedged one: which
+    of the two is the counterpart?) more often marks another claim than the same one hedged:
+    the pair is reported as aligned. With the gap set to 0 the same pair is a shift, so the bar
+    is what holds it back."""
+    other = ("The storm cut power to two million homes in the state, officials said on Monday. "
+             "The storm may cut power to two million homes in the state, officials said Monday.")
+    assert _story(STORM, other, Settings(semantic=False, min_confidence=0.0, certainty_gap=0.0)).count("certainty-shift") == 1
+    assert "certainty-shift" not in _story(STORM, other)
+    # a pair clear of any rival keeps its shift at the default
+    assert "certainty-shift" in _story(STORM, other.split(". ")[0] + ".")
+
+
+def test_a_lead_restated_lower_down_is_no_rival_of_itself():
+    """The other report says it twice, as sure both times: the restatement would be judged
+    alike, so the shift stands, once."""
+    other = ("The storm cut power to two million homes in the state, officials said on Monday. "
+             "The storm cut power to two million homes in the state, officials said Monday.")
+    assert _story(STORM, other).count("certainty-shift") == 1

@@ -77,6 +77,18 @@ CASES = [
     (A(source="Beijing"), A(source="Washington"), False, "another source"),
     (A(source="Threadneedle Street"), A(source="the Bank's governor"), False, "another source"),
     (A(source="Joe Biden", name="Joe Biden"), A(), True, None),
+    # a source that points back by what it is stands for one named before it: no shift
+    (A(source="WHO", name="WHO"), A(source="The organization"), True, None),
+    (A(source="the prime minister's office", role="office"), A(source="The statement"), True, None),
+    (A(source="Nippon Steel", name="Nippon Steel"), A(source="the company's statement"), True, None),
+    # ... a body of another kind is not such a pointer
+    (A(source="the ministry"), A(source="the police"), False, "another source"),
+    (A(source="The Statement Agency of Ruritania"), A(source="the police"), False, "another source"),
+    # "sources" say nothing of what they are, so they are not told apart from officials
+    (A(source="hospital sources", role="sources", anonymous=True),
+     A(source="Officials", role="officials", anonymous=True), True, None),
+    (A(source="people familiar with the matter", role="people", anonymous=True),
+     A(source="a senior official", role="official", anonymous=True), True, None),
 ]
 
 
@@ -139,6 +151,13 @@ TAFARI = A(source="Davis Tafari, a protester", name="Davis Tafari", role="protes
     # "an official" may be any official of the named side's roles, not a nurse
     (A(source="an official", role="official", anonymous=True), A(source="Mayor Ann Lee", name="Ann Lee", role="mayor"), True),
     (A(source="an official", role="official", anonymous=True), A(source="Ann Lee, a nurse", name="Ann Lee", role="nurse"), False),
+    # one role under its several words
+    (A(source="a Kremlin spokesperson", role="spokesperson", organisation="Kremlin", anonymous=True),
+     A(source="Kremlin spokesman Dmitry Peskov", name="Dmitry Peskov", role="spokesman", organisation="Kremlin"), True),
+    (A(source="a Kremlin spokeswoman", role="spokeswoman", organisation="Kremlin", anonymous=True),
+     A(source="Kremlin spokesman Dmitry Peskov", name="Dmitry Peskov", role="spokesman", organisation="Kremlin"), True),
+    (A(source="a Pentagon spokesperson", role="spokesperson", organisation="Pentagon", anonymous=True),
+     A(source="Kremlin spokesman Dmitry Peskov", name="Dmitry Peskov", role="spokesman", organisation="Kremlin"), False),
 ])
 def test_a_loose_description_of_the_person_named(unnamed, named, described):
     from claimdiff.judge import _described
@@ -173,6 +192,49 @@ def test_the_same_quotation_credited_to_two_people_is_still_a_shift():
         ("other", '"We will honour every union contract at the plant," David Burritt said.'))]
     kinds = {f.kind.value for f in compare(docs, settings=Settings(semantic=False, min_confidence=0.0)).findings}
     assert "attribution-shift" in kinds
+
+
+def _sources_of(ref: str, other: str) -> list[str]:
+    from claimdiff import Settings, compare
+    from claimdiff.read import parse_document
+
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2023-05-05\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("ref", ref), ("other", other))]
+    return [f.reason for f in compare(docs, settings=Settings(semantic=False, min_confidence=0.0)).findings
+            if f.kind.value == "attribution-shift"]
+
+
+def test_two_people_who_say_one_thing_in_other_words_are_two_statements():
+    """Two leaders after their summit, a paramedic and a rights group's director: each says it,
+    and neither outlet credited the other's words to the wrong person."""
+    assert _sources_of("Joe Biden said that he and Xi Jinping had agreed to keep talking to each other.",
+                       "Xi Jinping said that he and Joe Biden had agreed to keep talking to each other often.") == []
+    # a body against a person is still another source
+    assert _sources_of("The State Department said that the two leaders had agreed to keep talking.",
+                       "Xi Jinping said that the two leaders had agreed to keep talking.") != []
+
+
+def test_the_source_behind_a_dateline_with_a_colon_and_a_relay():
+    """"MOSCOW: A Kremlin spokesperson said ..., The New York Times reported": the spokesperson,
+    relayed by the paper; the capital before the colon is the dateline, not part of the source."""
+    from conftest import claim_in
+
+    c = claim_in("MOSCOW: A Kremlin spokesperson said on Saturday that the charges would be dropped, "
+                 "The New York Times reported.", "charges")
+    assert (c.attribution.source, c.attribution.via) == ("A Kremlin spokesperson", "The New York Times")
+
+
+def test_he_after_a_role_and_a_name_is_that_person():
+    """"SpaceX founder and CEO Elon Musk congratulated the team. He also said ...": Musk, not the
+    rocket named as a subject earlier."""
+    from claimdiff.extract import extract
+    from claimdiff.read import parse_document
+
+    doc = parse_document("---\noutlet: X\ndate: 2023-04-20\n---\nStarship blew up over the Gulf.\n\n"
+                         "SpaceX founder and CEO Elon Musk congratulated the team on Twitter.\n\n"
+                         "He also said the team had learned a great deal.\n", doc_id="x", path=None, name="x")
+    (said,) = [c for c in extract(doc) if "learned" in c.text]
+    assert said.attribution.source == "Elon Musk"
 
 
 @pytest.mark.parametrize("text, needle, found", [

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import lexicon
 from .timex import MONTHS, WEEKDAYS
 
 _NAME = r"(?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+)*"  # "St. Lucie County", "St. Petersburg"
@@ -49,6 +50,25 @@ def names_a_measure(text: str) -> bool:
     """Whether ``text`` says what its sum of money measures or leaves out ("an equity value of
     $14.1 billion", "$14.9 billion including debt")."""
     return bool(_QUALIFIER.search(text) or _VALUE.search(text))
+
+
+_WORDS = re.compile(r"[a-z][\w-]*")
+
+
+def measure(text: str) -> str | None:
+    """Which count a claim's figure is, where the words before a count noun say: "recorded"
+    (the official toll, the confirmed cases) or "reckoned" (the real, actual, excess or
+    estimated toll); else None."""
+    words = _WORDS.findall(text.lower())
+    found = None
+    for i, w in enumerate(words):
+        if w in lexicon.COUNT_NOUNS:
+            before = words[max(0, i - 3):i]
+            if any(x in lexicon.RECKONED_MEASURES for x in before):
+                return "reckoned"
+            if any(x in lexicon.RECORDED_MEASURES for x in before):
+                found = "recorded"
+    return found
 
 
 @dataclass(frozen=True, slots=True)
