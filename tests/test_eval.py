@@ -71,15 +71,15 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.5426, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.5084, abs=5e-4)
 
 
-# strict (tp, fp, fn) per kind on the 22 tuning stories, unjudged disagreements counted as wrong
-# (the twelve of before, the six former held-out stories and four of the second held-out set,
-# moved to tuning once their errors were read)
+# strict (tp, fp, fn) per kind on the 27 tuning stories, unjudged disagreements counted as wrong
+# (the twelve of before, the six former held-out stories, four of the second held-out set and,
+# since session 7, five more of it, moved to tuning once their errors were read)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 12), "figure-shift": (30, 5, 40), "attribution-shift": (23, 3, 40),
-    "certainty-shift": (23, 6, 28), "only-in": (241, 401, 147), "agree": (345, 149, 409),
+    "contradiction": (8, 0, 13), "figure-shift": (32, 5, 51), "attribution-shift": (25, 1, 51),
+    "certainty-shift": (21, 2, 42), "only-in": (283, 478, 185), "agree": (389, 206, 494),
 }
 
 
