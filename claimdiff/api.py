@@ -255,14 +255,15 @@ def compare(
                 score, gap = float(same[x, y]), _gap(same, x, y)
                 # a rival that would be judged alike (a lead restated lower down, as sure as the
                 # claim it restates) leaves the certainty finding as it is: only the others count
+                sure = score >= settings.threshold + settings.certainty_margin
                 sure_gap = _gap(same, x, y, row_alike=[_restates(c, cb[y]) for c in cb],
                                 col_alike=[_restates(c, ca[x]) for c in ca])
                 found = judge.judge(ca[x], cb[y], (judge.side(da, ca[x]), judge.side(db, cb[y])),
                                    _scores(al) + (("gap", gap),),
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,
-                                   certainty=score >= settings.threshold + settings.certainty_margin
-                                   and sure_gap >= settings.certainty_gap,
-                                   attribution=score >= settings.threshold, reported=reported)
+                                   certainty=sure and sure_gap >= settings.certainty_gap,
+                                   attribution=score >= settings.threshold, reported=reported,
+                                   rival=sure and sure_gap < settings.certainty_gap)
                 return al, found
 
             for x, y in one_to_one:

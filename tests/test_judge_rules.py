@@ -270,6 +270,8 @@ def test_a_certainty_shift_needs_a_pair_clear_of_its_rivals():
              "The storm may cut power to two million homes in the state, officials said Monday.")
     assert _story(STORM, other, Settings(semantic=False, min_confidence=0.0, certainty_gap=0.0)).count("certainty-shift") == 1
     assert "certainty-shift" not in _story(STORM, other)
+    assert ("same claim; certainty not judged, another claim is nearly as close (hedged -> asserted); "
+            "figures compatible: two million ~ two million") in between("agree", None, STORM, other)
     # a pair clear of any rival keeps its shift at the default
     assert "certainty-shift" in _story(STORM, other.split(". ")[0] + ".")
 

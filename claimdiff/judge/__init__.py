@@ -333,13 +333,15 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
 
 def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...], *,
           contradiction: bool = True, certainty: bool = True, attribution: bool = True,
-          reported: Callable[[Quantity, Quantity], bool] | None = None) -> list[Finding]:
+          reported: Callable[[Quantity, Quantity], bool] | None = None, rival: bool = False) -> list[Finding]:
     """The findings of one aligned pair. ``contradiction`` and ``certainty`` off: the pair is
     too loosely aligned to call those (see ``Settings``); it is judged on the rest.
     ``attribution`` off (a pair taken below the threshold, as each other's only close claim):
     no attribution shift either. A figure shift brings its own evidence that the claims are
     one (the same counted thing in the same scope); a change of source has none but the
     alignment, and on a loose pair it is two statements by two sources, not one credited twice.
+    ``rival``: certainty is off only because another claim pairs nearly as well with one of
+    the two (``Settings.certainty_gap``): the pair is the same claim, its certainty unjudged.
     ``reported(qa, qb)``: whether one report of the story gives both figures, as two figures of
     one thing (an equity value and a total with debt; a toll and a later toll): the outlets
     then chose between figures both on record, and do not disagree (see ``compare``)."""
@@ -438,10 +440,12 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         # a pair below the bars for contradiction and certainty is aligned, not found the same:
         # the reason says what was left unjudged ("Tollis said the fire was caused by an electrical
         # fault" / "Investigators have not determined what caused the fire")
-        loose = not (contradiction and certainty)
+        loose = not (contradiction and (certainty or rival))
         reason = "aligned loosely" if loose else "same claim"
         if loose and la != lb and not hedge_opposed:
             reason += f"; certainty not judged ({a.certainty} -> {b.certainty})"
+        elif rival and la != lb and not hedge_opposed:
+            reason += f"; certainty not judged, another claim is nearly as close ({a.certainty} -> {b.certainty})"
         if loose and a.negated != b.negated:
             reason += "; negation not judged"
         if compatible:
