@@ -124,7 +124,10 @@ class Quantity:
     # "more than in 2019") or "part" (a count beside one already made: "two other executives",
     # "2,000 more troops"; compared only with another part) or "each" (a figure per unit, not a
     # total: "five units, each of about 3,000 soldiers", "$55 per share"; compared only with another)
-    # or "threshold" (a bar to reach: "the 272 seats needed for a majority"; likewise)
+    # or "threshold" (a bar to reach: "the 272 seats needed for a majority"; likewise) or
+    # "forecast" (what someone expected: "were expecting 550,000 demonstrators"; likewise) or
+    # "run" (how long a run lasted: "four months in a row"; likewise) or "window" (the span a
+    # rate is measured over: "in the 12 months to May"; compared with nothing)
     role: str | None = None
     # how the figure was stated: "=" bare, "~" about, ">" more than / at least, "<" up to /
     # less than / nearly, "range" (from X to Y, between, "tens of thousands"); None for dates

@@ -282,3 +282,32 @@ def test_a_lead_restated_lower_down_is_no_rival_of_itself():
     other = ("The storm cut power to two million homes in the state, officials said on Monday. "
              "The storm cut power to two million homes in the state, officials said Monday.")
     assert _story(STORM, other).count("certainty-shift") == 1
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # a share of the count done is no share of the vote: uncounted shares among others are not paired
+    ("With 97.6% of votes counted, Milei had 55.8% against 44.2% for Massa.",
+     "Massa conceded after taking just over 44% to Milei's roughly 56%.", False),
+    # ... but one share against one share of the same thing is
+    ("Unemployment rose to 4.3% in July, the department said.", "Unemployment rose to 4.1% in July, the department said.",
+     True),
+    # what someone expected is not what happened
+    ("The ministry put the count at 1.12 million demonstrators on Thursday.",
+     "The authorities were expecting 550,000 to 750,000 demonstrators on Thursday.", False),
+    ("Economists had expected 140,000 new jobs, the survey showed.", "Economists had forecast 150,000 new jobs, the survey showed.",
+     True),
+    # the span a rate is measured over is not a figure of the claim; a run's length is
+    ("Prices rose 8.6% in the 12 months to May.", "Prices rose 8.6% in the three months to May.", False),
+    ("Prices have beaten estimates four months in a row.", "Prices have beaten estimates five months in a row.", True),
+])
+def test_figures_of_other_kinds_are_not_paired(ref, other, shift):
+    assert bool(shifted_with(None, ref, other)) is shift
+
+
+def test_past_a_figure_is_more_than_it():
+    from conftest import claim_in
+
+    (q,) = claim_in("Inflation has climbed past 140% this year.", "Inflation").quantities[:1]
+    assert (q.low, q.high, q.low_open) == (140.0, None, True)
+    spans = [q.text for q in claim_in("Prices rose 9.1% in the past 12 months.", "Prices").quantities]
+    assert spans == ["9.1%", "12 months"]  # "the past 12 months" is a span, not "more than 12 months"

@@ -253,3 +253,32 @@ def test_what_a_finding_highlights_is_the_cue_or_source_where_it_stands(text, ne
     c = Claim(id="x#1", document="x", start=0, end=len(text), text=text, sentence_start=0, sentence_end=len(text),
               content=text)
     assert _find_spans(c, needle) == found
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a news outlet alone passes on what someone told it: no source to set against another
+    (A(source="the Labor Department", organisation="Labor Department"), A(source="Reuters"), True),
+    (A(source="The U.S. Department of Energy", organisation="Department of Energy"), A(source="CNN"), True),
+    # unnamed media are a source
+    (A(source="county spokesperson Erick Gill", name="Erick Gill", role="spokesperson"), A(source="Local media"), False),
+])
+def test_an_outlet_alone_relays(a, b, same):
+    from claimdiff.judge import _relays
+
+    shift_possible = not (_relays(a) or _relays(b))
+    assert (not shift_possible or same_source(a, b)[0]) is same
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # "the government" for one of its bodies, and a body under its possessive count
+    (A(source="the government", role="government"), A(source="the Labor Department", organisation="Labor Department"), True),
+    (A(source="the authorities", role="authorities"),
+     A(source="Interior Minister Gerald Darmanin", name="Gerald Darmanin", role="minister"), True),
+    (A(source="the Ministry of the Interior", organisation="Ministry of the Interior"),
+     A(source="the Interior Ministry's count", organisation="Interior Ministry's count"), True),
+    # ... not for a union or a company
+    (A(source="the government", role="government"), A(source="The CGT", name="The CGT"), False),
+])
+def test_a_government_and_its_bodies(a, b, same):
+    assert same_source(a, b)[0] is same
+    assert same_source(b, a)[0] is same

@@ -227,3 +227,24 @@ def test_a_long_line_is_cut_between_sentences_only():
     read = [one_line[a:b] for a, b in sentences(one_line)]
     assert read == [broken[a:b] for a, b in sentences(broken)]
     assert len(read) == 200
+
+
+def test_a_contrasting_clause_is_a_claim_of_its_own_and_not_said_by_the_first_source():
+    """"The CGT said 2 million marched, whereas the ministry put the count at 1.12 million": two
+    claims, and the ministry's is not the union's to say (a verb the list of forms lacks, "put",
+    is one because the parse says so)."""
+    from conftest import claim_in
+
+    text = ("The CGT said more than two million people had marched in the processions, whereas the Ministry "
+            "of the Interior put the count at 1.12 million demonstrators.")
+    union, ministry = claim_in(text, "two million"), claim_in(text, "1.12 million")
+    assert union.id != ministry.id
+    assert union.attribution.source == "The CGT"
+    assert ministry.attribution.source == "the Ministry of the Interior"
+    other = claim_in("The CGT claimed that more than two million people had marched, whereas the Interior "
+                     "Ministry's count was 1.12 million demonstrators.", "1.12 million")
+    assert other.attribution.source is None
+    # a frame after both still covers the second
+    late = claim_in("More than two million people had marched, whereas the ministry counted 1.12 million, "
+                    "officials said.", "1.12 million")
+    assert late.attribution.source == "officials"

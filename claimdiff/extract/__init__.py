@@ -280,6 +280,13 @@ _THAN_AHEAD = re.compile(r"[^.;:,]{0,60}\bthan\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another|(?:the|its|their) (?:other|remaining))\s+$", re.I)
 
 
+# the span a rate is measured over ("in the 12 months to May", "over the past year through June")
+# and the length of a run ("four months in a row", "for three straight weeks")
+_WINDOW_BEFORE = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?$", re.I)
+_WINDOW_AFTER = re.compile(r"\s+(?:to|through|thru|ending|ended|until|up to)\s+(?:the\s+end\s+of\s+)?[A-Z]")
+_RUN_AFTER = re.compile(r"\s+(?:in a row|running|straight|on the trot)\b", re.I)
+
+
 # a figure per unit, not a total: "five units, each of about 3,000 soldiers", "$55 per share",
 # "$20 apiece", "2 million barrels a day"
 _EACH_BEFORE = re.compile(r"\beach\s+(?:of|with|carrying|holding|containing|numbering)\s+(?:\w+\s+){0,2}$", re.I)
@@ -309,12 +316,19 @@ def _count_role(text: str, q: Quantity) -> Quantity:
     beside someone or something already counted, not a total to compare with one. 'each of
     about 3,000 soldiers', '$55 per share': a figure per unit ("each"), compared only with
     another figure per unit. '292 of the 543 seats', 'the 543-seat house': the whole
-    ("whole"), compared only with another whole."""
+    ("whole"), compared only with another whole. 'in the 12 months to May': the span a rate is
+    measured over ("window"), compared with nothing (two spans of two rates are two measures);
+    'four months in a row': how long a run lasted ("run"), compared only with another run."""
     if q.dimension != "date" and (_EACH_BEFORE.search(text, max(0, q.start - 40), q.start)
                                   or _EACH_AFTER.match(text[q.end:q.end + 60].split(".")[0].split(";")[0])):
         return replace(q, role="each")
     if q.dimension == "count" and _WHOLE_AFTER.match(text, q.end):
         return replace(q, role="whole")
+    if q.dimension == "duration" and _WINDOW_BEFORE.search(text, max(0, q.start - 30), q.start) \
+            and _WINDOW_AFTER.match(text, q.end):
+        return replace(q, role="window")  # "in the 12 months to May": the span a rate is measured over
+    if q.dimension == "duration" and _RUN_AFTER.match(text, q.end):
+        return replace(q, role="run")  # "four months in a row": how long a run lasted
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such
@@ -352,11 +366,14 @@ def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
 
 def _held(ps, s_start: int, q: Quantity) -> Quantity:
     """A count's or an amount's holder, from the parse (``reading.holder``); a count that is a bar
-    to reach ("the 272 seats needed for a majority") is a "threshold", compared only with another."""
+    to reach ("the 272 seats needed for a majority") is a "threshold", a figure someone expected
+    ("were expecting 550,000 demonstrators") a "forecast", each compared only with another."""
     if q.dimension in ("date", "time") or q.role:
         return q
     if q.dimension == "count" and reading.threshold(ps, q.start - s_start, q.end - s_start):
         return replace(q, role="threshold")
+    if reading.forecast(ps, q.start - s_start, q.end - s_start):
+        return replace(q, role="forecast")
     who = reading.holder(ps, q.start - s_start, q.end - s_start)
     return replace(q, holder=who) if who else q
 
@@ -423,6 +440,12 @@ def _claim_frame(text: str, start: int, end: int, sentence_frame: "attr.Frame | 
     own_start = lead.end() if lead else start
     own = attr.find(text[own_start:end], own_start)
     if own is None:
+        # "The CGT claimed 2 million marched, whereas the ministry's count was 1.12 million": a
+        # clause that sets another party against what was said before is not said by that source;
+        # a frame after it ("..., whereas ..., officials said") still covers it
+        if sentence_frame is not None and _CONTRAST.match(text, start, end) and sentence_frame.frame \
+                and sentence_frame.frame[1] <= start:
+            return None
         return sentence_frame
     if sentence_frame is not None and own.attribution.via is None:
         sf = sentence_frame.attribution
@@ -430,6 +453,9 @@ def _claim_frame(text: str, start: int, end: int, sentence_frame: "attr.Frame | 
         if channel and channel != own.attribution.source:
             return attr.Frame(_merge_via(own.attribution, channel), own.frame)
     return own
+
+
+_CONTRAST = re.compile(r"(?:whereas|while)\s", re.I)
 
 
 def _merge_via(a: Attribution, via: str | None) -> Attribution:

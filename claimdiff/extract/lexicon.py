@@ -255,6 +255,23 @@ RECORDED_MEASURES = frozenset("official officially confirmed recorded registered
 RECKONED_MEASURES = frozenset("real actual true excess estimated unofficial".split())
 COUNT_NOUNS = frozenset("toll tolls count counts figure figures number numbers tally tallies deaths cases".split())
 
+# a government spoken of as a whole: "the government reported" may be any of its bodies
+# ("the Labor Department", "the Interior Ministry's count"), so it is not another source
+# against one of them (a union or a company is not one of them)
+WHOLE_GOVERNMENT = frozenset({"government", "authorities", "administration", "state"})
+GOVERNMENT_BODIES = frozenset("""
+ministry ministries minister department secretary bureau agency office cabinet presidency kremlin
+white house commission service statistics prefecture police
+""".split())
+
+# what a body issues, after its possessive: "the Interior Ministry's count" is the ministry
+RECORD_NOUNS = frozenset("count counts figure figures data estimate estimates tally statement report "
+                         "projection projections numbers toll".split())
+
+# verbs that make a figure a forecast, not a count of what happened ("the authorities were
+# expecting 550,000 to 750,000 demonstrators", "prices are expected to rise 3%")
+FORECAST_VERBS = frozenset("expect forecast predict anticipate project foresee".split())
+
 # one role under its several words: "a Kremlin spokesperson" / "Kremlin spokesman Dmitry Peskov"
 ROLE_FORMS: dict[str, str] = {"spokesman": "spokesperson", "spokeswoman": "spokesperson",
                               "spokesmen": "spokespeople", "spokeswomen": "spokespeople"}

@@ -94,7 +94,8 @@ QUALIFIERS: list[tuple[str, str]] = [
     # (pattern, bound kind)
     (r"just over|just above|slightly more than|a little over|a little more than", "just-over"),
     (r"more than|over|above|in excess of|upwards of|upward of|exceeding|well over|north of|greater than|higher than|"
-     r"longer than|larger than|bigger than|older than|later than|beyond|topping|surpassing", "over"),
+     r"longer than|larger than|bigger than|older than|later than|beyond|topping|surpassing|"
+     r"(?<!the )(?<!these )(?<!those )past", "over"),  # "climbed past 140%"; "the past 12 months" is a span
     (r"at least|no fewer than|no less than|a minimum of|a minimum|not less than", "at-least"),
     (r"nearly|almost|just under|close to|just shy of|short of|approaching|just below|a little under", "nearly"),
     (r"up to|as many as|as much as|as high as|no more than|at most|a maximum of|not more than|as little as|as few as|within", "up-to"),
@@ -779,6 +780,10 @@ def topic(q: Quantity) -> str | None:
     return _SYNONYMS.get(head, head)
 
 
+# kinds of figure that say nothing of what they are without their noun: a count, a share
+_WEAK_ALONE = frozenset({"count", "percent"})
+
+
 def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
     """Pair the figures of two aligned claims: same dimension, same counted thing where both say."""
     candidates = []
@@ -790,16 +795,18 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             # size of a whole ("of the 543 seats") and a thing named by its date ("the Oct. 1
             # salvo") likewise
             if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named",
-                                                                                  "threshold")):
+                                                                                  "threshold", "forecast", "run")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue
             ta, tb = topic(qa), topic(qb)
             if ta and tb and ta != tb:
                 continue
-            if qa.dimension == "count" and not (ta or tb) and (
-                    sum(q.dimension == "count" for q in a) > 1 or sum(q.dimension == "count" for q in b) > 1):
-                continue  # two uncounted numbers among other counts: too weak to pair
+            if qa.dimension in _WEAK_ALONE and not (ta or tb) and (
+                    sum(q.dimension == qa.dimension for q in a) > 1 or sum(q.dimension == qb.dimension for q in b) > 1):
+                # two uncounted numbers among others of their kind: too weak to pair ("with 97.6%
+                # of votes counted, Milei had 55.8% against 44.2%" / "Massa took just over 44%")
+                continue
             strength = 2 if (ta and ta == tb) else 1
             if qa.holder and qb.holder:  # "the NDA won 294" pairs with the NDA's 291 before the BJP's 240
                 strength += 1 if same_holder(qa.holder, qb.holder) else -1

@@ -9,8 +9,8 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
-from .lexicon import (ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, MEASURE_VERBS, NEGATORS, NOUN_POS,
-                      PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
+from .lexicon import (ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, FORECAST_VERBS, MEASURE_VERBS,
+                      NEGATORS, NOUN_POS, PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
 # what names when, where, who or how many: the shared frame of two claims, never what a
@@ -435,6 +435,11 @@ def coordinates_clause(s: Sentence, offset: int) -> bool | None:
     coordinator joins is a verb ("took the town, and the rebels fled": fled), not a noun ("had
     a right, and a duty, to defend itself": duty). None when the parse shows no coordinator there."""
     first = next((t for t in s.tokens if t.start >= offset), None)
+    # ", whereas the ministry put the count at 1.12 million": a contrasting clause, marked as
+    # subordinate, with a verb of its own
+    mark = next((t for t in reversed(s.tokens) if t.end <= offset), None)
+    if first is not None and mark is not None and mark.dep == "mark" and not s.text[mark.end:first.start].strip():
+        return s.tokens[mark.head].pos in CLAIM_POS and s.tokens[mark.head].i >= first.i
     cc = next((t for t in reversed(s.tokens) if t.dep == "cc" and t.end <= offset), None)
     if first is None or cc is None or s.text[cc.end:first.start].strip():
         return None
@@ -445,6 +450,25 @@ def coordinates_clause(s: Sentence, offset: int) -> bool | None:
 
 
 _NEEDING = frozenset({"need", "require"})
+
+
+def forecast(s: Sentence, a: int, b: int) -> bool:
+    """The figure in [a, b) is what someone expected, forecast or projected, not what happened:
+    a verb of forecasting governs it ("the authorities were expecting 550,000 demonstrators",
+    "prices are expected to rise 3%", "economists had forecast a gain of 150,000"), up to the
+    first verb of saying ("officials said 2 million marched" is a count)."""
+    toks, inside, tops = _span(s, a, b)
+    if not tops:
+        return False
+    x, seen = tops[0], set()
+    while x.i not in seen:
+        seen.add(x.i)
+        if x.pos in CLAIM_POS and x.lemma in FORECAST_VERBS:
+            return True
+        if x.pos in CLAIM_POS and x.lemma in REPORTING or x.head == x.i:
+            return False
+        x = s.tokens[x.head]
+    return False
 
 
 def threshold(s: Sentence, a: int, b: int) -> bool:

@@ -139,9 +139,12 @@ def claims(text: str, sentence: Span, clause_at: "Callable[[int], bool | None] |
             continue
         if _words(text, m.end(), right_end) < MIN_CLAUSE_WORDS:
             continue
-        if not VERB.search(text, m.end(), right_end):  # "A, B, and C" lists have no verb on the right
+        parsed = clause_at(m.end()) if clause_at is not None and text[m.start()] == "," else None
+        # "A, B, and C" lists have no verb on the right; a verb the list of forms lacks ("put",
+        # "set", "cut") is one when the parse says the words after the comma are a clause
+        if not VERB.search(text, m.end(), right_end) and parsed is not True:
             continue
-        if clause_at is not None and text[m.start()] == "," and clause_at(m.end()) is False:
+        if parsed is False:
             continue  # the parse coordinates a noun, not a clause
         if text[m.start()] == "," and _is_list_item(text, left_start, m.start()):
             continue  # "Washington, London, and Paris condemned ...": the last item of a list

@@ -135,8 +135,11 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     against an anonymous source, two different people, or two different bodies
     (State Department / Pentagon) are.
     """
+    a, b = _owner(a), _owner(b)
     pa, pb = _person(a), _person(b)
     if _one_body(a.source, b.source) or _anaphoric(a.source) or _anaphoric(b.source):
+        return True, ""
+    if _of_government(a.source, b) or _of_government(b.source, a):
         return True, ""
     if pa and pb:
         return same_name(pa, pb), "another named source"
@@ -182,6 +185,41 @@ def _anaphoric(source: str | None) -> bool:
 
 
 _NO_KIND = frozenset({"source", "person", "people", "insider"})
+
+
+_RECORD = re.compile(r"['’]s\s+(?P<noun>[a-z]+)$", re.I)
+
+
+def _owner(a: Attribution) -> Attribution:
+    """"the Interior Ministry's count": the ministry, whose count it is."""
+    out = a
+    for field in ("source", "organisation"):
+        value = getattr(out, field)
+        m = _RECORD.search(value or "")
+        if m and m.group("noun").lower() in lexicon.RECORD_NOUNS:
+            out = replace(out, **{field: value[:m.start()]})
+    return out
+
+
+def _of_government(whole: str | None, part: Attribution) -> bool:
+    """"the government" (or "the authorities") against one of its bodies ("the Labor
+    Department", "Interior Minister Gerald Darmanin"): the whole spoken of for its part."""
+    words = (whole or "").lower().split()
+    if not words or words[0] not in ("the", "its") or len(words) != 2 or words[1] not in lexicon.WHOLE_GOVERNMENT:
+        return False
+    told = re.findall(r"[a-z]+", " ".join(x for x in (part.source, part.role, part.organisation) if x).lower())
+    return any(w in lexicon.GOVERNMENT_BODIES for w in told) or "white house" in " ".join(told)
+
+
+_OUTLET = re.compile(lexicon.OUTLET_NAMES)
+
+
+def _relays(a: Attribution) -> bool:
+    """The claim is credited to a news outlet alone ("..., CNN reported", "according to
+    Reuters"): the outlet passes on what someone told it, and who is not said, so it is no
+    source to set against another. Unnamed media ("local media", "state media") are a source."""
+    src = (a.source or "").strip()
+    return bool(_OUTLET.fullmatch(src)) and src[:1].isupper()
 
 
 def _alias(source: str | None) -> str | None:
@@ -409,7 +447,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     # attribution
     if attribution and a.attribution.source and b.attribution.source and not (
             _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)) \
-            and not _two_quotes(a, b):
+            and not _two_quotes(a, b) and not (_relays(a.attribution) or _relays(b.attribution)):
         same, why = same_source(a.attribution, b.attribution)
         if not same and _person(a.attribution) and _person(b.attribution) and not _one_quotation(a, b):
             # two people named for one claim in other words are, in news, two people who said it
