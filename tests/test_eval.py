@@ -71,15 +71,16 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.5084, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4352, abs=5e-4)
 
 
-# strict (tp, fp, fn) per kind on the 27 tuning stories, unjudged disagreements counted as wrong
-# (the twelve of before, the six former held-out stories, four of the second held-out set and,
-# since session 7, five more of it, moved to tuning once their errors were read)
+# strict (tp, fp, fn) per kind on the 31 tuning stories at the default confidence level,
+# unjudged disagreements counted as wrong (the twelve of before, the six former held-out
+# stories, four of the second held-out set and, since session 7, five more of it and four of
+# the third, moved to tuning once their errors were read)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 13), "figure-shift": (32, 5, 51), "attribution-shift": (25, 1, 51),
-    "certainty-shift": (21, 2, 42), "only-in": (283, 478, 185), "agree": (389, 206, 494),
+    "contradiction": (8, 0, 13), "figure-shift": (20, 2, 65), "attribution-shift": (21, 0, 60),
+    "certainty-shift": (13, 1, 60), "only-in": (328, 553, 213), "agree": (432, 257, 560),
 }
 
 
