@@ -1,0 +1,74 @@
+"""Real coverage: each real report of an event compared with the first of the event.
+
+    PYTHONPATH=<engine checkout> python benchmarks/real_coverage.py OUT.json  # one engine's findings
+    LEVEL0=1 ...                                                               # nothing held back
+    python benchmarks/real_coverage.py --pool A.json B.json > tojudge.json    # blind and unique
+    python benchmarks/real_coverage.py --score verdicts.json A.json B.json    # right / reported per kind
+
+The pooled findings go to a judge who sees neither engine nor code
+(benchmarks/prompts/judge-real-coverage.md); verdicts are keyed by event, kind and the two
+claims, so a finding judged once is never judged again.
+
+Events: realnews/<event>/*.txt (address on the first line), sorted by name; the first file is
+the reference ("1b-" files are extra text of the reference and are skipped).
+"""
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent / "realnews"  # not in git: the real pages, one folder per event
+KINDS = ("contradiction", "figure-shift", "attribution-shift", "certainty-shift")
+
+
+def key(f):
+    return hashlib.sha1(json.dumps([f["event"], f["kind"], f["ref"], f["other"]]).encode()).hexdigest()[:12]
+
+
+def run(out):
+    from claimdiff import Settings, compare
+    from claimdiff.api import make_encoder
+    from claimdiff.read import parse_document
+    import os
+    s = Settings(min_confidence=0.0) if os.environ.get("LEVEL0") else Settings(); enc = make_encoder(s)
+    found = []
+    for ev in sorted(p for p in HERE.iterdir() if p.is_dir() and not p.name.startswith("_")):
+        files = [f for f in sorted(ev.glob("*.txt")) if not f.name[1:2] == "b"]
+        docs = []
+        for f in files:
+            body = f.read_text(encoding="utf-8").split("\n", 1)[1]
+            name = f.stem.split("-", 1)[1]
+            docs.append(parse_document(f"---\noutlet: {name}\n---\n{body}\n", doc_id=name, path=None, name=name))
+        for d in docs[1:]:
+            c = compare([docs[0], d], settings=s, encoder=enc)
+            for x in c.findings:
+                if x.kind.value in KINDS:
+                    found.append({"event": ev.name, "kind": x.kind.value, "reason": x.reason,
+                                  "ref": x.sides[0].text, "other": x.sides[1].text, "other_doc": d.id})
+    for f in found:
+        f["key"] = key(f)
+    Path(out).write_text(json.dumps(found, indent=1, ensure_ascii=False))
+    print(len(found), "findings")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--pool":
+        seen = {}
+        for p in sys.argv[2:]:
+            for f in json.loads(Path(p).read_text()):
+                seen.setdefault(f["key"], f)
+        print(json.dumps(sorted(seen.values(), key=lambda f: (f["event"], f["key"])), indent=1, ensure_ascii=False))
+    elif sys.argv[1] == "--score":
+        verdicts = json.loads(Path(sys.argv[2]).read_text())
+        for p in sys.argv[3:]:
+            fs = json.loads(Path(p).read_text())
+            row = []
+            for k in KINDS:
+                mine = [f for f in fs if f["kind"] == k]
+                right = sum(1 for f in mine if verdicts.get(f["key"], {}).get("verdict") == "right")
+                unj = sum(1 for f in mine if f["key"] not in verdicts)
+                row.append(f"{k} {right}/{len(mine)}" + (f" ({unj} unjudged)" if unj else ""))
+            tot = sum(1 for f in fs if verdicts.get(f["key"], {}).get("verdict") == "right")
+            print(p, "|", "; ".join(row), f"| all {tot}/{len(fs)}")
+    else:
+        run(sys.argv[1])
