@@ -144,10 +144,10 @@ def _hook(run, *files: str):
 
 
 def test_the_pre_commit_hook_checks_only_the_story_of_the_changed_file(two_stories, run):
-    result = _hook(run, "corpora/uk-inflation-oct-2022/ashbury-courier.md")
+    result = _hook(run, "corpora/uk-election-2024/halden-post.md")
     assert result.exit_code == 0, result.output  # with the project's baseline: nothing new
-    assert "uk-inflation-oct-2022: 6 reports" in result.stdout and "uk-election-2024" not in result.stdout
-    assert "claimdiff check: 1 stories, 6 reports" in result.stderr
+    assert "uk-election-2024: 5 reports" in result.stdout and "uk-inflation-oct-2022" not in result.stdout
+    assert "claimdiff check: 1 stories, 5 reports" in result.stderr
     assert "baseline  CD" in result.stdout  # the baseline of [tool.claimdiff] was read
 
 

@@ -18,7 +18,9 @@ from conftest import ROOT
 from claimdiff.cli import use_color
 
 CASE = ROOT / "tests" / "fixtures" / "harbour-fire"
-ARGS = ["compare", str(CASE / "gullhaven-gazette.md"), str(CASE / "brackwater-bulletin.md"), "--no-semantic"]
+# every finding shown, whatever the calibrated level: these tests are about colour and width
+ARGS = ["compare", str(CASE / "gullhaven-gazette.md"), str(CASE / "brackwater-bulletin.md"), "--no-semantic",
+        "--min-confidence", "0"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
