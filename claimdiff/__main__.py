@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import sys
 
-from .process import collect_less
+from .process import catch_interrupts, collect_less
 
 
 def main() -> None:
     collect_less()
+    catch_interrupts()
     try:
         from .cli import main as run
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from .version import __version__
+from .process import catch_interrupts, interrupted, remember
 from .errors import ClaimdiffError, ConfigError, InputError
 from .read.files import write_atomically
 from .report.gate import CHECK_FORMATS
@@ -595,6 +596,7 @@ def main() -> None:
     aborts the process when they are, and exit code 134 would read as a crash). SIGTERM is
     the same, with "claimdiff: terminated" and exit code 143."""
     signal.signal(signal.SIGTERM, _on_sigterm)
+    catch_interrupts()
     try:
         code = cli.main(prog_name="claimdiff", standalone_mode=False)
     except _Terminated:
@@ -602,8 +604,15 @@ def main() -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         _interrupted()
     except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        if interrupted() is None:
+            exc.show()
+            sys.exit(exc.exit_code)
+    # a signal whose exception a finaliser swallowed ("Exception ignored in ... __del__") still
+    # ends the run as a signal does
+    if interrupted() == signal.SIGTERM:
+        _interrupted("terminated", 128 + signal.SIGTERM)
+    if interrupted() is not None:
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -612,6 +621,7 @@ class _Terminated(BaseException):
 
 
 def _on_sigterm(signum, frame) -> None:
+    remember(signum)
     raise _Terminated()
 
 

@@ -306,3 +306,33 @@ def test_ctrl_c_while_the_program_is_imported_is_one_line_and_130():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 130, proc.stderr
     assert proc.stderr.strip().splitlines() == ["claimdiff: interrupted"], proc.stderr
+
+
+def test_ctrl_c_swallowed_by_a_finaliser_still_ends_the_run_in_one_line(tmp_path):
+    """A KeyboardInterrupt raised while Python runs a ``__del__`` is dropped by Python itself
+    ("Exception ignored in ..."), and the run would go on to exit 0 with its output written. The
+    signal is remembered: nothing is printed for the dropped exception, no output is put in
+    place, and the run ends with the one line and 130."""
+    target = tmp_path / "report.txt"
+    code = ("import os, signal, sys\n"
+            "from claimdiff import cli, process\n"
+            "class Late:\n"
+            "    def __del__(self):\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "        for _ in range(10 ** 6): pass  # the handler runs here, inside the finaliser\n"
+            "def command(**kwargs):\n"
+            "    Late()\n"
+            "    print('went on', file=sys.stderr)\n"
+            "    from claimdiff.read.files import write_atomically\n"
+            "    try:\n"
+            "        write_atomically(sys.argv[1], 'text')\n"
+            "    except KeyboardInterrupt:\n"
+            "        print('not written', file=sys.stderr)\n"
+            "    return 0\n"
+            "cli.cli.main = command\n"
+            "cli.main()\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=60)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.splitlines() == ["went on", "not written", "claimdiff: interrupted"], proc.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..process import interrupted
 
 
 def write_atomically(path: str | os.PathLike, text: str | Iterable[str]) -> None:
@@ -36,6 +37,10 @@ def write_atomically(path: str | os.PathLike, text: str | Iterable[str]) -> None
             else:
                 fh.writelines(text)
         os.chmod(tmp, _mode_for(target))
+        if interrupted() is not None:
+            # Ctrl-C came while the text was made, and a finaliser swallowed its exception: the
+            # old file stays as it was
+            raise KeyboardInterrupt
         os.replace(tmp, target)
     except OSError as exc:  # a full disk, an immutable target: the old file stays as it was
         Path(tmp).unlink(missing_ok=True)
