@@ -253,11 +253,15 @@ def compare(
                 al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]),
                                      float(ranked[x, y]))
                 score, gap = float(same[x, y]), _gap(same, x, y)
-                # a rival that would be judged alike (a lead restated lower down, as sure as the
-                # claim it restates) leaves the certainty finding as it is: only the others count
                 sure = score >= settings.threshold + settings.certainty_margin
-                sure_gap = _gap(same, x, y, row_alike=[_restates(c, cb[y]) for c in cb],
-                                col_alike=[_restates(c, ca[x]) for c in ca])
+                sure_gap = gap
+                if sure and gap < settings.certainty_gap and \
+                        stance.level(ca[x].certainty) != stance.level(cb[y].certainty):
+                    # a rival that would be judged alike (a lead restated lower down, as sure as the
+                    # claim it restates) leaves the certainty finding as it is: only the others count;
+                    # read only where a certainty shift hangs on it (leaving rivals out only widens the gap)
+                    sure_gap = _gap(same, x, y, row_alike=[_restates(c, cb[y]) for c in cb],
+                                    col_alike=[_restates(c, ca[x]) for c in ca])
                 found = judge.judge(ca[x], cb[y], (judge.side(da, ca[x]), judge.side(db, cb[y])),
                                    _scores(al) + (("gap", gap),),
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,

@@ -609,10 +609,9 @@ def main() -> None:
             sys.exit(exc.exit_code)
     # a signal whose exception a finaliser swallowed ("Exception ignored in ... __del__") still
     # ends the run as a signal does
-    if interrupted() == signal.SIGTERM:
-        _interrupted("terminated", 128 + signal.SIGTERM)
-    if interrupted() is not None:
-        _interrupted()
+    signum = interrupted()
+    if signum is not None:
+        _interrupted(*(("terminated", 128 + signal.SIGTERM) if signum == signal.SIGTERM else ()))
     sys.exit(code if isinstance(code, int) else 0)
 
 

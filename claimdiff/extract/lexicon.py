@@ -261,8 +261,8 @@ COUNT_NOUNS = frozenset("toll tolls count counts figure figures number numbers t
 WHOLE_GOVERNMENT = frozenset({"government", "authorities", "administration", "state"})
 GOVERNMENT_BODIES = frozenset("""
 ministry ministries minister department secretary bureau agency office cabinet presidency kremlin
-white house commission service statistics prefecture police
-""".split())
+commission service statistics prefecture police
+""".split())  # and "White House", a name of two words (judge._of_government)
 
 # what a body issues, after its possessive: "the Interior Ministry's count" is the ministry
 RECORD_NOUNS = frozenset("count counts figure figures data estimate estimates tally statement report "
@@ -271,6 +271,10 @@ RECORD_NOUNS = frozenset("count counts figure figures data estimate estimates ta
 # verbs that make a figure a forecast, not a count of what happened ("the authorities were
 # expecting 550,000 to 750,000 demonstrators", "prices are expected to rise 3%")
 FORECAST_VERBS = frozenset("expect forecast predict anticipate project foresee".split())
+
+# unnamed sources' words that say nothing of what they are: "hospital sources" may be the
+# "officials" of another report
+UNKINDED_ROLES = frozenset({"source", "person", "people", "insider"})
 
 # one role under its several words: "a Kremlin spokesperson" / "Kremlin spokesman Dmitry Peskov"
 ROLE_FORMS: dict[str, str] = {"spokesman": "spokesperson", "spokeswoman": "spokesperson",

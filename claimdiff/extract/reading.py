@@ -202,9 +202,7 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
     """The subject of the reporting verb ``cue`` (its first word): as the source, whole and no
     more; whether the verb has a subject at all; and the whole subject, with the clauses about
     it ("who asked not to be named"). None: the parse finds no such reporting verb."""
-    words = (cue or "").split()
-    word = words[0].lower() if words else ""
-    same = [t for t in s.tokens if t.lower == word]
+    same = _cue_tokens(s, cue)
     # the verb, not a noun of the same word before it ("The claims are false, Ukraine claims")
     v = next((t for t in same if t.pos == "VERB"), None) or next((t for t in same if t.lemma in REPORTING), None)
     if v is None:
@@ -231,9 +229,14 @@ def adjectival(s: Sentence, cue: str) -> bool:
     """The reporting word ``cue`` (its first word) stands in the sentence only as a modifier of a
     noun ("The confirmed death toll had passed 5,300"): a word about the noun, no verb of saying,
     and the words before it are no source."""
-    words = (cue or "").split()
-    same = [t for t in s.tokens if words and t.lower == words[0].lower()]
+    same = _cue_tokens(s, cue)
     return bool(same) and all(t.dep == "amod" for t in same)
+
+
+def _cue_tokens(s: Sentence, cue: str) -> list[Token]:
+    """The tokens of the sentence written as the cue's first word."""
+    words = (cue or "").split()
+    return [t for t in s.tokens if t.lower == words[0].lower()] if words else []
 
 
 def _under(s: Sentence, t: Token, top: Token, out: frozenset[str]) -> bool:
@@ -460,14 +463,11 @@ def forecast(s: Sentence, a: int, b: int) -> bool:
     toks, inside, tops = _span(s, a, b)
     if not tops:
         return False
-    x, seen = tops[0], set()
-    while x.i not in seen:
-        seen.add(x.i)
+    for x in (tops[0], *s.ancestors(tops[0])):
         if x.pos in CLAIM_POS and x.lemma in FORECAST_VERBS:
             return True
-        if x.pos in CLAIM_POS and x.lemma in REPORTING or x.head == x.i:
+        if x.pos in CLAIM_POS and x.lemma in REPORTING:
             return False
-        x = s.tokens[x.head]
     return False
 
 

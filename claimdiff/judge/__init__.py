@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from ..extract import stance
 from ..model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
+from ..extract.attribution import OUTLETS
 from ..extract.names import same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, measure, scope
@@ -159,7 +160,7 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         # "sources" and "people familiar" say nothing of what they are: "hospital sources" may be
         # the "officials" of the other report
         ra, rb = _singular(a.role), _singular(b.role)
-        if ra in _NO_KIND or rb in _NO_KIND:
+        if ra in lexicon.UNKINDED_ROLES or rb in lexicon.UNKINDED_ROLES:
             return True, ""
         return not (ra and rb and ra != rb), "another unnamed source"
     if a.anonymous or b.anonymous:
@@ -184,9 +185,6 @@ def _anaphoric(source: str | None) -> bool:
                 and not any(w[:1].isupper() for w in source.split()[1:]))
 
 
-_NO_KIND = frozenset({"source", "person", "people", "insider"})
-
-
 _RECORD = re.compile(r"['’]s\s+(?P<noun>[a-z]+)$", re.I)
 
 
@@ -207,11 +205,8 @@ def _of_government(whole: str | None, part: Attribution) -> bool:
     words = (whole or "").lower().split()
     if not words or words[0] not in ("the", "its") or len(words) != 2 or words[1] not in lexicon.WHOLE_GOVERNMENT:
         return False
-    told = re.findall(r"[a-z]+", " ".join(x for x in (part.source, part.role, part.organisation) if x).lower())
-    return any(w in lexicon.GOVERNMENT_BODIES for w in told) or "white house" in " ".join(told)
-
-
-_OUTLET = re.compile(lexicon.OUTLET_NAMES)
+    told = " ".join(x for x in (part.source, part.role, part.organisation) if x).lower()
+    return any(w in lexicon.GOVERNMENT_BODIES for w in re.findall(r"[a-z]+", told)) or "white house" in told
 
 
 def _relays(a: Attribution) -> bool:
@@ -219,7 +214,7 @@ def _relays(a: Attribution) -> bool:
     Reuters"): the outlet passes on what someone told it, and who is not said, so it is no
     source to set against another. Unnamed media ("local media", "state media") are a source."""
     src = (a.source or "").strip()
-    return bool(_OUTLET.fullmatch(src)) and src[:1].isupper()
+    return bool(OUTLETS.fullmatch(src)) and src[:1].isupper()
 
 
 def _alias(source: str | None) -> str | None:
@@ -338,8 +333,8 @@ def _one_quotation(a: Claim, b: Claim) -> bool:
     """One statement in the same words: both quote the same words ('"We will honour every union
     contract," Hashimoto said' / '"We will honour every union contract," Burritt said'), or the
     two claims say it word for word, quoted or not ("the talks were productive and candid")."""
-    ca, cb = a.content.lower(), b.content.lower()
-    return (a.quote and b.quote and fuzz.token_set_ratio(ca, cb) >= _SAME_WORDS) or fuzz.ratio(ca, cb) >= _WORD_FOR_WORD
+    return (a.quote and b.quote and not _two_quotes(a, b)) or \
+        fuzz.ratio(a.content.lower(), b.content.lower()) >= _WORD_FOR_WORD
 
 
 def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
@@ -421,11 +416,12 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     pairs = pair_quantities(a.quantities, b.quantities)
     scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
                                                                           subjects=False)
-    other_period = _other_period(a, b) or _other_measure(a, b)
+    other_period = _other_period(a, b)
+    other_measure = _other_measure(a, b)
     for qa, qb in pairs:
         if qa.overlaps(qb) or _same_calendar_day(qa, qb):
             compatible.append((qa, qb))
-        elif ((scoped or other_period or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
+        elif ((scoped or other_period or other_measure or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
               and qa.dimension not in ("date", "time")) \
                 or _apart(qa, qb) or _other_event(qa, qb):
             other_scope.append((qa, qb))
