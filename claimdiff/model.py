@@ -265,6 +265,12 @@ class Finding:
     def all_sides(self) -> tuple[tuple[Side, ...], ...]:
         return (self.sides,) + self.also
 
+    @property
+    def held_back(self) -> bool:
+        """An aligned pair whose disagreements were all below the confidence level: reported
+        as aligned (``judge.aligned``), which says nothing of whether the two agree."""
+        return self.kind is Kind.AGREE and any(k == "held" for k, _ in self.details)
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:

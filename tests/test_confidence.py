@@ -227,3 +227,30 @@ def test_a_level_is_kept_only_when_choosing_it_holds_on_a_story_it_was_not_chose
     # a level must buy precision beyond doubt: 45 of 50 right is 0.90, but could be 0.79
     assert cal.wilson_low(45, 50) == pytest.approx(0.786, abs=1e-3)
     assert cal.wilson_low(500, 500) > 0.99 and cal.wilson_low(0, 0) == 0.0
+
+
+
+def test_a_pair_held_back_is_aligned_in_the_grid_not_agreed(run):
+    """Below the level a pair is reported as aligned: the grid says so, it does not call the
+    two claims an agreement."""
+    from claimdiff.model import Kind
+    from claimdiff.read import read_document
+    from claimdiff.report.grid import build
+
+    docs = [read_document(p) for p in _story_args()[:2]]
+    held = compare(docs, settings=Settings(min_confidence=1.0))
+    every = compare(docs, settings=Settings(min_confidence=0.0))
+    shown = {c.claim.id: c.kind for row in build(held) for c in row.cells if c}
+    judged = {c.claim.id: c.kind for row in build(every) for c in row.cells if c}
+    back = [f for f in held.findings if f.held_back]
+    assert back and all(f.kind is Kind.AGREE for f in back)
+    assert not [f for f in every.findings if f.held_back]
+    for f in back:
+        assert shown[f.sides[0].claim] is None and shown[f.sides[1].claim] is None
+    # the same claims, judged with nothing held back, carry the disagreement's kind
+    assert all(judged[f.sides[1].claim] not in (None, Kind.AGREE) for f in back)
+
+    def aligned_rows(level):
+        md = run("compare", *_story_args()[:2], "--min-confidence", level, "--format", "markdown").stdout
+        return md.count("\n| aligned |")
+    assert aligned_rows("1") >= aligned_rows("0") + len({f.sides[0].claim for f in back})

@@ -2,7 +2,7 @@
 
 Shared by the Markdown and HTML reports. A cell is the claim a document makes in that
 row (or nothing where the document is silent), with the most serious kind of finding the
-claim takes part in. Rows are ordered so the most disputed claims come first: by their
+claim takes part in (none: aligned, never judged or held back below the confidence level). Rows are ordered so the most disputed claims come first: by their
 most serious kind (``KIND_ORDER``), then by how many disputing findings touch them, then
 by where they start in the reference.
 """
@@ -34,9 +34,12 @@ class Row:
 
 
 def claim_kinds(findings: tuple[Finding, ...] | list[Finding]) -> dict[str, Kind]:
-    """Each claim id with the most serious kind of finding it appears in."""
+    """Each claim id with the most serious kind of finding it appears in. A pair held back
+    below the confidence level is aligned, not an agreement: it gives its claims no kind."""
     out: dict[str, Kind] = {}
     for f in findings:
+        if f.held_back:
+            continue
         for s in f.sides:
             if s.claim not in out or _RANK[f.kind] < _RANK[out[s.claim]]:
                 out[s.claim] = f.kind
