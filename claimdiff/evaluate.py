@@ -221,7 +221,8 @@ def _claim_for(claims: list[Claim], text: str, needle: str, where: str, missing_
     for c in claims:
         if c.start <= at < c.end or (at <= c.start < at + len(needle)):
             return c
-    if missing_ok:  # a trap on words that are no claim (a dateline): nothing can be reported on them
+    if missing_ok:  # words read as no claim (a dateline, a caption): a trap on them cannot be sprung,
+        # and a gold pair or only-in on them is missed
         return None
     raise ConfigError(f"{where}: gold text {needle!r} lies outside every claim")
 
@@ -239,9 +240,19 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
         doc_id = ids[file]
         return _claim_for(by_doc.get(doc_id, []), docs[doc_id].text, needle, where, missing_ok)
 
+    absent: dict[str, str] = {}  # gold words the engine read as no claim: the gold's claim is missed
+
+    def claim_id(file: str, needle: str) -> str:
+        found = claim(file, needle, missing_ok=True)
+        if found is not None:
+            return found.id
+        key = f"{ids[file]}#absent:{needle}"
+        absent[key] = needle
+        return key
+
     gold_pairs: dict[tuple[str, str], frozenset[Kind]] = {}
     for ref_text, file, other_text, kinds in gold.pairs:
-        key = (claim("", ref_text).id, claim(file, other_text).id)
+        key = (claim_id("", ref_text), claim_id(file, other_text))
         gold_pairs[key] = gold_pairs.get(key, frozenset()) | kinds
     forbidden: dict[tuple[str, str], frozenset[Kind]] = {}
     for ref_text, file, other_text, kinds in gold.must_not:
@@ -250,7 +261,7 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
             continue
         key = (ca.id, cb.id)
         forbidden[key] = forbidden.get(key, frozenset()) | kinds
-    gold_only = {claim(file, text).id for file, text in gold.only_in}
+    gold_only = {claim_id(file, text) for file, text in gold.only_in}
     judged = {c for pair in (*gold_pairs, *forbidden) for c in pair} | gold_only
 
     from .judge.confidence import features
@@ -266,7 +277,7 @@ def judge(gold: Gold, comparison: Comparison, ids: dict[str, str]) -> Evaluation
     predicted_pairs = {p for _, pairs, _ in predictions for p in pairs}
 
     ev = Evaluation()
-    text_of = {c.id: c.text for c in comparison.claims}
+    text_of = {c.id: c.text for c in comparison.claims} | {k: f"(no claim) {v}" for k, v in absent.items()}
 
     def note(what: str, pair: tuple[str, ...]) -> None:
         ev.errors.append(f"{gold.story}: {what}: " + " ~ ".join(repr(text_of[c][:70]) for c in pair))

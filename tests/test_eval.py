@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4352, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4372, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 31 tuning stories at the default confidence level,
@@ -80,7 +80,7 @@ def test_eval_json_on_the_corpus(run):
 # the third, moved to tuning once their errors were read)
 MEASURED_STRICT = {
     "contradiction": (8, 0, 13), "figure-shift": (20, 2, 65), "attribution-shift": (21, 0, 60),
-    "certainty-shift": (13, 1, 60), "only-in": (328, 553, 213), "agree": (432, 257, 560),
+    "certainty-shift": (13, 1, 60), "only-in": (330, 532, 211), "agree": (433, 251, 559),
 }
 
 
@@ -113,6 +113,34 @@ def test_eval_counts_hits_and_misses(tmp_path, run):
     assert data["kinds"]["figure-shift"]["tp"] == 1 and data["kinds"]["figure-shift"]["fp"] == 0
     assert data["kinds"]["only-in"]["tp"] == 2
     assert data["alignment"]["f1"] == 1.0
+
+
+def test_gold_on_a_line_of_page_furniture_is_missed_not_an_error(tmp_path, run):
+    """A caption is no claim to the engine: a gold pair or only-in on one is a claim it missed,
+    and a trap on one cannot be sprung."""
+    folder = _story(tmp_path, (
+        "reference: ref.md\n"
+        "pairs:\n"
+        "  - {ref: '16,000 containers', doc: other.md, other: '13,000 containers', kinds: [figure-shift]}\n"
+        "  - {ref: 'Dockers load a ship', doc: other.md, other: 'A crane lifts a box', kinds: [agree]}\n"
+        "only_in:\n"
+        "  - {doc: other.md, text: 'A new bakery opened'}\n"
+        "  - {doc: ref.md, text: 'Dockers load a ship'}\n"
+        "must_not:\n"
+        "  - {ref: 'Dockers load a ship', doc: other.md, other: 'A crane lifts a box', kinds: [contradiction]}\n"))
+    for name, caption in (("ref.md", "Dockers load a ship at the port. (AP Photo/Jane Roe)"),
+                          ("other.md", "Photo caption: A crane lifts a box at the port.")):
+        path = folder / name
+        path.write_text(path.read_text(encoding="utf-8") + caption + "\n", encoding="utf-8")
+    result = run("eval", str(folder), "--format", "json", "--no-semantic")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["kinds"]["figure-shift"]["tp"] == 1
+    assert data["alignment"]["tp"] == 1 and data["alignment"]["fn"] == 1
+    assert data["kinds"]["agree"]["fn"] == 1 and data["kinds"]["only-in"]["fn"] == 1
+    assert data["must_not"] == 0
+    errors = run("eval", str(folder), "--errors", "--no-semantic").stderr
+    assert "missed only-in: '(no claim) Dockers load a ship" in errors
 
 
 def test_eval_bad_gold_is_one_line(tmp_path, run):

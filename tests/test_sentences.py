@@ -96,23 +96,23 @@ SENTENCES = [
      ["Will the ceasefire hold?", "Few analysts think so."]),
     ("What happens next? Nobody knows! Officials are meeting tonight.",
      ["What happens next?", "Nobody knows!", "Officials are meeting tonight."]),
-    # headlines, bylines and datelines
+    # headlines and bylines are page furniture, not prose: no sentence; datelines stay in theirs
     ("North Korean troops reach the front\nBy Jane Doe and Tom Reyes\n"
      "SEOUL — The soldiers arrived in October. More are expected.",
-     ["North Korean troops reach the front", "By Jane Doe and Tom Reyes",
-      "SEOUL — The soldiers arrived in October.", "More are expected."]),
+     ["SEOUL — The soldiers arrived in October.", "More are expected."]),
     ("Kursk offensive: what we know so far\nBy A. Writer\n\nThe first line. The second line.",
-     ["Kursk offensive: what we know so far", "By A. Writer", "The first line.", "The second line."]),
+     ["The first line.", "The second line."]),
+    # a headline that ends as a sentence does is read as one
     ("Is the ceasefire over?\nBy Staff Reporter | Nov. 5, 2024\nShelling resumed at dawn.",
-     ["Is the ceasefire over?", "By Staff Reporter | Nov. 5, 2024", "Shelling resumed at dawn."]),
+     ["Is the ceasefire over?", "Shelling resumed at dawn."]),
     ("Officials said the talks would resume\nThe next round is set for Geneva.",
-     ["Officials said the talks would resume", "The next round is set for Geneva."]),
+     ["The next round is set for Geneva."]),
     ("KYIV, Ukraine (AP) — Russian drones struck the capital overnight. Two people were injured.",
      ["KYIV, Ukraine (AP) — Russian drones struck the capital overnight.", "Two people were injured."]),
-    ("Live updates", ["Live updates"]),
-    # Markdown
+    ("Live updates", []),
+    # Markdown: headings are furniture too
     ("# Troops reach Kursk\n\n## Background\n\nThe deployment was confirmed on Monday.",
-     ["Troops reach Kursk", "Background", "The deployment was confirmed on Monday."]),
+     ["The deployment was confirmed on Monday."]),
     ("- Shells were shipped in August.\n- Rockets followed in October.\n* Missiles came last.",
      ["Shells were shipped in August.", "Rockets followed in October.", "Missiles came last."]),
     ("1. The first convoy arrived.\n2. A second convoy followed.",
@@ -220,7 +220,8 @@ def test_a_long_line_is_cut_between_sentences_only():
         "Gen. Syrskyi told reporters the units were \"fully engaged\" near the village.",
         "About 11,000 soldiers are in the region, according to Kyiv.",
     ]
-    sentences_ = [body[i % len(body)] for i in range(200)]
+    # each one its own (a line said again word for word holds no sentence)
+    sentences_ = [f"In report {i}, {body[i % len(body)]}" for i in range(200)]
     one_line = " ".join(sentences_)
     assert len(one_line) > 5 * MAX_CHUNK
     broken = "\n".join(sentences_)
@@ -248,3 +249,67 @@ def test_a_contrasting_clause_is_a_claim_of_its_own_and_not_said_by_the_first_so
     late = claim_in("More than two million people had marched, whereas the ministry counted 1.12 million, "
                     "officials said.", "1.12 million")
     assert late.attribution.source == "officials"
+
+
+FURNITURE = [
+    # (line, page furniture?) -- captions, credits, prompts and links to other stories
+    ("Photo caption: Rescuers search the rubble of a collapsed house in Derna on Tuesday.", True),
+    ("Image caption, The ship is wedged under the fallen span", True),
+    ("Media caption,", True),
+    ("Image source, Getty Images", True),
+    ("Rescuers search the rubble in Derna on Tuesday. (AP Photo/Jane Roe)", True),
+    ("Flooded streets in Marj, Libya, on Monday. REUTERS/Esam Omran", True),
+    ("Read more: Libya floods wipe out a quarter of the city", True),
+    ("READ MORE", True),
+    ("Also read: What we know about the dams", True),
+    ("Related: Fed holds rates steady", True),
+    ("Sign up for our morning newsletter.", True),
+    ("Advertisement", True),
+    ("Copyright 2024 The Associated Press. All rights reserved.", True),
+    ("(Reporting by Jane Roe in Cairo; Editing by Tom Doe)", True),
+    ("Updated: 13 September 2023, 10:02 GMT", True),
+    # headlines, subheads, bylines, datelines and menu entries: short, not ended as a sentence
+    ("Six presumed dead after ship destroys major US bridge", True),
+    ("BIGGER DISASTER AVERTED", True),
+    ("**Israel says the raids are over**", True),
+    ("By Dana Whitcombe and Rhys Tolland", True),
+    ("March 27, 2024", True),
+    ("Death toll: 2,000", True),
+    # prose: a sentence's end, or a paragraph's length, or a list item
+    ("There was no evidence of foul play, officials said.", False),
+    ('"We will rebuild," the mayor said.', False),
+    ("Is the ceasefire over?", False),
+    ("He said:", False),
+    ("*Hundreds of people have died in the outbreak now under way.*", False),
+    ("By 11 votes to 1, policymakers backed cutting the main lending rate to 4.75%-5.00%, the Fed announced", False),
+    ("• Core CPI, which leaves out food and energy, increased 5.9%", False),
+    ("- Two were rescued", False),
+    ("1. The first convoy arrived", False),
+    # a caption-like word inside prose is not a caption
+    ("The photo caption was changed after readers complained, the editor said.", False),
+    ("Readers wrote in their thousands.", False),
+    ("Copyright lawsuits against the firm were filed in New York, the court said.", False),
+    ("Recommended doses were cut by half, the ministry said.", False),
+    ("Reporting by the paper showed the toll was higher.", False),
+]
+
+
+@pytest.mark.parametrize("line,furniture", FURNITURE, ids=[_id(t) for t, _ in FURNITURE])
+def test_page_furniture_holds_no_sentence(line, furniture):
+    from claimdiff.extract.sentences import is_furniture
+
+    assert is_furniture(line) is furniture
+    text = f"The bridge fell at night.\n{line}\nSix workers are missing."
+    read = [text[a:b] for a, b in sentences(text)]
+    assert read[0] == "The bridge fell at night." and read[-1] == "Six workers are missing."
+    assert (len(read) == 2) is furniture
+
+
+def test_a_line_said_again_word_for_word_holds_no_sentence_the_second_time():
+    text = ("10,000 missing and thousands feared dead in Libyan floods.\n"
+            "Rescuers dug through the mud on Tuesday.\n"
+            "10,000  missing and thousands feared dead in Libyan floods.\n"
+            "Rescuers dug through the mud on Tuesday, officials said.\n")
+    read = [text[a:b] for a, b in sentences(text)]
+    assert read == ["10,000 missing and thousands feared dead in Libyan floods.", "Rescuers dug through the mud on Tuesday.",
+                    "Rescuers dug through the mud on Tuesday, officials said."]

@@ -50,6 +50,23 @@ EPISTEMIC = frozenset({"may", "might", "could"})
 # modals that, negated, forbid or deny rather than hedge: "may not ban", "cannot ban", "must not"
 DEONTIC_NEGATED = frozenset({"may", "can", "could", "must", "shall", "should"})
 
+# Page furniture: the lines of a web page, or of text copied from one, that are no part of the
+# report's prose. A line that opens with one of these (case ignored) is a caption, a credit, a
+# prompt, or a link to another story; its words are the page's, not the report's claims
+FURNITURE_OPENINGS = (
+    r"(?:(?:photo|image|media|video|picture)\s+)?caption\b|image source\b|(?:photo|picture|image)s?\s*(?:credit)?\s*:"
+    r"|(?:read|see|watch|listen)(?:\s+(?:more|also|next))?\s*[:|]|read more\b|also read\b|more on this\b"
+    r"|related(?:\s+(?:stories|articles|coverage|content|topics))?\s*:"
+    r"|(?:recommended|most read|most popular|advertisement|trending)(?:\s+(?:for you|stories|now))?\s*[:|]?\s*$"
+    r"|sign up (?:for|to|here)\b|subscribe (?:to|now|here)\b|copyright\s+(?:\u00a9|\(c\)|\d{4})|\u00a9"
+    r"|all rights reserved\b|click here\b|follow (?:us|this story|our)\b|share (?:this|on)\b|(?:updated|published)\s*:"
+    r"|\((?:reporting|writing|additional reporting|editing|compiled) by\b|(?:additional reporting|editing) by\b")
+# a photo's credit that closes a caption: "... on Tuesday. (AP Photo/Jon Doe)", "... REUTERS/Jane Roe"
+PHOTO_CREDIT = r"(?:\((?:[^()]*\b(?:photo|photos|images|pool)\b[^()]*)\)|\b(?:REUTERS|AFP|EPA|AP|Getty Images)/[^/]{2,40})\s*$"
+# a line without a sentence's end, this short or shorter, is a headline, a subhead, a byline or a
+# menu entry, not prose: a claim's sentence ends ("Petition passes 600,000 signatures", "By A. Writer")
+HEADLINE_WORDS = 15
+
 # a sentence with no verb and no common noun claims nothing: a dateline, an agency tag, a byline
 # verbs whose subject counts or reports a figure rather than holds it ("Reuters counted 300
 # bodies", "the agency put the toll at 2,000"): with REPORTING, their subject is a source, not

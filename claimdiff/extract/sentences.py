@@ -1,6 +1,7 @@
 """Cut a document into sentences, and sentences into atomic claims, as char spans.
 
-Sentences: each line (paragraph, headline, byline) is split by pysbd, which keeps
+Sentences: each line of prose (a paragraph; not a headline, byline, caption or other page
+furniture, see ``is_furniture``) is split by pysbd, which keeps
 "U.S.", "Oct. 4", "$7.1 billion" and quotations whole. Claims: a sentence that joins
 separate assertions ("...; ...", "..., and the remainder could soon join...",
 "while X did not..., Y confirmed...") is cut where the right-hand part is a clause of
@@ -74,15 +75,49 @@ def _chunks(line: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _furniture_patterns() -> tuple[re.Pattern, re.Pattern]:
+    from .lexicon import FURNITURE_OPENINGS, PHOTO_CREDIT
+
+    return re.compile(rf"\W*(?:{FURNITURE_OPENINGS})", re.I), re.compile(PHOTO_CREDIT, re.I)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022\u25aa\u00b7]|\d+[.)])\s")
+_LINE_END = re.compile(r"[.!?\u2026\"\u201d\u2019'):;]$")
+
+
+def is_furniture(line: str) -> bool:
+    """A line of page furniture rather than prose (``lexicon.FURNITURE_OPENINGS``): a caption,
+    a credit, a prompt or a link to another story, a photo's credit, or a line too short to be
+    a paragraph that does not end as a sentence does (a headline, a subhead, a byline, a menu
+    entry). A list item is prose: a report's "key points" are claims."""
+    from .lexicon import HEADLINE_WORDS
+
+    opening, credit = _furniture_patterns()
+    if opening.match(line) or credit.search(line):
+        return True
+    if _LIST_ITEM.match(line):
+        return False
+    bare = line.strip().rstrip("*_ \t")
+    return not _LINE_END.search(bare) and len(_WORD.findall(bare)) <= HEADLINE_WORDS
+
+
 def sentences(text: str) -> list[Span]:
-    """Sentence spans of ``text``, in order, never overlapping."""
+    """Sentence spans of ``text``, in order, never overlapping. Lines of page furniture
+    (``is_furniture``) and lines that repeat an earlier line word for word (a headline shown
+    twice, a paragraph a page printed again) hold none."""
     out: list[Span] = []
     pos = 0
+    seen: set[str] = set()
     for whole in text.split("\n"):
         line_start = pos
         pos += len(whole) + 1
         if not whole.strip():
             continue
+        key = " ".join(whole.split())
+        if key in seen or is_furniture(whole):
+            continue
+        seen.add(key)
         for a, b in _chunks(whole):
             start, line = line_start + a, whole[a:b]
             if not line.strip():
