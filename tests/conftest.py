@@ -31,6 +31,31 @@ def pytest_configure(config):
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 SEED = ROOT / "seeds" / "kursk-first-clash.md"
 CORPUS = ROOT / "corpora" / "kursk-first-clash"
+# the stories a test of the gate's behaviour runs on: contradictions, figure shifts and the
+# accepted findings of the baseline among them. The whole corpus is checked against its baseline
+# by test_check.test_bundled_corpus_passes_with_its_baseline and by .ci/run; a test of how check
+# behaves does not need 31 stories (a run of them all took 10-20 s, and there were dozens)
+FEW_STORIES = ("kursk-first-clash", "uk-election-2024", "us-jobs-report-sept-2024")
+
+
+def copy_few_stories(folder: Path) -> Path:
+    """FEW_STORIES copied to ``folder`` with the bundled baseline's entries for them as
+    ``folder/baseline.json``; the folder."""
+    for name in FEW_STORIES:
+        shutil.copytree(ROOT / "corpora" / name, folder / name)
+    baseline = json.loads((ROOT / "corpora" / "baseline.json").read_text(encoding="utf-8"))
+    baseline["findings"] = [f for f in baseline["findings"] if f["story"] in FEW_STORIES]
+    (folder / "baseline.json").write_text(json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def few_stories(tmp_path_factory) -> Path:
+    """A corpus of FEW_STORIES and their baseline, with the seed beside it (the Kursk story's
+    reference), read only: copy it to change it."""
+    base = tmp_path_factory.mktemp("few")
+    shutil.copytree(ROOT / "seeds", base / "seeds")
+    return copy_few_stories(base / "corpora")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 from claimdiff.evaluate import find_stories
 from claimdiff.report.gate import gh_data, gh_property
-from conftest import ROOT
+from conftest import FEW_STORIES, ROOT, copy_few_stories
 
 CONTRADICTING = """---
 outlet: Tollgate Wire
@@ -26,8 +26,9 @@ The North Korean troops have not begun engaging in combat operations with Russia
 
 @pytest.fixture()
 def corpus_copy(tmp_path, monkeypatch):
-    """The bundled corpus and seed, copied: tests may change them, and no pyproject.toml is found."""
-    shutil.copytree(ROOT / "corpora", tmp_path / "corpora")
+    """A few bundled stories (conftest.FEW_STORIES) with their baseline, and the seed, copied:
+    tests may change them, and no pyproject.toml is found."""
+    copy_few_stories(tmp_path / "corpora")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -55,7 +56,7 @@ def test_without_baseline_the_known_findings_fail(corpus_copy, run):
 def test_a_new_report_that_contradicts_fails_and_is_pointed_at(corpus_copy, run):
     new = corpus_copy / "corpora" / "kursk-first-clash" / "tollgate-wire.md"
     new.write_text(CONTRADICTING, encoding="utf-8")
-    baseline = str(ROOT / "corpora" / "baseline.json")
+    baseline = "corpora/baseline.json"
     base = run.fresh("check", "corpora", "--baseline", baseline, "--format", "json")
     assert base.exit_code == 1, base.output
     found = [f for f in json.loads(base.stdout)["findings"] if f["new"]]
@@ -220,10 +221,10 @@ def test_compare_and_eval_read_the_same_config(corpus_copy, run):
         assert result.exit_code == 2 and "backend must be torch, onnx or onnx-fp32" in result.stderr, args
 
 
-def test_markdown_cut_to_a_comment_size(run):
+def test_markdown_cut_to_a_comment_size(run, few_stories):
     """--max-chars keeps a PR comment under GitHub's limit: counts first, then failing rows,
     then whole stories while they fit, and a line on what was left out."""
-    stories = str(ROOT / "corpora")
+    stories = str(few_stories)
     whole = run("check", stories, "--format", "markdown", "--fail-on", "all", "--exit-zero")
     assert whole.exit_code == 0 and len(whole.stdout) > 20000 and "Cut to" not in whole.stdout
     cut = run("check", stories, "--format", "markdown", "--fail-on", "all", "--exit-zero", "--max-chars", "20000")
@@ -268,7 +269,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(corpus_copy, run):
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     new = corpus_copy / "corpora" / "kursk-first-clash" / "tollgate-wire.md"
     new.write_text(CONTRADICTING, encoding="utf-8")
-    result = run.fresh("check", "corpora", "--baseline", str(ROOT / "corpora" / "baseline.json"),
+    result = run.fresh("check", "corpora", "--baseline", "corpora/baseline.json",
                        "--format", "sarif", "--show", "attribution-shift")
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator.check_schema(schema)
@@ -288,7 +289,7 @@ def test_gitlab_report_has_the_code_quality_fields(corpus_copy, run):
     location.lines.begin; fingerprints the baseline's; severity from kind and gate."""
     new = corpus_copy / "corpora" / "kursk-first-clash" / "tollgate-wire.md"
     new.write_text(CONTRADICTING, encoding="utf-8")
-    baseline = ROOT / "corpora" / "baseline.json"
+    baseline = corpus_copy / "corpora" / "baseline.json"
     # every finding, whatever the calibrated level: the severities of every kind are checked
     args = ("check", "corpora/kursk-first-clash", "--baseline", str(baseline), "--show", "attribution-shift",
             "--min-confidence", "0")
@@ -354,14 +355,13 @@ def test_check_without_a_terminal_prints_no_progress(run):
     assert "\r" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_check_keeps_no_text_of_the_stories_it_is_done_with(onnx_fp32_encoder):
+def test_check_keeps_no_text_of_the_stories_it_is_done_with(onnx_fp32_encoder, few_stories):
     """Memory must not grow with the corpus: a compared story leaves names and ids, not texts.
     (The default backend and the session's cache, which the other corpus checks fill.)"""
     from claimdiff.check import check, count_stories
 
-    result = check([str(ROOT / "corpora")])
-    folders = sum(p.is_dir() for p in (ROOT / "corpora").iterdir())
-    assert len(result.stories) == count_stories([str(ROOT / "corpora")]) == folders
+    result = check([str(few_stories)])
+    assert len(result.stories) == count_stories([str(few_stories)]) == len(FEW_STORIES)
     for story, comparison in result.stories:
         assert story.documents == () and comparison.claims == () and comparison.alignments == ()
         assert comparison.documents and all(d.text == "" and d.outlet for d in comparison.documents)

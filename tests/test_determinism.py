@@ -30,8 +30,9 @@ def test_compare_ignores_the_order_of_the_other_reports(run):
     assert forward.stdout == backward.stdout and forward.stdout.startswith("{")
 
 
-def test_check_ignores_the_order_of_its_paths(run):
-    stories = sorted(str(p) for p in (ROOT / "corpora").iterdir() if p.is_dir())
+def test_check_ignores_the_order_of_its_paths(run, few_stories):
+    stories = sorted(str(p) for p in few_stories.iterdir() if p.is_dir())
+    assert len(stories) >= 3
     forward = run("check", *stories, "--format", "json", "--fail-on", "all", "--exit-zero")
     backward = run("check", *stories[::-1], "--format", "json", "--fail-on", "all", "--exit-zero")
     assert forward.exit_code == backward.exit_code == 0, backward.output

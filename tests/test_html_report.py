@@ -164,13 +164,14 @@ def test_the_harness_would_see_a_script_run(tmp_path):
     assert dom.xpath('//*[@id="injected-marker"]') and dom.findtext(".//title") == "INJECTED"
 
 
-def test_check_html_has_a_section_per_story_with_unique_anchors(run):
-    result = run("check", str(ROOT / "corpora"), "--format", "html", "--show", "all",
-                 "--baseline", str(ROOT / "corpora" / "baseline.json"))
+def test_check_html_has_a_section_per_story_with_unique_anchors(run, few_stories):
+    from conftest import FEW_STORIES
+
+    result = run("check", str(few_stories), "--format", "html", "--show", "all",
+                 "--baseline", str(few_stories / "baseline.json"))
     assert result.exit_code == 0, result.output  # its contradictions and figure shifts are in the baseline
     html = result.stdout
-    stories = sum(p.is_dir() for p in (ROOT / "corpora").iterdir())
-    assert html.count('<section id="s') == stories and "Story: kursk-first-clash" in html
+    assert html.count('<section id="s') == len(FEW_STORIES) and "Story: kursk-first-clash" in html
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)) and set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
     assert ">baseline</span>" in html and ">warning</span>" in html and "<script" not in html
