@@ -111,6 +111,10 @@ DATES = [
     # ... and what is told as done, backward
     ("Sentencing took place on March 28", "2023-11-03", [("2023-03-28", "2023-03-28")]),
     ("The two armies clashed on Tuesday", "2024-11-06", [("2024-11-05", "2024-11-05")]),
+    # a look ahead told in the past perfect was taken before the report: backward too
+    ("Economists had expected a cut in September", "2024-10-10", [("2024-09-01", "2024-09-30")]),
+    ("The vote had been scheduled for March 28", "2023-11-03", [("2023-03-28", "2023-03-28")]),
+    ("Economists expect a cut in December", "2024-10-10", [("2024-12-01", "2024-12-31")]),
     # not dates at all
     ("officials may announce new sanctions", "2024-11-05", []),
     ("police broke up a protest march in the capital", "2024-11-05", []),

@@ -66,7 +66,10 @@ def _season(year: int, season: str) -> tuple[dt.date, dt.date]:
 # what is ahead of the report: "scheduled for March 28", "will meet on Tuesday", "due on Nov. 1"
 # a modal of what may yet happen ("could reopen in May") looks ahead too, and so do plans and
 # hopes ("aims to"); a modal of what may have happened ("could have left in May") does not
-_AHEAD = re.compile(r"\b(?:scheduled|slated|set for|set to|due|planned|expected|will|shall|is to|are to|next|upcoming|"
+# (not after "had": "had expected a cut in September" looked ahead from a past the report
+# looks back on, and the month is the latest one, as for a thing done)
+_AHEAD = re.compile(r"(?<!\bhad )(?<!\bhad been )"
+                    r"\b(?:scheduled|slated|set for|set to|due|planned|expected|expects?|predicts?|will|shall|is to|are to|next|upcoming|"
                     r"(?:could|may|might|would)(?! have\b)|(?:plans?|aims?|hopes?|intends?|expects?) to|"
                     r"(?:when|once) (?:he|she|they|it) (?:is|are))\b[^.;:]{0,40}$", re.I)
 
