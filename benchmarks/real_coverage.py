@@ -14,10 +14,12 @@ the reference ("1b-" files are extra text of the reference and are skipped).
 """
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent.parent / "realnews"  # not in git: the real pages, one folder per event
+# not in git: the real pages, one folder per event (REALNEWS=<folder> for another set of events)
+HERE = Path(os.environ.get("REALNEWS") or Path(__file__).resolve().parent.parent / "realnews")
 KINDS = ("contradiction", "figure-shift", "attribution-shift", "certainty-shift")
 
 
@@ -29,7 +31,6 @@ def run(out):
     from claimdiff import Settings, compare
     from claimdiff.api import make_encoder
     from claimdiff.read import parse_document
-    import os
     s = Settings(min_confidence=0.0) if os.environ.get("LEVEL0") else Settings(); enc = make_encoder(s)
     found = []
     for ev in sorted(p for p in HERE.iterdir() if p.is_dir() and not p.name.startswith("_")):

@@ -313,3 +313,22 @@ def test_a_line_said_again_word_for_word_holds_no_sentence_the_second_time():
     read = [text[a:b] for a, b in sentences(text)]
     assert read == ["10,000 missing and thousands feared dead in Libyan floods.", "Rescuers dug through the mud on Tuesday.",
                     "Rescuers dug through the mud on Tuesday, officials said."]
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_as_its_paragraphs():
+    """A wire's plain copy wraps its paragraphs at some 60 characters: a line that does not end
+    as a sentence ends, followed by one in lower case, is one paragraph with it."""
+    text = ("By A. Writer\n"
+            "WASHINGTON (Wire) - The Federal Reserve cut\n"
+            "interest rates by half a point on Wednesday,\n"
+            "kicking off an easing of policy.\n"
+            "Policymakers see another cut\n"
+            "by the end of the year.\n"
+            "Fed Governor dissents\n"
+            "Markets rose.\n")
+    read = [" ".join(text[a:b].split()) for a, b in sentences(text)]
+    assert read == ["WASHINGTON (Wire) - The Federal Reserve cut interest rates by half a point on Wednesday, "
+                    "kicking off an easing of policy.",
+                    "Policymakers see another cut by the end of the year.", "Markets rose."]
+    # the spans are the document's own characters, line breaks and all
+    assert all(text[a:b].strip() == text[a:b] for a, b in sentences(text))

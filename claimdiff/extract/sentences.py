@@ -102,16 +102,39 @@ def is_furniture(line: str) -> bool:
     return not _LINE_END.search(bare) and len(_WORD.findall(bare)) <= HEADLINE_WORDS
 
 
+_CONTINUES = re.compile(r"\s*[a-z]")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Each line of ``text`` as a (start, end) span, but a line that does not end as a sentence
+    ends and is followed by one that starts in lower case is one paragraph with it: text
+    wrapped at a fixed width (a wire's plain copy, an e-mail) is read as its paragraphs, not
+    as the pieces of them that each line holds ("The Federal Reserve cut" / "interest rates
+    by half of a percentage point on Wednesday,")."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if out and line.strip() and _CONTINUES.match(line):
+            a, b = out[-1]
+            before = text[a:b].rstrip()
+            if before and not _LINE_END.search(before.rstrip("*_")):
+                out[-1] = (a, end)
+                continue
+        out.append((start, end))
+    return out
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans of ``text``, in order, never overlapping. Lines of page furniture
     (``is_furniture``) and lines that repeat an earlier line word for word (a headline shown
     twice, a paragraph a page printed again) hold none."""
     out: list[Span] = []
-    pos = 0
     seen: set[str] = set()
-    for whole in text.split("\n"):
-        line_start = pos
-        pos += len(whole) + 1
+    flat = text.replace("\n", " ")  # the same offsets, a wrapped paragraph on one line
+    for line_start, line_end in paragraphs(text):
+        whole = flat[line_start:line_end]
         if not whole.strip():
             continue
         key = " ".join(whole.split())
@@ -127,7 +150,7 @@ def sentences(text: str) -> list[Span]:
                 piece = piece.strip()
                 if not piece:
                     continue
-                found = text.find(piece, cursor, start + len(line))
+                found = flat.find(piece, cursor, start + len(line))
                 if found < 0:  # pysbd changed the text: fall back to the whole piece
                     out.append(_trim(text, start, start + len(line)))
                     break
