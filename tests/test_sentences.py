@@ -325,10 +325,13 @@ def test_text_wrapped_at_a_fixed_width_is_read_as_its_paragraphs():
             "Policymakers see another cut\n"
             "by the end of the year.\n"
             "Fed Governor dissents\n"
-            "Markets rose.\n")
+            "Markets rose.\n"
+            "A judge set the sentencing for\n"
+            "March 28, 2024.\n")
     read = [" ".join(text[a:b].split()) for a, b in sentences(text)]
     assert read == ["WASHINGTON (Wire) - The Federal Reserve cut interest rates by half a point on Wednesday, "
                     "kicking off an easing of policy.",
-                    "Policymakers see another cut by the end of the year.", "Markets rose."]
+                    "Policymakers see another cut by the end of the year.", "Markets rose.",
+                    "A judge set the sentencing for March 28, 2024."]
     # the spans are the document's own characters, line breaks and all
     assert all(text[a:b].strip() == text[a:b] for a, b in sentences(text))

@@ -103,11 +103,15 @@ def is_furniture(line: str) -> bool:
 
 
 _CONTINUES = re.compile(r"\s*[a-z]")
+# a line that ends on a word no sentence ends on goes on in the next, whatever its first letter
+# ("... found guilty on" / "Thursday of stealing ...")
+_OPEN_END = re.compile(r"\b(?:a|an|the|of|to|in|on|for|with|by|at|from|into|and|or|but|as|that|than|his|her|its|their)$", re.I)
 
 
 def paragraphs(text: str) -> list[Span]:
     """Each line of ``text`` as a (start, end) span, but a line that does not end as a sentence
-    ends and is followed by one that starts in lower case is one paragraph with it: text
+    ends and is followed by one that starts in lower case, or that ends on a word no sentence
+    ends on ("for", "the", "and"), is one paragraph with the next: text
     wrapped at a fixed width (a wire's plain copy, an e-mail) is read as its paragraphs, not
     as the pieces of them that each line holds ("The Federal Reserve cut" / "interest rates
     by half of a percentage point on Wednesday,")."""
@@ -116,10 +120,10 @@ def paragraphs(text: str) -> list[Span]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if out and line.strip() and _CONTINUES.match(line):
+        if out and line.strip():
             a, b = out[-1]
             before = text[a:b].rstrip()
-            if before and not _LINE_END.search(before.rstrip("*_")):
+            if before and (_CONTINUES.match(line) or _OPEN_END.search(before)) and not _LINE_END.search(before.rstrip("*_")):
                 out[-1] = (a, end)
                 continue
         out.append((start, end))
