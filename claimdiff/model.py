@@ -241,6 +241,10 @@ class Side:
     spans: tuple[tuple[int, int], ...] = ()  # changed words, as offsets into ``text``
 
 
+# the detail of an aligned pair that names the disagreements held back below the level
+HELD = "held"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: Kind
@@ -269,7 +273,7 @@ class Finding:
     def held_back(self) -> bool:
         """An aligned pair whose disagreements were all below the confidence level: reported
         as aligned (``judge.aligned``), which says nothing of whether the two agree."""
-        return self.kind is Kind.AGREE and any(k == "held" for k, _ in self.details)
+        return self.kind is Kind.AGREE and any(k == HELD for k, _ in self.details)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ from typing import Callable
 import re
 from functools import lru_cache
 
+from .lexicon import FURNITURE_OPENINGS, HEADLINE_WORDS, PHOTO_CREDIT
+
 Span = tuple[int, int]
 
 _MARKDOWN_LEAD = re.compile(r"(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)+")
@@ -75,15 +77,15 @@ def _chunks(line: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _furniture_patterns() -> tuple[re.Pattern, re.Pattern]:
-    from .lexicon import FURNITURE_OPENINGS, PHOTO_CREDIT
-
-    return re.compile(rf"\W*(?:{FURNITURE_OPENINGS})", re.I), re.compile(PHOTO_CREDIT, re.I)
-
-
+_FURNITURE_OPENING = re.compile(rf"\W*(?:{FURNITURE_OPENINGS})", re.I)
+_PHOTO_CREDIT = re.compile(PHOTO_CREDIT, re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022\u25aa\u00b7]|\d+[.)])\s")
 _LINE_END = re.compile(r"[.!?\u2026\"\u201d\u2019'):;]$")
+
+
+def _ends_as_sentence(line: str) -> bool:
+    """The line's last mark (after any Markdown emphasis) ends a sentence."""
+    return bool(_LINE_END.search(line.strip().rstrip("*_ \t")))
 
 
 def is_furniture(line: str) -> bool:
@@ -91,15 +93,11 @@ def is_furniture(line: str) -> bool:
     a credit, a prompt or a link to another story, a photo's credit, or a line too short to be
     a paragraph that does not end as a sentence does (a headline, a subhead, a byline, a menu
     entry). A list item is prose: a report's "key points" are claims."""
-    from .lexicon import HEADLINE_WORDS
-
-    opening, credit = _furniture_patterns()
-    if opening.match(line) or credit.search(line):
+    if _FURNITURE_OPENING.match(line) or _PHOTO_CREDIT.search(line):
         return True
     if _LIST_ITEM.match(line):
         return False
-    bare = line.strip().rstrip("*_ \t")
-    return not _LINE_END.search(bare) and len(_WORD.findall(bare)) <= HEADLINE_WORDS
+    return not _ends_as_sentence(line) and len(_WORD.findall(line)) <= HEADLINE_WORDS
 
 
 _CONTINUES = re.compile(r"\s*[a-z]")
@@ -123,7 +121,7 @@ def paragraphs(text: str) -> list[Span]:
         if out and line.strip():
             a, b = out[-1]
             before = text[a:b].rstrip()
-            if before and (_CONTINUES.match(line) or _OPEN_END.search(before)) and not _LINE_END.search(before.rstrip("*_")):
+            if before and (_CONTINUES.match(line) or _OPEN_END.search(before)) and not _ends_as_sentence(before):
                 out[-1] = (a, end)
                 continue
         out.append((start, end))

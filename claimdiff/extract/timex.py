@@ -70,7 +70,7 @@ def _season(year: int, season: str) -> tuple[dt.date, dt.date]:
 # looks back on, and the month is the latest one, as for a thing done)
 _AHEAD = re.compile(r"(?<!\bhad )(?<!\bhad been )"
                     r"\b(?:scheduled|slated|set for|set to|due|planned|expected|expects?|predicts?|will|shall|is to|are to|next|upcoming|"
-                    r"(?:could|may|might|would)(?! have\b)|(?:plans?|aims?|hopes?|intends?|expects?) to|"
+                    r"(?:could|may|might|would)(?! have\b)|(?:plans?|aims?|hopes?|intends?) to|"
                     r"(?:when|once) (?:he|she|they|it) (?:is|are))\b[^.;:]{0,40}$", re.I)
 
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..extract import stance
-from ..model import Attribution, Claim, Document, Finding, Kind, Quantity, Side
+from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from ..extract.attribution import OUTLETS
 from ..extract.names import same_holder, same_name
 from ..extract.quantities import pair_quantities
@@ -631,7 +631,7 @@ def aligned(held: list[Finding], level: float) -> Finding:
     return Finding(kind=Kind.AGREE, reason=f"aligned, not judged (below {level:.2f}): {what}",
                    sides=(_with_spans(replace(f.sides[0], spans=()), spans_a), _with_spans(replace(f.sides[1], spans=()), spans_b)),
                    scores=f.scores, confidence=min(h.confidence for h in held),
-                   details=(("held", ", ".join(h.kind.value for h in held)),))
+                   details=((HELD, ", ".join(h.kind.value for h in held)),))
 
 
 _RESTATED = 70  # token-set ratio at which two claims of one report say the same thing again
