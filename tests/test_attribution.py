@@ -177,6 +177,23 @@ ATTRIBUTIONS = [
     case("President Joe Biden pledged that the federal government would pay for the reconstruction.",
          "would pay", "Joe Biden", "Joe Biden", False, None),
     case("The country vowed to rebuild the bridge within a year.", "rebuild the bridge", None, None, False, None),
+    # "X, citing Y": X passes on what Y told it; Y is the source, X the channel
+    case("Among the injured, 205 are in critical condition, according to state television, citing the Interior "
+         "Ministry.", "critical condition", "the Interior Ministry", None, False, "state television"),
+    case("Iranian state media said, citing the army, that two soldiers were killed in the strikes.",
+         "two soldiers", "the army", None, False, "Iranian state media"),
+    case("Two soldiers were killed, the agency reported, quoting a military spokesman.", "Two soldiers",
+         "a military spokesman", None, True, "the agency"),
+    # a reporting verb in a clause of time or reason credits that clause, not the claim before it
+    case("Israel hit back at Iran early on Saturday, saying its military was striking military targets, as Iranian "
+         "media reported multiple explosions.", "hit back", None, None, False, None),
+    case("Iranian media reported multiple explosions as Israel struck military targets.", "multiple explosions",
+         "Iranian media", None, False, None),
+    # "state" before a noun is an adjective, not a verb of speech
+    case("Iranian state media said several explosions were heard near Tehran.", "explosions", "Iranian state media",
+         None, False, None),
+    # what a speaker cites as grounds ("citing the weather") is no source
+    case("The airline cancelled 40 flights, citing the storm.", "40 flights", None, None, False, None),
     # testifying in one's defence is an act, not what was said; a clause is not a source
     case("Bankman-Fried testified in his own defense over three days.", "own defense", None, None, False, None),
     case("The verdict closes a trial in which prosecutors said he siphoned billions.", "siphoned", None, None, False,

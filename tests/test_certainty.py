@@ -132,6 +132,9 @@ STANCES = [
     case("The new sanctions target not only banks but also energy companies.", "energy companies", "asserted",
          False),
     case("There is no doubt that the economy is slowing.", "economy is slowing", "asserted", False),
+    # a plea of "not guilty" is what was pleaded, asserted
+    case("Bankman-Fried had pleaded not guilty to all seven counts.", "pleaded", "asserted", False),
+    case("He entered a not-guilty plea at his arraignment in April.", "entered", "asserted", False),
     case("The claim that the dam was sabotaged could not be confirmed.", "dam was sabotaged", "unconfirmed", False),
 ]
 

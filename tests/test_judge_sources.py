@@ -35,6 +35,14 @@ CASES = [
     (A(source="the U.S. Army", organisation="U.S. Army"), A(source="the Army", organisation="the Army"), True, None),
     (A(source="the Ministry of Health of Gaza", organisation="Ministry of Health of Gaza"),
      A(source="Gaza's Health Ministry", organisation="Gaza's Health Ministry"), True, None),
+    # one country's body under its names; "the military" for the one named before; two countries' are two
+    (A(source="the Israel Defense Forces", organisation="Israel Defense Forces"), A(source="the Israeli military"),
+     True, None),
+    (A(source="the IDF"), A(source="Israel's army"), True, None),
+    (A(source="the military", role="military"), A(source="the Israel Defense Forces"), True, None),
+    (A(source="Iran's Ministry of Foreign Affairs"), A(source="the Iranian Foreign Ministry"), True, None),
+    (A(source="the Israeli military"), A(source="the Iranian military"), False, "another body"),
+    (A(source="the Israeli military"), A(source="Iran's Foreign Ministry"), False, "another body"),
     # two names of one building, neither in the other's words; "the" before a name that is a key without it
     (A(source="Downing Street"), A(source="No 10"), True, None),
     (A(source="the Department of Defense"), A(source="the Pentagon"), True, None),

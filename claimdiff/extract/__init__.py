@@ -111,6 +111,9 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
             if frame is not None:
                 frame = _parsed_source(ps, s_start, frame, sentence)
+            if frame is not None and frame.attribution.cue and reading.aside_report(
+                    ps, frame.attribution.cue, c_start - s_start, c_end - s_start):
+                frame = None  # "..., as Iranian media reported explosions": that clause's source, not this one's
             attribution = frame.attribution if frame else Attribution()
             if frame and attr.PRONOUN.match(attribution.source or ""):
                 attribution = _pronoun_source(attribution, person, mentioned)
@@ -242,8 +245,8 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
     ("Earlier this week the Pentagon said" is the Pentagon; "Umerov reportedly said" is
     Umerov). A finite reporting verb the parse finds without a subject credits no one."""
     a = frame.attribution
-    if not a.cue or a.cue in ("according to",) or not a.source:
-        return frame
+    if not a.cue or a.cue in ("according to",) or not a.source or frame.cited:
+        return frame  # "X reported, citing Y": Y, whom the parse does not make the subject
     if reading.adjectival(ps, a.cue):
         return None  # "The confirmed death toll had passed 5,300": "confirmed" says nothing was said
     got = reading.reporting_subject(ps, a.cue)

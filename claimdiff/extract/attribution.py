@@ -36,6 +36,8 @@ PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 _NP_CHARS = r"[\w.’'\-\[\] ]"
 _NP_PART = r"(?:[A-Z]\.(?:[A-Z]\.)+|[^,.;:“”\"]|\.(?=[A-Za-z]))"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:“”\"]|\.(?:\s|$)|$))", re.I)
+# "according to state television, citing the Interior Ministry": the one cited is the source
+_CITING = re.compile(rf",\s*(?:citing|quoting)\s+(?P<src>{_NP_PART}+?)(?=\s*(?:[,;:“”\"]|\.(?:\s|$)|$))", re.I)
 _SAYS_AFTER = re.compile(r"\s*(?:that\b|[,:“\"]|\[anonymously\])")
 _PUTS_AT = re.compile(r"\s+(?:[\w’'\-]+\s+){1,8}?at\s+(?:(?:about|around|roughly|some|more than|over|at least|nearly|up to)\s+)?\$?\d")
 # the works figures are credited to: "an exit poll by Ipsos", "a Sky News projection"
@@ -91,6 +93,7 @@ class Frame:
 
     attribution: Attribution
     frame: tuple[int, int] | None = None  # char span of the attribution words, to strip for matching
+    cited: bool = False  # the source is the one the speaker cites ("X, citing Y"), not the speaker
 
 
 _TOLD_WHOM = re.compile(r"\s*(?:[^,.;“”\"]{1,60}?\s+that\s+|(?:(?:the|a|an|his|her|their)\s+[\w’'-]+|"
@@ -235,6 +238,12 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
     if via:
         a = Attribution(source=a.source, name=a.name, role=a.role, organisation=a.organisation,
                         anonymous=a.anonymous, via=via, cue=a.cue)
+    cited = _CITING.search(sentence)
+    if cited and a.source and _is_source(cited.group("src")) \
+            and cited.group("src").split()[-1].lower() not in lexicon.CITED_GROUNDS:
+        # "X, citing Y" / "X reported, quoting Y": X passes on what Y told it, as an outlet does
+        a = describe(cited.group("src"), anonymous_hint=anon_hint, via=a.via or a.source, cue=a.cue)
+        return Frame(a, chosen.frame, cited=True)
     return Frame(a, chosen.frame)
 
 

@@ -211,7 +211,9 @@ HEDGE_CUES = (
 # "not" and "no" that negate nothing the claim asserts
 NOT_NEGATING_CUES = (
     r"\bno\s+(?:other\s+)?[\w-]+\s+(?:has|had|have)\s+(?:ever\s+)?[^.;,]*?\b(?:before|until now|previously|ever)\b|"
-                              r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b"
+                              r"\bn(?:o|['’])t\s+(?:yet\s+)?(?:changed|altered|shifted|wavered|budged|softened)\b|\bnot only\b|\bnot just\b|\bnot merely\b|\bnot simply\b|\bno other\b|\bnone other\b|\bnot far\b|\bnot least\b|\bno fewer than\b|\bno less than\b|\bno more than\b|\bno doubt\b|\b(?:did|does|do|would|will) not rule out\b|\bnot ruled out\b|"
+    # a plea of not guilty is what the accused pleads, not a denial that they pleaded
+    r"\bplead(?:s|ed|ing)?\s+not\b|\bnot[- ]guilty\s+pleas?\b"
 )
 
 # verbs that deny what they frame
@@ -323,6 +325,36 @@ BODY_ALIASES: dict[str, str] = {
     "the élysée": "elysee", "élysée": "elysee", "elysee palace": "elysee", "the white house": "white house",
 }
 
+# what a speaker cites as grounds, not as a source: "the Pentagon said, citing intelligence",
+# "the airline cancelled flights, citing the storm"
+CITED_GROUNDS = frozenset("""
+intelligence evidence information documents document data figures records concerns concern reasons reason
+storm weather security safety costs rules law""".split())
+
+# the words that open a clause of time or reason: a reporting verb in one credits only that
+# clause ("Israel hit back, as Iranian media reported explosions")
+ASIDE_MARKS = frozenset("as while when after before because since although though whereas".split())
+
+# the kinds of body a country has, under their several names: "the Israeli military", "Israel's
+# army" and "the Israel Defense Forces" are one body; "the Iranian Foreign Ministry" and "Iran's
+# Ministry of Foreign Affairs" another (extract.names.body)
+BODY_KINDS: dict[str, tuple[str, ...]] = {
+    "military": ("military", "army", "armed forces", "defense forces", "defence forces", "forces",
+                 "defense force", "defence force", "armed force"),
+    "foreign ministry": ("foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
+                         "foreign office"),
+    "defense ministry": ("defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
+                         "defense department", "department of defense"),
+    "interior ministry": ("interior ministry", "ministry of interior", "ministry of the interior",
+                          "interior ministry's"),
+    "health ministry": ("health ministry", "ministry of health"),
+    "government": ("government",),
+}
+# a body's short name, as outlets print it without spelling it out
+BODY_ACRONYMS: dict[str, str] = {
+    "idf": "israel defense forces", "pla": "chinese army", "irgc": "iranian revolutionary guard corps",
+}
+
 # what one is accused of: to deny it is to plead, a claim in itself ("had denied the charges
 # by pleading not guilty"), not a denial of what another report asserts
 ACCUSATIONS = frozenset("charge allegation accusation wrongdoing claim count indictment".split())
@@ -360,7 +392,7 @@ MODAL_HEDGES = (
 # verbs that credit a forecast: what they frame is part of the claim ("had forecast a gain of 150,000")
 PREDICTIVE_FORMS = frozenset({"forecast", "forecasts", "predicted", "predicts"})
 SPEECH_FORMS = (
-    r"said|says|say|stated|states|state|told|tells|confirmed|confirms|announced|announces|added|adds|"
+    r"said|says|say|stated|(?:states|state)(?=\s+that\b|\s*[,:])|told|tells|confirmed|confirms|announced|announces|added|adds|"
     r"emphasized|emphasised|stressed|noted|notes|wrote|writes|warned|warns|claimed|claims|reported|reports|"
     r"insisted|insists|explained|declared|acknowledged|admitted|denied|denies|estimated|estimates|believes|"
     r"assessed|assesses|suggested|suggests|argued|argues|asserted|testified|briefed|disclosed|revealed|indicated|"

@@ -62,3 +62,46 @@ def same_holder(a: str, b: str) -> bool:
         if caps and len(y) >= 2 and _initials(y) in caps:
             return True
     return same_name(a, b)
+
+
+def _kinds() -> list[tuple[str, str]]:
+    from .lexicon import BODY_KINDS
+    return sorted(((form, kind) for kind, forms in BODY_KINDS.items() for form in forms), key=lambda x: -len(x[0]))
+
+
+def body(source: str | None) -> tuple[str | None, str] | None:
+    """A country's body, as (country, kind), under any of its names: "the Israeli military",
+    "Israel's army", "the Israel Defense Forces" and "the IDF" are ("israel", "military");
+    "the interior ministry of Morocco" is Morocco's; "the military" alone is (None,
+    "military"). None for anything else: a person, a body of no kind listed, a source with
+    words the name leaves unexplained ("the military intelligence chief" is a person)."""
+    from .lexicon import BODY_ACRONYMS
+
+    s = " ".join(re.sub(r"['’]s\b|,", " ", (source or "").lower()).split()).rstrip(".")
+    s = re.sub(r"^(?:the|its|their)\s+", "", s)
+    s = BODY_ACRONYMS.get(s, s)
+    got = _kind_of(s)
+    if got is None and (of := re.fullmatch(r"(?P<kind>.+) of (?P<country>[^ ].*)", s)):
+        got = _kind_of(f"{of.group('country')} {of.group('kind')}")
+    return got
+
+
+def _kind_of(s: str) -> tuple[str | None, str] | None:
+    from .lexicon import PLACES
+    from .scope import _place_keys
+
+    for form, kind in _kinds():
+        if s == form:
+            return None, kind
+        if s.endswith(" " + form):
+            keys = _place_keys(s[:-len(form)].strip())
+            country = next(iter(keys)) if len(keys) == 1 else None
+            return (country, kind) if country in PLACES else None
+    return None
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """One country's body under two of its names (``body``); "the military" against a named
+    one is that one (the report names it before it speaks of it so)."""
+    x, y = body(a), body(b)
+    return bool(x and y and x[1] == y[1] and (x[0] == y[0] or x[0] is None or y[0] is None))

@@ -9,7 +9,7 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
-from .lexicon import (ACCUSATIONS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, FORECAST_VERBS, MEASURE_VERBS,
+from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, FORECAST_VERBS, MEASURE_VERBS,
                       NEGATORS, NOUN_POS, PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
@@ -223,6 +223,19 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
         while toks and toks[-1].pos == "PUNCT":
             toks = toks[:-1]
     return s.span_text(toks), True, s.span_text(whole)
+
+
+def aside_report(s: Sentence, cue: str, a: int, b: int) -> bool:
+    """The reporting verb ``cue`` heads a clause of time or reason about another ("Israel hit
+    back, as Iranian media reported explosions"; "..., after officials said ...") and lies
+    outside the claim's predicate in [a, b): its source said what that clause says, not what
+    the claim's own verb does."""
+    v = next((t for t in _cue_tokens(s, cue) if t.pos == "VERB"), None)
+    if v is None or v.dep != "advcl" or not any(c.dep == "mark" and c.lower in ASIDE_MARKS
+                                               for c in s.children(v)):
+        return False
+    pred = predicate(s, a, b)
+    return pred is not None and pred.i != v.i and v not in list(s.ancestors(pred))
 
 
 def adjectival(s: Sentence, cue: str) -> bool:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from ..extract import stance
 from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from ..extract.attribution import OUTLETS
-from ..extract.names import same_holder, same_name
+from ..extract.names import body, same_body, same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, measure, scope
 from ..extract.timex import iso
@@ -138,10 +138,12 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     """
     a, b = _owner(a), _owner(b)
     pa, pb = _person(a), _person(b)
-    if _one_body(a.source, b.source) or _anaphoric(a.source) or _anaphoric(b.source):
+    if _one_body(a.source, b.source) or _anaphoric(a.source) or _anaphoric(b.source) or same_body(a.source, b.source):
         return True, ""
     if _of_government(a.source, b) or _of_government(b.source, a):
         return True, ""
+    if body(a.source) and body(b.source):  # two countries' bodies, or two of one country's
+        return False, "another body"
     if pa and pb:
         return same_name(pa, pb), "another named source"
     if a.organisation and b.organisation and not _same_body(a.organisation, b.organisation):
