@@ -15,6 +15,7 @@ the reference ("1b-" files are extra text of the reference and are skipped).
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,26 @@ KINDS = ("contradiction", "figure-shift", "attribution-shift", "certainty-shift"
 
 def key(f):
     return hashlib.sha1(json.dumps([f["event"], f["kind"], f["ref"], f["other"]]).encode()).hexdigest()[:12]
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _listed_date(ev, name):
+    """The page's date as SOURCES.md lists it on the file's line ("... — 13 January 2024" or
+    "...; 2023-10-14"); none where the line says the page shows none."""
+    src = ev / "SOURCES.md"
+    line = next((x for x in (src.read_text(encoding="utf-8").splitlines() if src.exists() else []) if name in x), "")
+    if not line or "no date" in line.lower():
+        return None
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", line)
+    day = re.search(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})\b", line, re.I)
+    first = min((m for m in (iso, day) if m), key=lambda m: m.start(), default=None)  # the page's, not a relay's
+    if first is iso and iso:
+        return iso.group(0)
+    if first is day and day:
+        return f"{day.group(3)}-{_MONTHS.index(day.group(2).lower()) + 1:02d}-{int(day.group(1)):02d}"
+    return None
 
 
 def run(out):
@@ -39,7 +60,12 @@ def run(out):
         for f in files:
             body = f.read_text(encoding="utf-8").split("\n", 1)[1]
             name = f.stem.split("-", 1)[1]
-            docs.append(parse_document(f"---\noutlet: {name}\n---\n{body}\n", doc_id=name, path=None, name=name))
+            # the store's note of the page's day ("date 2024-10-26 JERUSALEM: ..."): the report's date
+            day = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s+", body)
+            when = day.group(1) if day else _listed_date(ev, f.name)
+            front = f"outlet: {name}" + (f"\ndate: {when}" if when else "")
+            body = body[day.end():] if day else body
+            docs.append(parse_document(f"---\n{front}\n---\n{body}\n", doc_id=name, path=None, name=name))
         for d in docs[1:]:
             c = compare([docs[0], d], settings=s, encoder=enc)
             for x in c.findings:
