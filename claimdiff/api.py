@@ -267,7 +267,8 @@ def compare(
                                    contradiction=score >= settings.threshold + settings.contradiction_margin,
                                    certainty=sure and sure_gap >= settings.certainty_gap,
                                    attribution=score >= settings.threshold, reported=reported,
-                                   rival=sure and sure_gap < settings.certainty_gap)
+                                   contested=gap < settings.certainty_gap,
+                                   rival=sure and sure_gap < settings.certainty_gap, filed=(da.date, db.date))
                 return al, found
 
             for x, y in one_to_one:

@@ -79,9 +79,11 @@ FIRE = [
     # a named source against a group: not one person described loosely
     ("attribution-shift", "At least 10 people were shot dead, Vivian Achista, a paramedic, said.",
      "At least 10 people were shot dead, paramedics said."),
-    # one running count, told on two days, moved
-    ("figure-shift", "The death toll stood at more than 11,000 on Wednesday, officials said.",
-     "The death toll climbed to at least 7,800 on Tuesday, officials said."),
+    # one running count told on two days, the later lower: not a count that rose (the later
+    # higher, Wednesday's 11,000 against Tuesday's 7,800, is another scope since session 10:
+    # tests/test_judge_rules.py)
+    ("figure-shift", "The death toll stood at more than 11,000 on Tuesday, officials said.",
+     "The death toll fell to at least 7,800 on Wednesday, officials said."),
 ]
 
 

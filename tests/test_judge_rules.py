@@ -311,3 +311,74 @@ def test_past_a_figure_is_more_than_it():
     assert (q.low, q.high, q.low_open) == (140.0, None, True)
     spans = [q.text for q in claim_in("Prices rose 9.1% in the past 12 months.", "Prices").quantities]
     assert spans == ["9.1%", "12 months"]  # "the past 12 months" is a span, not "more than 12 months"
+
+
+def _dated(ref: tuple[str, str], other: tuple[str, str]) -> list:
+    """The findings between two reports, each a (date, text)."""
+    docs = [parse_document(f"---\noutlet: {n}\ndate: {d}\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, (d, t) in (("ref", ref), ("other", other))]
+    return compare(docs, settings=ALL).findings
+
+
+TOLL = "The death toll from the earthquake rose to {} people, the disaster agency said."
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # a running count filed on two days, the later higher: it rose, no one disagrees
+    (("2023-02-08", TOLL.format("8,574")), ("2023-02-07", TOLL.format("3,419")), False),
+    (("2023-02-07", TOLL.format("3,419")), ("2023-02-08", TOLL.format("8,574")), False),
+    # the same day: two figures for one count
+    (("2023-02-08", TOLL.format("8,574")), ("2023-02-08", TOLL.format("3,419")), True),
+    # a later count lower than an earlier one is not a count that rose
+    (("2023-02-08", TOLL.format("3,419")), ("2023-02-07", TOLL.format("8,574")), True),
+    # the day the claim gives beats the day of filing: Tuesday's 8,000 against Wednesday's 9,000
+    (("2023-02-09", "The death toll from the earthquake stood at 8,000 people on Tuesday, officials said."),
+     ("2023-02-08", "The death toll from the earthquake stood at 9,000 people on Wednesday, officials said."), False),
+    (("2023-02-09", "The death toll from the earthquake stood at 9,000 people on Tuesday, officials said."),
+     ("2023-02-08", "The death toll from the earthquake stood at 8,000 people on Wednesday, officials said."), True),
+    # the hurt are a running count too; jobs to be cut are not
+    (("2023-02-08", "More than 40,000 people were injured in the earthquake, the agency said."),
+     ("2023-02-07", "More than 20,000 people were injured in the earthquake, the agency said."), False),
+    (("2024-05-08", "The carmaker said it would cut 1,500 jobs at its plant in Ohio."),
+     ("2024-05-07", "The carmaker said it would cut 1,200 jobs at its plant in Ohio."), True),
+])
+def test_a_running_count_of_another_day_is_another_scope(ref, other, shift):
+    found = _dated(ref, other)
+    assert any(f.kind.value == "figure-shift" for f in found) is shift
+    if not shift:
+        (agreed,) = [f.reason for f in found if f.kind.value == "agree"]
+        assert "other scope, a running count on other days: " in agreed, agreed
+
+
+def test_a_running_count_says_its_days():
+    (agreed,) = [f.reason for f in _dated(("2023-02-08", TOLL.format("8,574")), ("2023-02-07", TOLL.format("3,419")))
+                 if f.kind.value == "agree"]
+    assert agreed.endswith("a running count on other days: 8,574 (2023-02-08) | 3,419 (2023-02-07)"), agreed
+
+
+def _pair(ref: str, other: str, **kw) -> set[str]:
+    from claimdiff import judge
+    from claimdiff.extract import extract
+
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2024-06-25\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("ref", ref), ("other", other))]
+    (a,), (b,) = (extract(d) for d in docs)
+    sides = (judge.side(docs[0], a), judge.side(docs[1], b))
+    return {f.kind.value for f in judge.judge(a, b, sides, (("combined", 0.7),), **kw)}
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # nothing but the alignment says the two are one claim: with a rival as close, two statements
+    ("Iran attacked Israel twice, military spokesman Daniel Hagari said.",
+     "Israeli strikes on Iran killed soldiers, the Iranian army confirmed.", False),
+    # one figure both give, or one quotation, shows the claim is one: a change of source stands
+    ("Vivian Achista, a paramedic, said no fewer than 10 people had been shot dead.",
+     "Paramedics said at least 10 protesters had been shot dead in clashes with police.", True),
+    ('"We will not back down," Ruto said.', '"We will not back down," a government spokesman said.', True),
+    # a denial of what the other asserts is about the same claim
+    ("The troops have begun combat operations, spokesperson Vedant Patel said.",
+     "The troops have not begun combat operations, a Pentagon official said.", True),
+])
+def test_a_change_of_source_on_a_contested_pair_needs_evidence_that_the_claims_are_one(ref, other, shift):
+    assert ("attribution-shift" in _pair(ref, other, contested=True)) is shift
+    assert "attribution-shift" in _pair(ref, other)  # uncontested, the alignment is enough

@@ -51,6 +51,14 @@ CONFLICTS = [
     ("The toll in Syria rose to 2,600", "The toll in Syrian government areas rose to 1,600", False),
     # other places
     ("Death toll rises to 12 in Russia plane crash", "Death toll rises to 39 in Italy coach crash", True),
+    # a group and that group with another: a part, not the same total
+    ("He stole about $10 billion from customers and investors", "He stole $8 billion from the customers", True),
+    ("Aid of $95 billion for soldiers and veterans", "Aid of $61 billion for soldiers", True),
+    # one group named alike, or one side naming none: compared
+    ("He stole $10 billion from customers", "He stole $8 billion from his customers", False),
+    ("He stole $10 billion from customers and investors", "He stole $8 billion", False),
+    # two groups neither a part of the other are left to the alignment
+    ("Fees of $5 from drivers", "Fees of $7 from riders", False),
 ]
 
 

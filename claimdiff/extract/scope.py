@@ -71,11 +71,18 @@ def measure(text: str) -> str | None:
     return found
 
 
+# whom a sum or a count is of: "stealing $10 billion from customers and investors" / "$8
+# billion from customers" are two scopes, the second a part of the first
+_GROUPS = re.compile(r"\b(?:from|among|of|to|for)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<first>[a-z]{3,}s)\b"
+                     r"(?:\s*,?\s+(?:and|as well as)\s+(?:the\s+|its\s+|their\s+)?(?P<second>[a-z]{3,}s)\b)?")
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     places: frozenset[str]
     subject: frozenset[str]
     qualifiers: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()  # the plural nouns a figure is "from", "of", "among" ...
 
 
 @lru_cache(maxsize=4096)  # a claim is read once, not once for every other report it meets
@@ -95,7 +102,14 @@ def scope(text: str, frame: str = "") -> Scope:
     if m:
         subject = frozenset(w for w in re.findall(r"[a-z]+", m["subject"].lower()) if w not in _NOT_SUBJECT)
     qualifiers = frozenset(m.group(0).lower().split()[0] + " " + m.group(1).lower() for m in _QUALIFIER.finditer(text))
-    return Scope(frozenset(places), subject, qualifiers)
+    groups = frozenset(g for m in _GROUPS.finditer(text) for g in (m["first"], m["second"]) if g)
+    return Scope(frozenset(places), subject, qualifiers, groups)
+
+
+def groups_differ(a: Scope, b: Scope) -> bool:
+    """One figure is of a group and another of that group with a second ("from customers and
+    investors" / "from customers"): the second is a part of the first, not the same total."""
+    return bool(a.groups and b.groups) and a.groups != b.groups and (a.groups < b.groups or b.groups < a.groups)
 
 
 _SIDE_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
@@ -169,9 +183,9 @@ def places_differ(a: Scope, b: Scope) -> bool:
 
 def conflict(a: Scope, b: Scope, *, subjects: bool = True) -> bool:
     """The places differ, or one says what its figure includes or leaves out and the other
-    does not, or (with ``subjects``) both name a subject with no word in common. The subject
+    does not, or one's group is a part of the other's (``groups_differ``), or (with ``subjects``) both name a subject with no word in common. The subject
     test is lexical ("employers" / "the economy" share no word), so the judge leaves it to the
     alignment, where it lowers a score, and does not let it veto a shift."""
-    if places_differ(a, b) or a.qualifiers != b.qualifiers:
+    if places_differ(a, b) or a.qualifiers != b.qualifiers or groups_differ(a, b):
         return True
     return subjects and bool(a.subject and b.subject and not (a.subject & b.subject))

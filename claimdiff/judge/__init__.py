@@ -19,6 +19,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -368,7 +369,8 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
 
 def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str, float], ...], *,
           contradiction: bool = True, certainty: bool = True, attribution: bool = True,
-          reported: Callable[[Quantity, Quantity], bool] | None = None, rival: bool = False) -> list[Finding]:
+          reported: Callable[[Quantity, Quantity], bool] | None = None, rival: bool = False,
+          filed: tuple[str | None, str | None] = (None, None), contested: bool = False) -> list[Finding]:
     """The findings of one aligned pair. ``contradiction`` and ``certainty`` off: the pair is
     too loosely aligned to call those (see ``Settings``); it is judged on the rest.
     ``attribution`` off (a pair taken below the threshold, as each other's only close claim):
@@ -377,6 +379,12 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     alignment, and on a loose pair it is two statements by two sources, not one credited twice.
     ``rival``: certainty is off only because another claim pairs nearly as well with one of
     the two (``Settings.certainty_gap``): the pair is the same claim, its certainty unjudged.
+    ``contested``: another claim pairs nearly as well with one of the two (``Settings.certainty_gap``):
+    the alignment alone does not show the two are one claim, so a change of source is called only
+    with evidence of its own that they are (a figure both give, one quotation, or a denial of
+    what the other asserts).
+    ``filed``: the days the two reports were filed (ISO), the day a running count is told as of
+    when the claim names none (``_later_count``).
     ``reported(qa, qb)``: whether one report of the story gives both figures, as two figures of
     one thing (an equity value and a total with debt; a toll and a later toll): the outlets
     then chose between figures both on record, and do not disagree (see ``compare``)."""
@@ -414,7 +422,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     # figures: a shift only when both count the same thing in the same scope (place, subject);
     # figures of another scope ("8,574 in Turkey" / "more than 15,000 in Turkey and Syria")
     # cannot both be compared, and the agreement says so
-    shifted, compatible, other_scope, both = [], [], [], []
+    shifted, compatible, other_scope, other_day, both = [], [], [], [], []
     pairs = pair_quantities(a.quantities, b.quantities)
     scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
                                                                           subjects=False)
@@ -423,6 +431,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     for qa, qb in pairs:
         if qa.overlaps(qb) or _same_calendar_day(qa, qb):
             compatible.append((qa, qb))
+        elif qa.dimension not in ("date", "time") and _later_count(a, qa, b, qb, filed):
+            other_day.append((qa, qb))
         elif ((scoped or other_period or other_measure or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
               and qa.dimension not in ("date", "time")) \
                 or _apart(qa, qb) or _other_event(qa, qb):
@@ -431,6 +441,10 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             both.append((qa, qb))
         else:
             shifted.append((qa, qb))
+    if other_day:
+        # the days a running count was told as of are no shift of a date either
+        other_scope += [(qa, qb) for qa, qb in shifted if qa.dimension in ("date", "time")]
+        shifted = [(qa, qb) for qa, qb in shifted if qa.dimension not in ("date", "time")]
     if shifted:
         parts = [f"{_what(qa, qb)}: {show(qa)} -> {show(qb)} ({move(qa, qb)})".replace(" ()", "") for qa, qb in shifted]
         finding(
@@ -445,7 +459,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     # attribution
     if attribution and a.attribution.source and b.attribution.source and not (
             _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)) \
-            and not _two_quotes(a, b) and not (_relays(a.attribution) or _relays(b.attribution)):
+            and not _two_quotes(a, b) and not (_relays(a.attribution) or _relays(b.attribution)) \
+            and not (contested and not (_shown_one(a, b, compatible)
+                                        or any(f.kind is Kind.CONTRADICTION for f in out))):
         same, why = same_source(a.attribution, b.attribution)
         if not same and _person(a.attribution) and _person(b.attribution) and not _one_quotation(a, b):
             # two people named for one claim in other words are, in news, two people who said it
@@ -488,11 +504,24 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             reason += "; figures compatible: " + "; ".join(f"{show(qa)} ~ {show(qb)}" for qa, qb in compatible)
         if other_scope:
             reason += "; other scope: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in other_scope)
+        if other_day:
+            days = (_as_of(a, filed[0]), _as_of(b, filed[1]))
+            reason += "; other scope, a running count on other days: " + "; ".join(
+                f"{show(qa)} ({iso(days[0])}) | {show(qb)} ({iso(days[1])})" for qa, qb in other_day)
         if both:
             reason += "; both figures in one report: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in both)
         spans_a, spans_b = word_diff(a.text, b.text)
         finding(Kind.AGREE, reason, spans_a, spans_b)
     return out
+
+
+def _shown_one(a: Claim, b: Claim, compatible: list[tuple[Quantity, Quantity]]) -> bool:
+    """Evidence beyond the alignment that two claims are one: a figure both give, the same or of
+    one thing compatible ("no fewer than 10 people had been shot dead" / "at least 10 protesters
+    had been shot dead"), not a date, which many claims of a story share; or one quotation."""
+    same_figure = any(qa.dimension == qb.dimension and (qa.low, qa.high, qa.unit) == (qb.low, qb.high, qb.unit)
+                      for qa in a.quantities for qb in b.quantities if qa.dimension not in ("date", "time"))
+    return same_figure or any(qa.dimension not in ("date", "time") for qa, _ in compatible) or _one_quotation(a, b)
 
 
 def _figure_evidence(shifted: list[tuple[Quantity, Quantity]]) -> list[tuple[str, float]]:
@@ -538,6 +567,48 @@ def _state(c: Claim, q: Quantity) -> str | None:
 def _other_state(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     sa, sb = _state(a, qa), _state(b, qb)
     return bool(sa and sb and sa != sb)
+
+
+def _as_of(c: Claim, filed: str | None) -> float | None:
+    """The day (days since 1970) a running count is told as of: the latest day the claim names
+    ("the toll from Monday's earthquake rose to about 11,000 on Wednesday" is Wednesday's;
+    "5,000 have died since the quake on Monday, officials said on Tuesday" is Tuesday's), none
+    after the report's own day; else the day the report was filed. None when neither gives one."""
+    try:
+        day = float((date.fromisoformat(filed) - _EPOCH).days) if filed else None
+    except ValueError:
+        day = None
+    named = [q.low for q in c.quantities if q.dimension == "date" and q.low is not None and q.high is not None
+             and q.high - q.low < 1 and q.role in (None, "said") and (day is None or q.low <= day)]
+    return max(named) if named else day
+
+
+_EPOCH = date(1970, 1, 1)
+
+
+def _tolled(c: Claim, q: Quantity) -> str | None:
+    """Which running count a figure is, if it is one: the state word next to it ("1,404
+    injured") or the thing it counts ("stood at more than 11,000" of a death toll: deaths)."""
+    got = _state(c, q)
+    if got is None and q.dimension == "count" and q.counts:
+        got = next((name for name, rx in _STATES if rx.search(q.counts)), None)
+    return got
+
+
+def _later_count(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[str | None, str | None]) -> bool:
+    """A running count (the dead, the hurt, the missing, the displaced, the held) told as of
+    two days, the later no lower: the count rose between the two, and the outlets, each
+    reporting its own day, do not disagree ("3,419 dead" filed on the 7th / "8,574 had died"
+    on the 8th). Two figures of one day, or a later one lower, are compared as they are."""
+    state = _tolled(a, qa)
+    if state is None or state != _tolled(b, qb):
+        return False
+    da, db = _as_of(a, filed[0]), _as_of(b, filed[1])
+    if da is None or db is None or da == db:
+        return False
+    early, late = ((qa, qb) if da < db else (qb, qa))
+    told = [q.low if q.low is not None else q.midpoint for q in (early, late)]
+    return None not in told and told[1] >= told[0]
 
 
 _CALENDAR = re.compile(r"[^a-z0-9]+")
