@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4368, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4854, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 31 tuning stories at the default confidence level,
@@ -79,8 +79,8 @@ def test_eval_json_on_the_corpus(run):
 # stories, four of the second held-out set and, since session 7, five more of it and four of
 # the third, moved to tuning once their errors were read)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 13), "figure-shift": (20, 2, 65), "attribution-shift": (21, 0, 60),
-    "certainty-shift": (13, 1, 60), "only-in": (329, 533, 212), "agree": (432, 251, 560),
+    "contradiction": (8, 0, 13), "figure-shift": (26, 6, 52), "attribution-shift": (24, 0, 57),
+    "certainty-shift": (22, 5, 51), "only-in": (329, 533, 212), "agree": (432, 225, 566),
 }
 
 
