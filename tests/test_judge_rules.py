@@ -350,6 +350,28 @@ def test_a_running_count_of_another_day_is_another_scope(ref, other, shift):
         assert "other scope, a running count on other days: " in agreed, agreed
 
 
+@pytest.mark.parametrize("ref, other, shift", [
+    # the latest day the claim names, not the day of the quake it counts from: Wednesday's 9,000
+    # against Tuesday's 8,000 rose
+    (("2023-02-09", "The death toll from Monday's earthquake stood at 9,000 people on Wednesday, officials said."),
+     ("2023-02-08", "The death toll from Monday's earthquake stood at 8,000 people on Tuesday, officials said."), False),
+    # the day of the saying dates the count: Tuesday's 9,012 against Wednesday's 8,011 fell
+    (("2023-02-09", "Some 9,012 people have died in the earthquake, officials said on Tuesday."),
+     ("2023-02-08", "Some 8,011 people have died in the earthquake, officials said on Wednesday."), True),
+])
+def test_the_day_a_running_count_is_told_as_of(ref, other, shift):
+    assert any(f.kind.value == "figure-shift" for f in _dated(ref, other)) is shift
+
+
+def test_the_days_of_a_running_count_are_no_date_shift():
+    """Tuesday's 8,000 and Wednesday's 9,000: the two days are what sets the counts apart, and
+    are named as another scope, not shifted."""
+    found = _dated(("2023-02-09", "The death toll from the earthquake stood at 8,000 people on Tuesday, officials said."),
+                   ("2023-02-08", "The death toll from the earthquake stood at 9,000 people on Wednesday, officials said."))
+    (agreed,) = [f.reason for f in found if f.kind.value == "agree"]
+    assert "other scope: on Tuesday (2023-02-07) | on Wednesday (2023-02-08)" in agreed, agreed
+
+
 def test_a_running_count_says_its_days():
     (agreed,) = [f.reason for f in _dated(("2023-02-08", TOLL.format("8,574")), ("2023-02-07", TOLL.format("3,419")))
                  if f.kind.value == "agree"]
