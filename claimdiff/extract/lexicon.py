@@ -345,8 +345,7 @@ BODY_KINDS: dict[str, tuple[str, ...]] = {
                          "foreign office"),
     "defense ministry": ("defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
                          "defense department", "department of defense"),
-    "interior ministry": ("interior ministry", "ministry of interior", "ministry of the interior",
-                          "interior ministry's"),
+    "interior ministry": ("interior ministry", "ministry of interior", "ministry of the interior"),
     "health ministry": ("health ministry", "ministry of health"),
     "government": ("government",),
 }

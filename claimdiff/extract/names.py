@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -64,11 +65,13 @@ def same_holder(a: str, b: str) -> bool:
     return same_name(a, b)
 
 
+@lru_cache(maxsize=1)
 def _kinds() -> list[tuple[str, str]]:
     from .lexicon import BODY_KINDS
     return sorted(((form, kind) for kind, forms in BODY_KINDS.items() for form in forms), key=lambda x: -len(x[0]))
 
 
+@lru_cache(maxsize=4096)  # asked for both sides of every aligned pair, twice
 def body(source: str | None) -> tuple[str | None, str] | None:
     """A country's body, as (country, kind), under any of its names: "the Israeli military",
     "Israel's army", "the Israel Defense Forces" and "the IDF" are ("israel", "military");

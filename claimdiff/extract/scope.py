@@ -109,7 +109,7 @@ def scope(text: str, frame: str = "") -> Scope:
 def groups_differ(a: Scope, b: Scope) -> bool:
     """One figure is of a group and another of that group with a second ("from customers and
     investors" / "from customers"): the second is a part of the first, not the same total."""
-    return bool(a.groups and b.groups) and a.groups != b.groups and (a.groups < b.groups or b.groups < a.groups)
+    return bool(a.groups and b.groups) and (a.groups < b.groups or b.groups < a.groups)
 
 
 _SIDE_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
@@ -183,7 +183,8 @@ def places_differ(a: Scope, b: Scope) -> bool:
 
 def conflict(a: Scope, b: Scope, *, subjects: bool = True) -> bool:
     """The places differ, or one says what its figure includes or leaves out and the other
-    does not, or one's group is a part of the other's (``groups_differ``), or (with ``subjects``) both name a subject with no word in common. The subject
+    does not, or one's group is a part of the other's (``groups_differ``), or (with
+    ``subjects``) both name a subject with no word in common. The subject
     test is lexical ("employers" / "the economy" share no word), so the judge leaves it to the
     alignment, where it lowers a score, and does not let it veto a shift."""
     if places_differ(a, b) or a.qualifiers != b.qualifiers or groups_differ(a, b):

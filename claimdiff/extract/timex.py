@@ -200,6 +200,14 @@ def iso(days: float | None) -> str | None:
     return (EPOCH + dt.timedelta(days=int(days))).isoformat()
 
 
+def days_of(day: str | None) -> float | None:
+    """``iso``'s inverse: an ISO date as days since 1970; None for none or no date."""
+    try:
+        return float((dt.date.fromisoformat(day) - EPOCH).days) if day else None
+    except ValueError:
+        return None
+
+
 # -- times of day --------------------------------------------------------------------------------
 
 _TIME = re.compile(

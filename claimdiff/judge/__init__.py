@@ -19,7 +19,6 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -29,7 +28,7 @@ from ..extract.attribution import OUTLETS
 from ..extract.names import body, same_body, same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, measure, scope
-from ..extract.timex import iso
+from ..extract.timex import days_of, iso
 from ..extract.units import DISPLAY
 from ..extract import lexicon
 from ..align.spelling import american
@@ -574,16 +573,11 @@ def _as_of(c: Claim, filed: str | None) -> float | None:
     ("the toll from Monday's earthquake rose to about 11,000 on Wednesday" is Wednesday's;
     "5,000 have died since the quake on Monday, officials said on Tuesday" is Tuesday's), none
     after the report's own day; else the day the report was filed. None when neither gives one."""
-    try:
-        day = float((date.fromisoformat(filed) - _EPOCH).days) if filed else None
-    except ValueError:
-        day = None
+    day = days_of(filed)
     named = [q.low for q in c.quantities if q.dimension == "date" and q.low is not None and q.high is not None
              and q.high - q.low < 1 and q.role in (None, "said") and (day is None or q.low <= day)]
     return max(named) if named else day
 
-
-_EPOCH = date(1970, 1, 1)
 
 
 def _tolled(c: Claim, q: Quantity) -> str | None:
