@@ -141,7 +141,8 @@ class Quantity:
     # had taken 294 seats": "NDA"), its proper words; None when the subject names no one
     holder: str | None = None
     # what happened on a date, from the parse: the lemma of the verb it hangs from ("sentenced
-    # on Friday": "sentence"); two dates of two events are not one date told otherwise
+    # on Friday": "sentence"); two dates of two events are not one date told otherwise; for a
+    # count, what befell what it counts ("700 bodies have been buried": "bury")
     event: str | None = None
 
     def overlaps(self, other: "Quantity") -> bool:

@@ -66,8 +66,15 @@ STANCES = [
     case("Dozens of fighters are believed to be trapped inside the steel plant.", "trapped inside", "hedged", False),
     case("The central bank will likely cut rates again in December.", "cut rates again", "hedged", False),
     case("The drone was probably launched from a ship in the Black Sea.", "launched from a ship", "hedged", False),
-    case("The former mayor could face up to 10 years in prison if convicted.", "face up to 10 years", "hedged",
+    # a modal on what one is exposed to states the range of a penalty, it does not doubt it:
+    # "could face up to 10 years" is "faces up to 10 years" (real coverage of a verdict gave a
+    # certainty shift between the two); a modal on another verb still hedges
+    case("The former mayor could face up to 10 years in prison if convicted.", "face up to 10 years", "asserted",
          False),
+    case("The sentence he faces could range from probation to four years.", "range from probation", "asserted",
+         False),
+    case("The charge could carry a maximum of ten years.", "carry a maximum", "asserted", False),
+    case("The former mayor could resign before the trial.", "resign before the trial", "hedged", False),
     case("The minister did not rule out further rate rises this year.", "further rate rises", "hedged", False),
     # --- unconfirmed --------------------------------------------------------------------------------------
     case("Ukraine said it shot down 40 drones overnight, a claim that could not be independently confirmed.",

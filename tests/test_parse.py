@@ -66,6 +66,12 @@ DENIES = [
     # "does not mean it is over" does not deny that it goes on
     ("That does not mean COVID-19 is over as a global health threat.",
      "COVID-19 continues to threaten the health of humanity.", False),
+    # a denial contradicts only a claim that asserts what is denied, not whatever else the same
+    # person is said to have done (real coverage of a mutiny gave that contradiction)
+    ("Prigozhin denied attempting a coup.", "Prigozhin announced an armed conflict with the ministry.", False),
+    ("Prigozhin denied attempting a coup.", "Prigozhin attempted a coup against the army chiefs.", True),
+    ("The Kremlin denied that its troops had crossed the border.", "Russian troops crossed the border.", True),
+    ("The Kremlin denied that its troops had crossed the border.", "Russian troops shelled the town.", False),
 ]
 
 
@@ -462,6 +468,9 @@ DENIALS = [
     ("That does not mean COVID-19 is over as a threat.", ("mean",), ("mean",)),
     ("Officials did not name the town safe.", ("name", "town", "safe"), ("name",)),  # the object's predicate
     ("The plant has yet to reopen.", ("reopen",), ()),  # "yet to": what it is yet to do
+    # a reporting denial denies what it frames: the clause or object under "denied", not the denying
+    ("Prigozhin denied attempting a coup, blaming the ministry.", ("attempt", "attempting", "coup"), ()),
+    ("The Kremlin denied that its troops had crossed the border.", ("cross", "crossed", "border"), ()),
 ]
 
 

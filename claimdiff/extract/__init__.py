@@ -206,6 +206,8 @@ def _certainty(ps, pred, a: int, claim_text: str, framed: str) -> tuple[str, str
                                                  and tok.dep != "amod")
         if own and got == "hedged" and tok.dep == "aux" and reading.deontic(ps, ps.tokens[tok.head]):
             own = False  # "may not ban": forbidden, not doubted
+        if own and got == "hedged" and tok.dep == "aux" and ps.tokens[tok.head].lemma in lexicon.EXPOSURE_VERBS:
+            own = False  # "could face up to four years": the range of a penalty, stated, not doubted
         if own:
             return got, cue
         text = text[:at] + " " * len(cue) + text[at + len(cue):]
@@ -228,7 +230,9 @@ def _negation(ps, pred, a: int, b: int, claim_text: str, content: str,
     if stance.DENIAL.fullmatch(neg) and any(reading.pleads(ps, t) for t in ps.tokens):
         return None, None, ()  # "had denied the charges": a plea, which the claim asserts
     if framed and stance.DENIAL.fullmatch(neg) and not stance.DENIAL.search(content):
-        return neg, None, ()  # "The Kremlin denied that ...": the frame denies the claim, all of it
+        # "The Kremlin denied that ...": the frame denies the claim, all of it; what it denies is the
+        # claim's own predicate and object, as for a negated verb
+        return neg, reading.denied_claim(ps, pred), ()
     tok = reading.negation_of(ps, pred, a, b)
     if tok is not None:
         return neg, reading.denied(ps, tok, pred), reading.denied_verb(ps, tok)
@@ -378,6 +382,8 @@ def _held(ps, s_start: int, q: Quantity) -> Quantity:
     if reading.forecast(ps, q.start - s_start, q.end - s_start):
         return replace(q, role="forecast")
     who = reading.holder(ps, q.start - s_start, q.end - s_start)
+    if q.dimension == "count":  # what befell what it counts: "700 bodies have been buried" (bury)
+        q = replace(q, event=reading.event_verb(ps, q.start - s_start, q.end - s_start))
     return replace(q, holder=who) if who else q
 
 

@@ -220,6 +220,8 @@ NOT_NEGATING_CUES = (
 DENIAL_VERBS = (
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b"
 )
+# the same verbs as lemmas, for the parse
+DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 
 # words that confirm a claim
 CONFIRMATION_CUES = (
@@ -325,6 +327,23 @@ BODY_ALIASES: dict[str, str] = {
     "the élysée": "elysee", "élysée": "elysee", "elysee palace": "elysee", "the white house": "white house",
 }
 
+# bodies that belong to another, as news names them: what one of them publishes, the other is
+# said to publish ("according to Bureau of Labor Statistics figures" / "the Labor Department
+# said"): one source, a part for its whole. Part -> the names of the whole (lower case)
+PARENT_BODIES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("bureau of labor statistics", "bls"), ("labor department", "department of labor")),
+    **dict.fromkeys(("census bureau", "bureau of economic analysis"), ("commerce department", "department of commerce")),
+    **dict.fromkeys(("centers for disease control", "cdc", "food and drug administration", "fda",
+                     "national institutes of health", "nih"),
+                    ("health and human services", "hhs", "health department", "department of health")),
+    **dict.fromkeys(("federal bureau of investigation", "fbi"), ("justice department", "department of justice")),
+    **dict.fromkeys(("fema", "federal emergency management agency", "coast guard", "secret service"),
+                    ("homeland security", "dhs")),
+    **dict.fromkeys(("national hurricane center", "national weather service"),
+                    ("noaa", "national oceanic and atmospheric administration")),
+    **dict.fromkeys(("afad", "disaster and emergency management"), ("interior ministry", "ministry of interior")),
+}
+
 # what a speaker cites as grounds, not as a source: "the Pentagon said, citing intelligence",
 # "the airline cancelled flights, citing the storm"
 CITED_GROUNDS = frozenset("""
@@ -353,6 +372,26 @@ BODY_KINDS: dict[str, tuple[str, ...]] = {
 BODY_ACRONYMS: dict[str, str] = {
     "idf": "israel defense forces", "pla": "chinese army", "irgc": "iranian revolutionary guard corps",
 }
+
+# what befell the people or things a count counts, by the verb the count hangs from: two counts
+# of one noun under verbs of two states count two things ("700 bodies have been buried" /
+# "3,200 bodies had been recovered"; "two people were pulled from the water" / "eight people went
+# into the water" is not a state, and is left to the words around it)
+COUNT_STATES: dict[str, str] = {
+    **dict.fromkeys(("kill", "die", "perish"), "dead"),
+    **dict.fromkeys(("injure", "wound", "hurt", "hospitalize", "hospitalise", "treat"), "injured"),
+    **dict.fromkeys(("rescue", "save", "pull", "free", "extract"), "rescued"),
+    **dict.fromkeys(("evacuate", "displace", "flee", "shelter", "relocate"), "displaced"),
+    **dict.fromkeys(("arrest", "detain", "jail"), "arrested"),
+    **dict.fromkeys(("bury",), "buried"),
+    **dict.fromkeys(("recover", "retrieve"), "recovered"),
+    **dict.fromkeys(("identify",), "identified"),
+}
+
+# verbs of what one is exposed to (a penalty, a range of outcomes): a modal on them states the
+# range, it does not doubt it ("could face up to four years in prison" is "faces up to four years";
+# "the sentence could range from probation to four years")
+EXPOSURE_VERBS = frozenset({"face", "range", "carry"})
 
 # what one is accused of: to deny it is to plead, a claim in itself ("had denied the charges
 # by pleading not guilty"), not a denial of what another report asserts

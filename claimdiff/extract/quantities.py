@@ -94,7 +94,7 @@ QUALIFIERS: list[tuple[str, str]] = [
     # (pattern, bound kind)
     (r"just over|just above|slightly more than|a little over|a little more than", "just-over"),
     (r"more than|over|above|in excess of|upwards of|upward of|exceeding|well over|north of|greater than|higher than|"
-     r"longer than|larger than|bigger than|older than|later than|beyond|topping|surpassing|"
+     r"longer than|larger than|bigger than|older than|later than|beyond|topping|surpassing|topped|surpassed|exceeded|"
      r"(?<!the )(?<!these )(?<!those )past", "over"),  # "climbed past 140%"; "the past 12 months" is a span
     (r"at least|no fewer than|no less than|a minimum of|a minimum|not less than", "at-least"),
     (r"nearly|almost|just under|close to|just shy of|short of|approaching|just below|a little under", "nearly"),
@@ -646,7 +646,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
         toll = re.search(r"\b(?:death toll|toll|number of (?:dead|deaths|victims)|dead|deaths)\b[^.;]{0,80}?"
                          r"\b(?:stood at|rose to|reached|climbed to|jumped to|passed|topped|exceeded|surpassed|at|to|was|is)\s+"
                          r"(?:(?:about|around|roughly|over|more than|some|at least|nearly|almost)\s+)?$",
-                         text[max(start, q_start - 120):q_start], re.I)
+                         text[max(start, q_start - 120):q_start] + _lead_verb(text[q_start:after_end]), re.I)
         if toll:
             counts = "deaths"
     if counts is None and dim == "count":
@@ -765,6 +765,16 @@ _SYNONYMS = {
     "inflation": "inflation", "prices": "inflation", "price": "inflation", "cpi": "inflation",
     "unemployment": "unemployment", "jobless": "unemployment",
 }
+
+_LEAD_VERB = re.compile(r"(?:topped|surpassed|exceeded)\s+", re.I)
+
+
+def _lead_verb(figure: str) -> str:
+    """The verb a figure's words begin with, read as its bound ("had surpassed 2,000": over 2,000),
+    which is also the verb a toll is told with ("the death toll had surpassed 2,000")."""
+    m = _LEAD_VERB.match(figure)
+    return m.group(0) if m else ""
+
 
 def topic(q: Quantity) -> str | None:
     """The folded head noun of what a quantity counts."""

@@ -9,7 +9,7 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
-from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, FORECAST_VERBS, MEASURE_VERBS,
+from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, DENYING, FORECAST_VERBS, MEASURE_VERBS,
                       NEGATORS, NOUN_POS, PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
@@ -158,6 +158,19 @@ def denied(s: Sentence, neg: Token, pred: Token) -> tuple[str, ...]:
     if head.pos in ("VERB", "AUX"):
         out += preps
     return tuple(dict.fromkeys(out))
+
+
+def denied_claim(s: Sentence, pred: Token) -> tuple[str, ...]:
+    """What a reporting denial denies ("Prigozhin denied attempting a coup": attempt, coup; "The
+    Kremlin denied that its troops had crossed": cross): the clause or object under the denying
+    verb, read as ``denied`` reads a negated verb, so that only a claim asserting that contradicts
+    it, not any claim of the same person aligned with it."""
+    head = pred
+    if pred.lemma in DENYING:
+        head = next((c for c in s.children(pred) if c.dep in ("ccomp", "xcomp", "dobj")), None)
+        if head is None:
+            return ()
+    return denied(s, head, head)
 
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "give", "get", "go"})
