@@ -32,6 +32,7 @@ from claimdiff.evaluate import Evaluation, evaluate, find_stories  # noqa: E402
 GRID = {
     "threshold": (0.55, 0.58, 0.60, 0.62, 0.65),
     "floor": (None, 0.45, 0.50, 0.55),
+    "figure_floor": (None, 0.35, 0.40, 0.45),
     "margin": (0.0, 0.03, 0.06, 0.09),
     "semantic_weight": (0.6, 0.75, 0.9),
     "figure_penalty": (0.0, 0.1, 0.2),

@@ -126,7 +126,8 @@ def test_unclear_timing_against_a_date_is_a_certainty_shift():
 
 
 @pytest.mark.parametrize("bad", [dict(threshold=5), dict(threshold=math.nan), dict(floor=0.7, threshold=0.6),
-                                 dict(min_confidence=1.5), dict(margin=-math.inf), dict(place_penalty="x")])
+                                 dict(min_confidence=1.5), dict(margin=-math.inf), dict(place_penalty="x"),
+                                 dict(figure_floor=0.55), dict(figure_floor=0.55, floor=None, threshold=0.5)])
 def test_settings_refuse_values_that_mean_nothing(bad):
     with pytest.raises(ConfigError):
         Settings(**bad)

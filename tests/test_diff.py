@@ -29,8 +29,9 @@ FIRE = [
      "The economy added about 250,000 jobs in September, the Labor Department said."),
     ("agree", "The convoy travelled 6,437 kilometers to reach the front.",
      "The convoy travelled some 4,000 miles to reach the front."),
+    # an exact count under a floor of the same toll (two floors agree: see the near misses)
     ("figure-shift", "The earthquake has killed more than 11,000 people in Turkey and Syria.",
-     "The earthquake has killed more than 5,000 people in Turkey and Syria."),
+     "The earthquake has killed 5,000 people in Turkey and Syria."),
     ("figure-shift", "North Korea has shipped 16,000 containers of artillery shells to Russia.",
      "North Korea has shipped 13,000 containers of artillery shells to Russia."),
     ("figure-shift", "The earthquake had a magnitude of 7.8, seismologists said.",
@@ -65,9 +66,9 @@ FIRE = [
     # an acronym and its words are one party
     ("figure-shift", "The Scottish National Party won nine seats in the election.",
      "The SNP won eight seats in the election."),
-    # a precise count so far, far below another, is another count
+    # an exact count under a precise count so far is another count
     ("figure-shift", "At least 1,602 people were killed in the earthquake, officials said.",
-     "More than 2,600 people were killed in the earthquake, officials said."),
+     "Some 1,450 people were killed in the earthquake, officials said."),
     ("certainty-shift", "The strikes hit only military targets, the official said.",
      "It appeared the strikes hit only military targets, the official said."),
     # two words for one event: the verdict's day moved
@@ -112,6 +113,13 @@ def test_a_date_of_the_claim_still_moves_beside_a_date_of_the_saying(encoder):
 
 NEAR_MISS = [
     # (kind that must not fire, reference, other)
+    # two floors of one running count are both true of a later count (session 11: these were
+    # shifts, as "more than 2,600" was read as under 2,860; on real coverage every such pair was
+    # one toll told at two hours, and the gold brief calls a shift only what cannot both be true)
+    ("figure-shift", "The earthquake has killed more than 11,000 people in Turkey and Syria.",
+     "The earthquake has killed more than 5,000 people in Turkey and Syria."),
+    ("figure-shift", "At least 1,602 people were killed in the earthquake, officials said.",
+     "More than 2,600 people were killed in the earthquake, officials said."),
     ("contradiction", "The first battles with North Korean soldiers mark a new chapter of global instability.",
      "The first battles with North Korean soldiers open a new page of instability in the world."),
     ("contradiction", "A number of North Korean soldiers were killed in the clash, the official confirmed.",
@@ -308,3 +316,41 @@ def test_british_and_american_spellings_are_one_word_to_rapidfuzz():
     assert fuzzy_matrix([uk], [us])[0, 0] == 1.0
     # only the closed table: "promise" and "rise" are not turned into "promize" and "rize"
     assert processor("a promise to rise") == "a promise to rise"
+
+
+def test_one_running_count_pairs_below_the_floor(encoder):
+    """Two tolls of the dead in other words, which the model scores below the threshold (0.60 less
+    the figure penalty), are paired on the count they share (Settings.figure_floor) where no other
+    tier would take them, and judged on their figures only."""
+    from claimdiff.api import Settings
+
+    ref = "Four people were killed, all of them with the military's air defense, the army said."
+    other = "Two soldiers were killed when Israeli air strikes hit military installations, the army said."
+    docs = [_doc("ref", ref), _doc("other", other)]
+    tier = compare(docs, encoder=encoder, settings=Settings(floor=None, figure_floor=0.40, min_confidence=0.0))
+    found = {f.kind.value: f for f in tier.findings}
+    assert set(found) == {"figure-shift"} and "Four -> Two" in found["figure-shift"].reason, found
+    assert tier.alignments[0].score < 0.62
+    # below the threshold no change of source or certainty is called, whatever the two say
+    without = compare(docs, encoder=encoder, settings=Settings(floor=None, figure_floor=None, min_confidence=0.0))
+    assert {f.kind.value for f in without.findings} == {"only-in"}
+
+
+def test_the_figure_tier_takes_each_claims_best_toll_partner():
+    import numpy as np
+
+    from claimdiff.align import pair
+
+    same = np.array([[0.45, 0.30, 0.44],
+                     [0.20, 0.42, 0.48],
+                     [0.41, 0.10, 0.20]], dtype=np.float32)
+    tolls = np.array([[1, 0, 1],
+                      [0, 1, 0],
+                      [1, 0, 1]], dtype=np.float32)
+    # (0, 0) first; then 1's best toll partner is 1 (0.42; 2 gives no toll); 2's only free one is 2 (0.20,
+    # under the floor of 0.40)
+    assert pair(same, same, 0.62, floor=0.50, figures=tolls, figure_floor=0.40) == [(0, 0), (1, 1)]
+    assert pair(same, same, 0.62, floor=0.50, figures=tolls, figure_floor=0.43) == [(0, 0)]
+    assert pair(same, same, 0.62, floor=0.50) == []  # no tier without the counts
+    # a pair whose claims each have a better toll partner waits for them
+    assert pair(same, same, 0.62, floor=0.50, figures=tolls, figure_floor=0.30) == [(0, 0), (1, 1)]

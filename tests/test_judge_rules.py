@@ -337,8 +337,8 @@ TOLL = "The death toll from the earthquake rose to {} people, the disaster agenc
     (("2023-02-09", "The death toll from the earthquake stood at 9,000 people on Tuesday, officials said."),
      ("2023-02-08", "The death toll from the earthquake stood at 8,000 people on Wednesday, officials said."), True),
     # the hurt are a running count too; jobs to be cut are not
-    (("2023-02-08", "More than 40,000 people were injured in the earthquake, the agency said."),
-     ("2023-02-07", "More than 20,000 people were injured in the earthquake, the agency said."), False),
+    (("2023-02-08", "A total of 40,312 people were injured in the earthquake, the agency said."),
+     ("2023-02-07", "A total of 20,120 people were injured in the earthquake, the agency said."), False),
     (("2024-05-08", "The carmaker said it would cut 1,500 jobs at its plant in Ohio."),
      ("2024-05-07", "The carmaker said it would cut 1,200 jobs at its plant in Ohio."), True),
 ])
@@ -370,6 +370,43 @@ def test_the_days_of_a_running_count_are_no_date_shift():
                    ("2023-02-08", "The death toll from the earthquake stood at 9,000 people on Wednesday, officials said."))
     (agreed,) = [f.reason for f in found if f.kind.value == "agree"]
     assert "other scope: on Tuesday (2023-02-07) | on Wednesday (2023-02-08)" in agreed, agreed
+
+
+def _undated(ref: str, other: tuple[str, str]) -> list:
+    """The findings between a report with no date and a dated one."""
+    docs = [parse_document(f"---\noutlet: ref\n---\n{ref}\n", doc_id="ref", path=None, name="ref"),
+            parse_document(f"---\noutlet: other\ndate: {other[0]}\n---\n{other[1]}\n", doc_id="other", path=None,
+                           name="other")]
+    return compare(docs, settings=ALL).findings
+
+
+def test_a_running_count_of_a_day_not_told_is_no_shift():
+    """A page with no date and a claim that names no day, against a dated one: the count may be
+    of any hour, and two tolls that differ are aligned, with the day said to be unknown. Where
+    the claim names its day, or neither report gives one, the counts are compared."""
+    found = _undated(TOLL.format("3,419"), ("2023-02-08", TOLL.format("8,574")))
+    assert not any(f.kind.value == "figure-shift" for f in found)
+    (agreed,) = [f.reason for f in found if f.kind.value == "agree"]
+    assert agreed.endswith("a running count on other days: 3,419 (day not told) | 8,574 (2023-02-08)"), agreed
+    named = _undated("The death toll from the earthquake rose to 3,419 people on February 8, 2023, the disaster agency said.",
+                     ("2023-02-08", TOLL.format("8,574")))
+    assert any(f.kind.value == "figure-shift" for f in named)
+    docs = [parse_document(f"---\noutlet: {n}\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("ref", TOLL.format("3,419")), ("other", TOLL.format("8,574")))]
+    assert any(f.kind.value == "figure-shift" for f in compare(docs, settings=ALL).findings)
+
+
+def test_the_day_of_another_event_is_not_the_counts_day():
+    """"Survivors huddled in the open on Saturday, a day after the quake killed more than 2,000":
+    Saturday is the day of the huddling, so the count is the report's, Sunday's, and rose from
+    Saturday's 820; the day the count's own verb hangs from stays its day (exact counts here:
+    a floor of a toll agrees with any count above it whatever the day)."""
+    other = ("2023-09-09", "The earthquake has killed 820 people, officials said on Saturday.")
+    found = _dated(("2023-09-10", "Survivors huddled in the open on Saturday, a day after the earthquake killed "
+                                  "2,012 people."), other)
+    assert not any(f.kind.value == "figure-shift" for f in found), [f.reason for f in found]
+    found = _dated(("2023-09-10", "The earthquake killed 2,012 people on Saturday, officials said."), other)
+    assert any(f.kind.value == "figure-shift" for f in found), [f.reason for f in found]
 
 
 def test_a_running_count_says_its_days():
@@ -404,3 +441,58 @@ def _pair(ref: str, other: str, **kw) -> set[str]:
 def test_a_change_of_source_on_a_contested_pair_needs_evidence_that_the_claims_are_one(ref, other, shift):
     assert ("attribution-shift" in _pair(ref, other, contested=True)) is shift
     assert "attribution-shift" in _pair(ref, other)  # uncontested, the alignment is enough
+
+
+def test_a_toll_that_surpassed_a_figure_is_more_than_it():
+    from conftest import claim_in
+
+    (q,) = claim_in("The death toll in the city had surpassed 2,000, the spokesman said.", "toll").quantities
+    assert (q.low, q.low_open, q.counts) == (2000.0, True, "deaths")
+
+
+def test_figures_of_two_things_are_two_claims_not_a_change_of_source():
+    """"700 bodies have been buried" / "3,200 bodies had been recovered": two counts, so two
+    facts, each from its own source, not one fact credited to another."""
+    found = _pair("At least 700 recovered bodies have been buried so far, the Health Ministry said.",
+                  "The Interior Ministry said 3,200 bodies had been recovered so far.")
+    assert "attribution-shift" not in found and "figure-shift" not in found, found
+    # one count from two bodies is one fact credited to another
+    found = _pair("At least 700 bodies have been buried so far, the Health Ministry said.",
+                  "The Interior Ministry said 700 bodies had been buried so far.")
+    assert "attribution-shift" in found, found
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # two floors of one running count, or a floor and a count above it: both true of a later count
+    ("The quake killed more than 2,300 people, officials said.", "The quake killed at least 2,800 people, officials said.",
+     False),
+    ("The quake killed at least 820 people, officials said.", "The quake killed 2,012 people, officials said.", False),
+    ("At least 21 people were hurt in the protests.", "At least 55 people were hurt in the protests.", False),
+    # an exact count under a floor is not what the floor says
+    ("The quake killed at least 73 people, officials said.", "The quake killed 72 people, officials said.", True),
+    # a floor of what is not a running count keeps the step of its last digit
+    ("The carmaker will cut more than 2,300 jobs at the plant.", "The carmaker will cut at least 2,800 jobs at the plant.",
+     True),
+])
+def test_floors_of_a_running_count_agree(ref, other, shift):
+    assert ("figure-shift" in _pair(ref, other)) is shift
+
+
+def test_a_body_and_the_department_it_belongs_to_are_one_source():
+    found = _pair("The unemployment rate fell to 4.1%, according to Bureau of Labor Statistics figures released Friday.",
+                  "The unemployment rate fell to 4.1%, the Labor Department said Friday.")
+    assert "attribution-shift" not in found, found
+    found = _pair("The unemployment rate fell to 4.1%, according to Bureau of Labor Statistics figures released Friday.",
+                  "The unemployment rate fell to 4.1%, the Commerce Department said Friday.")
+    assert "attribution-shift" in found, found
+
+
+def test_claims_of_two_times_do_not_contradict():
+    """"won a majority in 2014" / "lost its majority" (filed in 2024): each true of its time."""
+    filed = ("2024-06-05", None)  # the other report has no date: it is of the same days
+    found = _pair("The party won a majority on its own in 2014, ending an era of coalitions.",
+                  "The party lost the outright majority it had enjoyed for a decade.", filed=filed)
+    assert "contradiction" not in found, found
+    found = _pair("The party won a majority on its own in June 2024, ending an era of coalitions.",
+                  "The party lost the outright majority it had enjoyed for a decade.", filed=filed)
+    assert "contradiction" in found, found

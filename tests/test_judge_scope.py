@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.judge import _apart, _other_event, _other_state, _same_calendar_day, _state
+from claimdiff.extract.states import state as _state
+from claimdiff.judge import _apart, _other_event, _other_state, _same_calendar_day
 from claimdiff.model import Claim, Quantity as Q
+
+from conftest import claim_in
 
 
 def count(text, value, counts="people"):
@@ -179,3 +182,28 @@ def test_figures_of_two_periods_that_do_not_meet(a, b, other):
 
     assert _other_period(a, b) is other
     assert _other_period(b, a) is other
+
+
+@pytest.mark.parametrize("sentence, figure_text, event, state", [
+    # the verb a count hangs from says what befell what it counts, before any word near it
+    ("At least 700 recovered bodies have been buried so far.", "700", "bury", "buried"),
+    ("Officials said 3,200 bodies had been recovered.", "3,200", "recover", "recovered"),
+    ("Strong earthquakes killed 62 people.", "62", "kill", "dead"),
+    ("Two people were pulled from the water.", "Two", "pull", "rescued"),
+    ("Some 2,000 residents were evacuated from the valley.", "2,000", "evacuate", "displaced"),
+    # a verb that says no state leaves it to the words near the count
+    ("At least 73 people are now confirmed to have died.", "73", "confirm", "dead"),
+    ("Eight people who were working on the bridge went into the water.", "Eight", None, None),  # a light verb
+])
+def test_the_state_of_a_count_comes_from_its_verb(sentence, figure_text, event, state):
+    c = claim_in(sentence, figure_text)
+    q = next(q for q in c.quantities if figure_text in q.text)
+    assert (q.event, _state(c, q)) == (event, state)
+
+
+def test_buried_and_recovered_bodies_are_two_counts():
+    a = claim_in("At least 700 recovered bodies have been buried so far.", "700")
+    b = claim_in("Officials said 3,200 bodies had been recovered.", "3,200")
+    assert _other_state(a, a.quantities[0], b, b.quantities[0]) is True
+    c = claim_in("By Tuesday 900 bodies had been buried in mass graves.", "900")
+    assert _other_state(a, a.quantities[0], c, c.quantities[0]) is False

@@ -33,6 +33,7 @@ import numpy as np
 from ..model import Alignment, Claim
 from ..extract.quantities import pair_quantities, topic
 from ..extract.scope import conflict, places_differ, scope
+from ..extract.states import tolled
 from .spelling import american
 
 _KEEP = re.compile(r"[^\w%$.]+")
@@ -80,6 +81,8 @@ class FigureRelation:
     other does not ("rescue teams arrived in Turkey" / "a convoy drove into Syria"; "Death
     toll rises in Russia plane crash" / "... in Italy coach crash"), unless ``scoped``
     already says so.
+    ``tolls``: both claims give a count of people in one state, the same running count ("Four
+    people were killed" / "Two soldiers were killed in the strikes"; claimdiff.extract.states).
     """
 
     shared: np.ndarray
@@ -87,6 +90,7 @@ class FigureRelation:
     scoped: np.ndarray
     converted: np.ndarray
     places: np.ndarray
+    tolls: np.ndarray
 
 
 def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
@@ -94,6 +98,7 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
     disjoint = np.zeros((len(a), len(b)), dtype=np.float32)
     scoped = np.zeros((len(a), len(b)), dtype=np.float32)
     converted = np.zeros((len(a), len(b)), dtype=np.float32)
+    tolls = np.zeros((len(a), len(b)), dtype=np.float32)
     scope_a = [scope(c.content, c.text) for c in a]
     scope_b = [scope(c.content, c.text) for c in b]
     places = np.zeros((len(a), len(b)), dtype=np.float32)
@@ -116,10 +121,13 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
                 ta = topic(qa)
                 if ta and ta == topic(qb):
                     shared[i, j] = 1.0
+                toll = tolled(ca, qa)
+                if toll and toll == tolled(cb, qb):
+                    tolls[i, j] = 1.0
                 if qa.dimension in MEASURES and qa.overlaps(qb) and _unit_word(qa) != _unit_word(qb):
                     converted[i, j] = 1.0
     places *= 1.0 - scoped
-    return FigureRelation(shared, disjoint, scoped, converted, places)
+    return FigureRelation(shared, disjoint, scoped, converted, places, tolls)
 
 
 MEASURES = ("length", "area", "mass")
@@ -172,7 +180,8 @@ def scores(fuzzy: np.ndarray, semantic: np.ndarray | None, rel: FigureRelation,
 
 
 def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float | None = None,
-         margin: float = 0.03) -> list[tuple[int, int]]:
+         margin: float = 0.03, figures: np.ndarray | None = None,
+         figure_floor: float | None = None) -> list[tuple[int, int]]:
     """One-to-one pairs, best first by ``same``, then by ``ranked`` (a pair whose figures
     agree before one whose figures do not), then by position: the result does not depend
     on the order documents were given in.
@@ -182,7 +191,9 @@ def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float
     the other's best candidate among those still free, ahead of the runner-up on both
     sides by ``margin``. Paraphrases the model scores low ("sent by Kim Jong-un to
     support Russian forces" / "Kim Jong Un dispatched the force to help Moscow") are
-    then found where nothing else competes for them.
+    then found where nothing else competes for them. A third tier, with ``figures`` (the
+    pairs that give one running count, ``FigureRelation.tolls``), pairs down to
+    ``figure_floor`` on the count's evidence (``_figure_tier``).
     """
     if same.size == 0:
         return []
@@ -216,7 +227,39 @@ def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float
             used_a.add(i)
             used_b.add(j)
             out.append((i, j))
+    if figures is not None and figure_floor is not None:
+        out += _figure_tier(same, figures, figure_floor, used_a, used_b)
     return sorted(out)
+
+
+def _figure_tier(same: np.ndarray, figures: np.ndarray, figure_floor: float,
+                 used_a: set[int], used_b: set[int]) -> list[tuple[int, int]]:
+    """The third tier: two claims still free that give the same running count ("Four people were
+    killed" / "Two soldiers were killed in the strikes", which the model scores 0.44), down to
+    ``figure_floor``, each the other's best among the free claims that give it. A toll is told in
+    many words, and the count of one state is evidence the words cannot give that the two tell
+    one fact; the judge then compares the figures (and nothing else: below the threshold no
+    change of source or certainty is called)."""
+    free = same.copy()
+    for i in used_a:
+        free[i, :] = -np.inf
+    for j in used_b:
+        free[:, j] = -np.inf
+    cand = np.where(figures > 0, free, -np.inf)
+    out = []
+    ii, jj = np.nonzero((figures > 0) & (same >= figure_floor) & np.isfinite(free))
+    for i, j in sorted(zip(ii.tolist(), jj.tolist()), key=lambda ij: (-round(float(free[ij]), 4), ij[0], ij[1])):
+        if i in used_a or j in used_b:
+            continue
+        score = free[i, j]
+        if cand[i].max() > score or cand[:, j].max() > score:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        cand[i, :] = -np.inf
+        cand[:, j] = -np.inf
+        out.append((i, j))
+    return out
 
 
 def alignment(a: Claim, b: Claim, fuzzy: float, semantic: float | None, combined: float) -> Alignment:

@@ -28,6 +28,7 @@ from ..extract.attribution import OUTLETS
 from ..extract.names import body, same_body, same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, measure, scope
+from ..extract.states import state, tolled
 from ..extract.timex import days_of, iso
 from ..extract.units import DISPLAY
 from ..extract import lexicon
@@ -140,7 +141,8 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     pa, pb = _person(a), _person(b)
     if _one_body(a.source, b.source) or _anaphoric(a.source) or _anaphoric(b.source) or same_body(a.source, b.source):
         return True, ""
-    if _of_government(a.source, b) or _of_government(b.source, a):
+    if _of_government(a.source, b) or _of_government(b.source, a) or _part_of(a.source, b.source) \
+            or _part_of(b.source, a.source):
         return True, ""
     if body(a.source) and body(b.source):  # two countries' bodies, or two of one country's
         return False, "another body"
@@ -209,6 +211,16 @@ def _of_government(whole: str | None, part: Attribution) -> bool:
         return False
     told = " ".join(x for x in (part.source, part.role, part.organisation) if x).lower()
     return any(w in lexicon.GOVERNMENT_BODIES for w in re.findall(r"[a-z]+", told)) or "white house" in told
+
+
+def _part_of(part: str | None, whole: str | None) -> bool:
+    """A body named for the one it belongs to ("Bureau of Labor Statistics' figures released
+    Friday" / "the Labor Department"; ``lexicon.PARENT_BODIES``): one source, not another."""
+    if not part or not whole:
+        return False
+    p, w = (american(" ".join(re.sub(r"['’]s?\b", " ", x.lower()).split())) for x in (part, whole))
+    return any(re.search(rf"\b{re.escape(sub)}\b", p) and any(re.search(rf"\b{re.escape(n)}\b", w) for n in names)
+               for sub, names in lexicon.PARENT_BODIES.items())
 
 
 def _relays(a: Attribution) -> bool:
@@ -400,7 +412,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
 
     # contradiction: negation on one side only, or a pair of antonyms
     opposed: set[str] = set()  # the words a contradiction was called on
-    if not contradiction:
+    if not contradiction or _other_time(a, b, filed):
         pass
     elif a.negated != b.negated and _negates_what_the_other_says(a if a.negated else b, b if a.negated else a):
         neg, pos = (a, b) if a.negated else (b, a)
@@ -428,7 +440,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     other_period = _other_period(a, b)
     other_measure = _other_measure(a, b)
     for qa, qb in pairs:
-        if qa.overlaps(qb) or _same_calendar_day(qa, qb):
+        if qa.overlaps(qb) or _same_calendar_day(qa, qb) or _floors_of_a_toll(a, qa, b, qb, filed):
             compatible.append((qa, qb))
         elif qa.dimension not in ("date", "time") and _later_count(a, qa, b, qb, filed):
             other_day.append((qa, qb))
@@ -460,7 +472,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             _PRONOUN.match(a.attribution.source) or _PRONOUN.match(b.attribution.source)) \
             and not _two_quotes(a, b) and not (_relays(a.attribution) or _relays(b.attribution)) \
             and not (contested and not (_shown_one(a, b, compatible)
-                                        or any(f.kind is Kind.CONTRADICTION for f in out))):
+                                        or any(f.kind is Kind.CONTRADICTION for f in out))) \
+            and not (other_scope and not compatible and not shifted and not both):
+        # (figures of other things only, "700 bodies buried" / "3,200 bodies recovered": two facts)
         same, why = same_source(a.attribution, b.attribution)
         if not same and _person(a.attribution) and _person(b.attribution) and not _one_quotation(a, b):
             # two people named for one claim in other words are, in news, two people who said it
@@ -504,14 +518,32 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         if other_scope:
             reason += "; other scope: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in other_scope)
         if other_day:
-            days = (_as_of(a, filed[0]), _as_of(b, filed[1]))
+            def told(c: Claim, day: str | None, q: Quantity) -> str:
+                return iso(_as_of(c, day, q)) or "day not told"
+
             reason += "; other scope, a running count on other days: " + "; ".join(
-                f"{show(qa)} ({iso(days[0])}) | {show(qb)} ({iso(days[1])})" for qa, qb in other_day)
+                f"{show(qa)} ({told(a, filed[0], qa)}) | {show(qb)} ({told(b, filed[1], qb)})" for qa, qb in other_day)
         if both:
             reason += "; both figures in one report: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in both)
         spans_a, spans_b = word_diff(a.text, b.text)
         finding(Kind.AGREE, reason, spans_a, spans_b)
     return out
+
+
+def _other_time(a: Claim, b: Claim, filed: tuple[str | None, str | None]) -> bool:
+    """The claims tell of two times a season or more apart ("the BJP won a majority on its own in
+    2014" / "the BJP lost its majority", filed in 2024): each may be true of its own time, so
+    neither contradicts the other. A claim that names no date is of its report's day, and a
+    report with no date of the other's (both tell of one event)."""
+    def days(c: Claim, day: str | None, other: str | None) -> list[tuple[float, float]]:
+        told = [(q.low, q.high) for q in c.quantities if q.dimension == "date" and q.role is None
+                and q.low is not None and q.high is not None]
+        own = days_of(day) if day else days_of(other)
+        return told or ([(own, own + 1)] if own is not None else [])
+
+    da, db = days(a, filed[0], filed[1]), days(b, filed[1], filed[0])
+    return bool(da and db) and all(lo_b - hi_a > _DAYS_APART or lo_a - hi_b > _DAYS_APART
+                                   for lo_a, hi_a in da for lo_b, hi_b in db)
 
 
 def _shown_one(a: Claim, b: Claim, compatible: list[tuple[Quantity, Quantity]]) -> bool:
@@ -538,67 +570,68 @@ def _figure_evidence(shifted: list[tuple[Quantity, Quantity]]) -> list[tuple[str
             ("date", float(all(qa.dimension == "date" for qa, _ in shifted)))]
 
 
-# what state a count of people is a count of: "2,012 killed" and "2,059 injured" are two counts
-_STATES = [(name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in (
-    ("dead", r"killed|dead|died|deaths?|fatalities|lives|bodies|death toll|toll"),
-    ("injured", r"injured|wounded|hurt|injuries|hospitali[sz]ed"),
-    ("critical", r"critical|critically|serious condition"),
-    ("missing", r"missing|unaccounted"),
-    ("displaced", r"displaced|homeless|evacuated|evacuees|fled|sheltering"),
-    ("arrested", r"arrested|detained|held"),
-)]
-
-
-def _state(c: Claim, q: Quantity) -> str | None:
-    """The nearest state word to a count ("1,404 critically injured" -> critical)."""
-    if q.dimension != "count":
-        return None
-    at, end = q.start - c.start, q.end - c.start
-    best = None
-    for name, rx in _STATES:
-        for m in rx.finditer(c.text):
-            d = m.start() - end if m.start() >= end else at - m.end()
-            if -1 <= d <= 40 and (best is None or d < best[0]):
-                best = (d, name)
-    return best[1] if best else None
-
-
 def _other_state(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
-    sa, sb = _state(a, qa), _state(b, qb)
+    sa, sb = state(a, qa), state(b, qb)
     return bool(sa and sb and sa != sb)
 
 
-def _as_of(c: Claim, filed: str | None) -> float | None:
+def _as_of(c: Claim, filed: str | None, count: Quantity | None = None) -> float | None:
     """The day (days since 1970) a running count is told as of: the latest day the claim names
     ("the toll from Monday's earthquake rose to about 11,000 on Wednesday" is Wednesday's;
     "5,000 have died since the quake on Monday, officials said on Tuesday" is Tuesday's), none
-    after the report's own day; else the day the report was filed. None when neither gives one."""
+    after the report's own day; else the day the report was filed. None when neither gives one.
+    A day of another event in the claim is not the count's ("survivors huddled in the open on
+    Saturday, a day after the quake killed more than 2,000": the verb of Saturday is not the
+    count's, so the count is the report's day's)."""
     day = days_of(filed)
     named = [q.low for q in c.quantities if q.dimension == "date" and q.low is not None and q.high is not None
-             and q.high - q.low < 1 and q.role in (None, "said") and (day is None or q.low <= day)]
+             and q.high - q.low < 1 and q.role in (None, "said") and (day is None or q.low <= day)
+             and (q.role == "said" or count is None or not _other_verb(q.event, count.event))]
     return max(named) if named else day
 
 
+def _other_verb(x: str | None, y: str | None) -> bool:
+    """Two verbs both known, not one, and not two words for one event (``lexicon.EVENT_VERBS``)."""
+    return bool(x and y) and x != y and not any(x in group and y in group for group in lexicon.EVENT_VERBS)
 
-def _tolled(c: Claim, q: Quantity) -> str | None:
-    """Which running count a figure is, if it is one: the state word next to it ("1,404
-    injured") or the thing it counts ("stood at more than 11,000" of a death toll: deaths)."""
-    got = _state(c, q)
-    if got is None and q.dimension == "count" and q.counts:
-        got = next((name for name, rx in _STATES if rx.search(q.counts)), None)
-    return got
+
+
+def _floors_of_a_toll(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
+                      filed: tuple[str | None, str | None] = (None, None)) -> bool:
+    """Two figures of one running count (the dead, the hurt), one or both a floor ("more than
+    2,300" / "at least 2,800"; "at least 820" / "2,012"): a count so far only grows, so a floor
+    is true of every later count at or above it, and the two agree. Read without the next step
+    of the floor's last digit that a lone figure is given (``Quantity.implied_high``): on real
+    coverage such pairs were, every time, one toll told at two hours of one day. An exact count
+    under a floor ("72" / "at least 73"), or a later floor lower than an earlier count (a toll
+    that "fell to at least 7,800" on Wednesday from more than 11,000 on Tuesday), still
+    disagrees."""
+    state = tolled(a, qa)
+    if state is None or state != tolled(b, qb) or not (qa.bound == ">" or qb.bound == ">"):
+        return False
+    da, db = _as_of(a, filed[0], qa), _as_of(b, filed[1], qb)
+    if da is not None and db is not None and da != db:
+        early, late = (qa, qb) if da < db else (qb, qa)
+        if (late.low if late.low is not None else late.midpoint or 0) < (early.low if early.low is not None else 0):
+            return False
+    return replace(qa, implied_high=None).overlaps(replace(qb, implied_high=None))
 
 
 def _later_count(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[str | None, str | None]) -> bool:
     """A running count (the dead, the hurt, the missing, the displaced, the held) told as of
     two days, the later no lower: the count rose between the two, and the outlets, each
     reporting its own day, do not disagree ("3,419 dead" filed on the 7th / "8,574 had died"
-    on the 8th). Two figures of one day, or a later one lower, are compared as they are."""
-    state = _tolled(a, qa)
-    if state is None or state != _tolled(b, qb):
+    on the 8th). Likewise when one day is known and the other is not (a page with no date, a
+    claim that names none): on real coverage two tolls that differ were, every time, told at
+    other times, and with no day to show otherwise the pair is aligned, not a shift. Two figures
+    of one day, of two days neither report gives, or a later one lower, are compared as they are."""
+    state = tolled(a, qa)
+    if state is None or state != tolled(b, qb):
         return False
-    da, db = _as_of(a, filed[0]), _as_of(b, filed[1])
-    if da is None or db is None or da == db:
+    da, db = _as_of(a, filed[0], qa), _as_of(b, filed[1], qb)
+    if (da is None) != (db is None):
+        return True  # one count's day known, the other's not told: most often a count of another time
+    if da is None or da == db:
         return False
     early, late = ((qa, qb) if da < db else (qb, qa))
     told = [q.low if q.low is not None else q.midpoint for q in (early, late)]
