@@ -71,7 +71,8 @@ def run(out):
             for x in c.findings:
                 if x.kind.value in KINDS:
                     found.append({"event": ev.name, "kind": x.kind.value, "reason": x.reason,
-                                  "ref": x.sides[0].text, "other": x.sides[1].text, "other_doc": d.id})
+                                  "ref": x.sides[0].text, "other": x.sides[1].text, "other_doc": d.id,
+                                  "confidence": x.confidence, "scores": dict(x.scores)})
     for f in found:
         f["key"] = key(f)
     Path(out).write_text(json.dumps(found, indent=1, ensure_ascii=False))
