@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4802, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4826, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 32 tuning stories at the default confidence level,
@@ -79,7 +79,7 @@ def test_eval_json_on_the_corpus(run):
 # stories, four of the second held-out set and, since session 7, five more of it and four of
 # the third, and in session 11 noto-earthquake-2024, moved to tuning once their errors were read)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 13), "figure-shift": (25, 8, 52), "attribution-shift": (24, 0, 57),
+    "contradiction": (8, 0, 13), "figure-shift": (26, 8, 51), "attribution-shift": (24, 0, 57),
     "certainty-shift": (22, 5, 53), "only-in": (336, 549, 221), "agree": (448, 244, 581),
 }
 

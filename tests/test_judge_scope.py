@@ -53,7 +53,7 @@ def test_figures_apart_are_of_other_things(qa, qb, apart):
 ])
 def test_dates_of_two_events(ea, eb, other):
     assert _other_event(day("on Friday", 19950, event=ea), day("on Thursday", 19949, event=eb)) is other
-    assert _other_event(count("4", 4), count("5", 5)) is False  # only dates have events
+    assert _other_event(count("4", 4), count("5", 5)) is False  # only dates and times of day have events
 
 
 @pytest.mark.parametrize("a, b, same", [
@@ -207,3 +207,15 @@ def test_buried_and_recovered_bodies_are_two_counts():
     assert _other_state(a, a.quantities[0], b, b.quantities[0]) is True
     c = claim_in("By Tuesday 900 bodies had been buried in mass graves.", "900")
     assert _other_state(a, a.quantities[0], c, c.quantities[0]) is False
+
+
+@pytest.mark.parametrize("a, b, other", [
+    # a time of day hangs from its verb as a date does: two times of two events do not move
+    ("Agencies received 911 calls around 1:30 a.m.", "The ship hit the bridge at about 1:28 a.m.", True),
+    # one event under two verbs of striking is one event, whose time may move
+    ("The ship hit the bridge at about 1:28 a.m.", "A cargo ship rammed the bridge at around 1:35 a.m.", False),
+])
+def test_times_of_two_events(a, b, other):
+    qa = next(q for q in claim_in(a, a.split()[1]).quantities if q.dimension == "time")
+    qb = next(q for q in claim_in(b, b.split()[1]).quantities if q.dimension == "time")
+    assert _other_event(qa, qb) is other

@@ -55,6 +55,9 @@ CASES = [
     ("as many as 300 people", "as many as 300", 0, 300, False, False, "count", "people"),
     ("a magnitude 7.8 earthquake", "7.8", 7.75, 7.85, False, True, "magnitude", "earthquake"),
     ("a 7.8-magnitude quake", "7.8-magnitude", 7.75, 7.85, False, True, "magnitude", "quake"),
+    # a magnitude's hyphen is no minus sign, and no letter's hyphen ("F-16") either
+    ("the strong magnitude-7.6 quake", "7.6", 7.55, 7.65, False, True, "magnitude", "quake"),
+    ("the quake measured 6.8 in magnitude", "6.8 in magnitude", 6.75, 6.85, False, True, "magnitude", ""),
     ("payrolls rose by 254,000 jobs", "254,000", 253500, 254500, False, True, "count", "jobs"),
     ("wages rose 13 cents", "13 cents", 0.1287, 0.1313, False, True, "money", ""),
     ("a 10,000-strong contingent", "10,000-strong", 9900, 10100, False, True, "count", "contingent"),

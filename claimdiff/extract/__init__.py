@@ -435,9 +435,9 @@ def _when_role(text: str, c_start: int, q: Quantity, frame: "attr.Frame | None",
         return replace(q, role="said")
     if _THAN.search(text, max(c_start, q.start - 60), q.start):
         return replace(q, role="baseline")
-    if ps is not None and q.dimension == "date":
-        if reading.names_noun(ps, q.start - s_start, q.end - s_start):
-            return replace(q, role="named")
+    if ps is not None and q.dimension == "date" and reading.names_noun(ps, q.start - s_start, q.end - s_start):
+        return replace(q, role="named")
+    if ps is not None:  # a date's or a time of day's event: "calls came in around 1:30 a.m." (come)
         event = reading.event_verb(ps, q.start - s_start, q.end - s_start)
         return replace(q, event=event) if event else q
     return q

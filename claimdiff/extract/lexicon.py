@@ -402,7 +402,7 @@ ACCUSATIONS = frozenset("charge allegation accusation wrongdoing claim count ind
 EVENT_VERBS: tuple[frozenset[str], ...] = (
     frozenset({"convict", "find"}),
     frozenset({"kill", "die", "perish"}),
-    frozenset({"strike", "hit", "attack", "bomb", "shell", "target", "pound"}),
+    frozenset({"strike", "hit", "attack", "bomb", "shell", "target", "pound", "ram", "slam", "smash", "crash", "collide"}),
     frozenset({"collapse", "fall", "crumble"}),
     frozenset({"arrive", "reach", "land"}),
     frozenset({"launch", "lift", "blast"}),

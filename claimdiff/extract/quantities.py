@@ -69,10 +69,11 @@ _compound_word = (rf"{_simple_word}(?:(?:[- ]|\s+and\s+)(?:{_simple_word}|hundre
 _phrase_word = "|".join(sorted((re.escape(w) for w in _PHRASES), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _cur_alt = "|".join(sorted((re.escape(c) for c in CURRENCY_SIGNS), key=len, reverse=True))
-# a number may follow a minus sign ("-1.3%", "$-50.8bn"), never a letter's hyphen ("F-16", "2-1")
-_LOOKBEHIND = r"(?:(?<=\$US)|(?<=\$A)|(?<![\w.,/:]))(?<![^\s(\[{$€£¥₩₽₴₹\"“'‘][-−])"
+# a number may follow a minus sign ("-1.3%", "$-50.8bn"), never a letter's hyphen ("F-16", "2-1"),
+# except a magnitude's ("the magnitude-7.6 quake")
+_LOOKBEHIND = r"(?:(?<=magnitude-)|(?:(?<=\$US)|(?<=\$A)|(?<![\w.,/:]))(?<![^\s(\[{$€£¥₩₽₴₹\"“'‘][-−]))"
 _NUMBER = (
-    rf"(?:(?<![\w$])(?P<cur>{_cur_alt})\s?)?(?P<neg>[-−])?"
+    rf"(?:(?<![\w$])(?P<cur>{_cur_alt})\s?)?(?P<neg>(?<!magnitude)[-−])?"
     rf"(?P<num>LOOKBEHIND(?:(?P<frac>\d+ \d/\d{{1,2}}|\d/\d{{1,2}})(?![\d/])|(?:{_DIGITS})(?!\d|[,/]\d)(?P<cfrac>[½¼¾⅓⅔])?|[½¼¾⅓⅔])"
     rf"|\b(?:{_phrase_word}|{_compound_word})\b)"
     rf"(?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion|lakh crores?|lakhs?|crores?)\b|(?P<abbr>k|m|mn|mln|bn|b|tn|trn)\b)?"
@@ -576,7 +577,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
             offset = -32.0 * 5 / 9  # a reading on the Fahrenheit scale: C = (F - 32) * 5/9
     if dim is None:
         dim = "count"
-    mag_after = re.match(r"[\s-]*magnitude\b", text[after_end:end], re.I)
+    mag_after = re.match(r"[\s-]*(?:in\s+)?magnitude\b", text[after_end:end], re.I)  # "measured 6.8 in magnitude"
     if dim == "count" and (mag_after or re.search(r"\bmagnitude[\s-]*$", before, re.I)):
         dim = "magnitude"  # "a magnitude 7.8 earthquake", "a 7.8-magnitude quake"
         if mag_after:

@@ -699,7 +699,7 @@ def _other_event(qa: Quantity, qb: Quantity) -> bool:
     needed three hours on Thursday"; "testified on February 23" / "listened on March 1"): the
     verbs they hang from differ, and are not two words for one event (``lexicon.EVENT_VERBS``:
     "convicted" / "found guilty"), so neither moves the other's date."""
-    if qa.dimension != "date" or not (qa.event and qb.event) or qa.event == qb.event:
+    if qa.dimension not in ("date", "time") or not (qa.event and qb.event) or qa.event == qb.event:
         return False
     return not any(qa.event in group and qb.event in group for group in lexicon.EVENT_VERBS)
 
