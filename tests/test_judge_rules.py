@@ -496,3 +496,69 @@ def test_claims_of_two_times_do_not_contradict():
     found = _pair("The party won a majority on its own in June 2024, ending an era of coalitions.",
                   "The party lost the outright majority it had enjoyed for a decade.", filed=filed)
     assert "contradiction" in found, found
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # a floor on either side; the other side's floor read open too ("more than 2,300" is not
+    # under 2,530 when it is a toll's)
+    (("2023-02-08", TOLL.format("2,012")), ("2023-02-08", "The death toll from the earthquake rose to at least 820 "
+                                                          "people, the disaster agency said."), False),
+    (("2023-02-08", TOLL.format("3,000")), ("2023-02-08", "The death toll from the earthquake rose to more than 2,300 "
+                                                          "people, the disaster agency said."), False),
+    # a floor told later, lower than the count before it: revised down, a shift, whichever side is later
+    (("2023-02-08", "The death toll from the earthquake fell to at least 7,800 people, the agency said."),
+     ("2023-02-07", "The death toll from the earthquake stood at more than 11,000 people, the agency said."), True),
+    (("2023-02-07", "The death toll from the earthquake stood at more than 11,000 people, the agency said."),
+     ("2023-02-08", "The death toll from the earthquake fell to at least 7,800 people, the agency said."), True),
+    # ... and later higher, two floors agree
+    (("2023-02-07", "The death toll from the earthquake stood at more than 7,800 people, the agency said."),
+     ("2023-02-08", "The death toll from the earthquake stood at at least 11,000 people, the agency said."), False),
+    # the later count's day is its report's when the day its claim names is another event's
+    (("2023-02-09", "The death toll fell to at least 7,800 people as rescuers dug through the rubble on Monday."),
+     ("2023-02-08", "The death toll from the earthquake stood at more than 11,000 people, the agency said."), True),
+    (("2023-02-08", "The death toll from the earthquake stood at more than 11,000 people, the agency said."),
+     ("2023-02-09", "The death toll fell to at least 7,800 people as rescuers dug through the rubble on Monday."), True),
+])
+def test_floors_of_a_toll_on_their_days(ref, other, shift):
+    found = _dated(ref, other)
+    assert any(f.kind.value == "figure-shift" for f in found) is shift, [(f.kind.value, f.reason) for f in found]
+
+
+@pytest.mark.parametrize("ref, other", [
+    # either side's day is its report's when its claim's day is another event's: the count rose
+    (("2023-02-08", "The death toll from the earthquake stood at 11,000 people on Wednesday, the agency said."),
+     ("2023-02-09", "The death toll rose to 12,100 people as rescuers dug through the rubble on Monday.")),
+    (("2023-02-09", "The death toll rose to 12,100 people as rescuers dug through the rubble on Monday."),
+     ("2023-02-08", "The death toll from the earthquake stood at 11,000 people on Wednesday, the agency said.")),
+])
+def test_a_count_that_rose_is_another_day(ref, other):
+    found = _dated(ref, other)
+    assert not any(f.kind.value == "figure-shift" for f in found), [(f.kind.value, f.reason) for f in found]
+
+
+def test_two_times_are_told_by_each_claims_own_days():
+    # a figure is no day: the contradiction of one day stands beside a count of seats
+    assert "contradiction" in _pair("Labour won 412 seats in the election.", "Labour lost the election.",
+                                    filed=("2024-07-05", "2024-07-05"))
+    # each report's own day, when both are given and the claims name none
+    assert "contradiction" not in _pair("The party won a majority on its own.", "The party lost its majority.",
+                                        filed=("2014-05-20", "2024-06-05"))
+    # a claim naming no day is of its own report's day, not of the other's
+    assert "contradiction" in _pair("The party lost its majority.", "The party won a majority on its own in May 2024.",
+                                    filed=("2024-06-05", "2014-05-20"))
+    # an undated report is of the other's day, also against that report's own date in the claim
+    assert "contradiction" not in _pair("The party lost the outright majority it had enjoyed for a decade.",
+                                        "The party won a majority on its own in 2014, ending an era of coalitions.",
+                                        filed=(None, "2024-06-05"))
+    # a date on one side and no day at all on the other: nothing sets them apart
+    assert "contradiction" in _pair("The party won a majority on its own in June 2024.", "The party lost its majority.")
+
+
+def test_a_verb_is_another_event_only_when_both_are_known_and_not_one():
+    from claimdiff.judge import _other_verb, _part_of
+
+    assert _other_verb("huddle", "kill") is True
+    assert _other_verb(None, "kill") is False and _other_verb("kill", None) is False
+    assert _other_verb("kill", "kill") is False and _other_verb("kill", "die") is False and _other_verb("hit", "ram") is False
+    assert _part_of(None, "the Labor Department") is False and _part_of("the BLS", None) is False
+    assert _part_of("the BLS", "the Labor Department") is True

@@ -219,3 +219,16 @@ def test_times_of_two_events(a, b, other):
     qa = next(q for q in claim_in(a, a.split()[1]).quantities if q.dimension == "time")
     qb = next(q for q in claim_in(b, b.split()[1]).quantities if q.dimension == "time")
     assert _other_event(qa, qb) is other
+
+
+def test_a_toll_is_also_read_from_what_a_count_counts():
+    """"The figure stood at 11,000" of a death toll: no state word beside the count, and what it
+    counts (deaths) says which running count it is; a date never is one."""
+    from claimdiff.extract.states import tolled
+
+    c = claim("The figure stood at 11,000 on Wednesday.")
+    at = c.start + c.text.index("11,000")
+    assert tolled(c, Q("11,000", at, at + 6, 11000, 11000, "count", counts="deaths")) == "dead"
+    assert tolled(c, Q("11,000", at, at + 6, 11000, 11000, "count", counts="containers")) is None
+    day = c.start + c.text.index("Wednesday")
+    assert tolled(c, Q("Wednesday", day, day + 9, 19000, 19000, "date", counts="deaths")) is None

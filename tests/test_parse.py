@@ -478,3 +478,18 @@ DENIALS = [
 def test_what_a_negation_denies_word_for_word(sentence, denies, verb):
     c = claim_in(sentence, sentence.split()[1])
     assert (c.denies, c.denied_verb) == (denies, verb)
+
+
+@pytest.mark.parametrize("sentence, denies", [
+    ("Prigozhin denied attempting a coup.", ("attempt", "attempting", "coup")),  # the clause under the verb
+    ("The ministry denied the report.", ("report",)),  # its object
+    ("The ministry denied it all on Friday.", ()),  # what it denies names nothing to match
+    ("The ministry denied.", ()),  # nothing under the verb
+])
+def test_what_a_reporting_denial_denies(sentence, denies):
+    from claimdiff.extract import reading
+    from claimdiff.extract.parse import Parser
+
+    s = Parser().parse([sentence])[0]
+    verb = next(t for t in s.tokens if t.lemma == "deny")
+    assert reading.denied_claim(s, verb) == denies

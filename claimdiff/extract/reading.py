@@ -165,9 +165,9 @@ def denied_claim(s: Sentence, pred: Token) -> tuple[str, ...]:
     Kremlin denied that its troops had crossed": cross): the clause or object under the denying
     verb, read as ``denied`` reads a negated verb, so that only a claim asserting that contradicts
     it, not any claim of the same person aligned with it."""
-    head = pred
+    head = pred  # a denied clause ("denied that ...") is the predicate already (``predicate``)
     if pred.lemma in DENYING:
-        head = next((c for c in s.children(pred) if c.dep in ("ccomp", "xcomp", "dobj")), None)
+        head = next((c for c in s.children(pred) if c.dep in ("xcomp", "dobj")), None)
         if head is None:
             return ()
     return denied(s, head, head)

@@ -218,7 +218,7 @@ def _part_of(part: str | None, whole: str | None) -> bool:
     Friday" / "the Labor Department"; ``lexicon.PARENT_BODIES``): one source, not another."""
     if not part or not whole:
         return False
-    p, w = (american(" ".join(re.sub(r"['’]s?\b", " ", x.lower()).split())) for x in (part, whole))
+    p, w = (american(" ".join(x.lower().split())) for x in (part, whole))
     return any(re.search(rf"\b{re.escape(sub)}\b", p) and any(re.search(rf"\b{re.escape(n)}\b", w) for n in names)
                for sub, names in lexicon.PARENT_BODIES.items())
 
@@ -603,18 +603,22 @@ def _floors_of_a_toll(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
     is true of every later count at or above it, and the two agree. Read without the next step
     of the floor's last digit that a lone figure is given (``Quantity.implied_high``): on real
     coverage such pairs were, every time, one toll told at two hours of one day. An exact count
-    under a floor ("72" / "at least 73"), or a later floor lower than an earlier count (a toll
+    under a floor ("72" / "at least 73"), or a later count lower than an earlier one (a toll
     that "fell to at least 7,800" on Wednesday from more than 11,000 on Tuesday), still
     disagrees."""
     state = tolled(a, qa)
-    if state is None or state != tolled(b, qb) or not (qa.bound == ">" or qb.bound == ">"):
+    if state is None or state != tolled(b, qb) or ">" not in (qa.bound, qb.bound):
         return False
     da, db = _as_of(a, filed[0], qa), _as_of(b, filed[1], qb)
-    if da is not None and db is not None and da != db:
-        early, late = (qa, qb) if da < db else (qb, qa)
-        if (late.low if late.low is not None else late.midpoint or 0) < (early.low if early.low is not None else 0):
-            return False
+    if da is not None and db is not None and da != db and _later_is_lower(qa, qb, da, db):
+        return False
     return replace(qa, implied_high=None).overlaps(replace(qb, implied_high=None))
+
+
+def _later_is_lower(qa: Quantity, qb: Quantity, da: float, db: float) -> bool:
+    """Of two counts told as of two days (both known, not one), the later one's least is lower."""
+    early, late = (qa, qb) if da < db else (qb, qa)
+    return (late.low or 0.0) < (early.low or 0.0)
 
 
 def _later_count(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[str | None, str | None]) -> bool:
@@ -633,9 +637,7 @@ def _later_count(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[st
         return True  # one count's day known, the other's not told: most often a count of another time
     if da is None or da == db:
         return False
-    early, late = ((qa, qb) if da < db else (qb, qa))
-    told = [q.low if q.low is not None else q.midpoint for q in (early, late)]
-    return None not in told and told[1] >= told[0]
+    return not _later_is_lower(qa, qb, da, db)
 
 
 _CALENDAR = re.compile(r"[^a-z0-9]+")
