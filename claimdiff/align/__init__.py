@@ -99,6 +99,9 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
     scoped = np.zeros((len(a), len(b)), dtype=np.float32)
     converted = np.zeros((len(a), len(b)), dtype=np.float32)
     tolls = np.zeros((len(a), len(b)), dtype=np.float32)
+    # which running count each figure is, read once per figure, not once per pair of claims
+    toll_a = [{id(q): tolled(c, q) for q in c.quantities} for c in a]
+    toll_b = [{id(q): tolled(c, q) for q in c.quantities} for c in b]
     scope_a = [scope(c.content, c.text) for c in a]
     scope_b = [scope(c.content, c.text) for c in b]
     places = np.zeros((len(a), len(b)), dtype=np.float32)
@@ -121,8 +124,8 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
                 ta = topic(qa)
                 if ta and ta == topic(qb):
                     shared[i, j] = 1.0
-                toll = tolled(ca, qa)
-                if toll and toll == tolled(cb, qb):
+                toll = toll_a[i][id(qa)]
+                if toll and toll == toll_b[j][id(qb)]:
                     tolls[i, j] = 1.0
                 if qa.dimension in MEASURES and qa.overlaps(qb) and _unit_word(qa) != _unit_word(qb):
                     converted[i, j] = 1.0
@@ -210,11 +213,7 @@ def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float
         used_b.add(j)
         out.append((i, j))
     if floor is not None and floor < threshold:
-        free = same.copy()
-        for i in used_a:
-            free[i, :] = -np.inf
-        for j in used_b:
-            free[:, j] = -np.inf
+        free = _free(same, used_a, used_b)
         ii, jj = np.nonzero((same >= floor) & np.isfinite(free))
         for i, j in sorted(zip(ii.tolist(), jj.tolist()), key=lambda ij: (-round(float(free[ij]), 4), ij[0], ij[1])):
             if i in used_a or j in used_b:
@@ -232,6 +231,16 @@ def pair(same: np.ndarray, ranked: np.ndarray, threshold: float, *, floor: float
     return sorted(out)
 
 
+def _free(same: np.ndarray, used_a: set[int], used_b: set[int]) -> np.ndarray:
+    """``same`` with the rows and columns of claims already paired set to -inf."""
+    free = same.copy()
+    for i in used_a:
+        free[i, :] = -np.inf
+    for j in used_b:
+        free[:, j] = -np.inf
+    return free
+
+
 def _figure_tier(same: np.ndarray, figures: np.ndarray, figure_floor: float,
                  used_a: set[int], used_b: set[int]) -> list[tuple[int, int]]:
     """The third tier: two claims still free that give the same running count ("Four people were
@@ -240,11 +249,7 @@ def _figure_tier(same: np.ndarray, figures: np.ndarray, figure_floor: float,
     many words, and the count of one state is evidence the words cannot give that the two tell
     one fact; the judge then compares the figures (and nothing else: below the threshold no
     change of source or certainty is called)."""
-    free = same.copy()
-    for i in used_a:
-        free[i, :] = -np.inf
-    for j in used_b:
-        free[:, j] = -np.inf
+    free = _free(same, used_a, used_b)
     cand = np.where(figures > 0, free, -np.inf)
     out = []
     ii, jj = np.nonzero((figures > 0) & (same >= figure_floor) & np.isfinite(free))

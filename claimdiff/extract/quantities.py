@@ -91,11 +91,13 @@ UNIT_AFTER = re.compile(rf"(?:\s|-)?(?P<unit>{_units_alt})(?![\w²³])", re.I)
 GLUED_TEMPERATURE = re.compile(r"(?P<unit>[CF])(?![\w-])")
 RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.I)
 _BETWEEN_JOIN = re.compile(r"\s+and\s+|\s*[-–]\s*", re.I)  # "between 5 and 6%", "between 4.75%-5%"
+# verbs that pass a figure ("the toll had surpassed 2,000"): the figure's bound, and a toll's verb
+_PASSED = r"topped|surpassed|exceeded"
 QUALIFIERS: list[tuple[str, str]] = [
     # (pattern, bound kind)
     (r"just over|just above|slightly more than|a little over|a little more than", "just-over"),
     (r"more than|over|above|in excess of|upwards of|upward of|exceeding|well over|north of|greater than|higher than|"
-     r"longer than|larger than|bigger than|older than|later than|beyond|topping|surpassing|topped|surpassed|exceeded|"
+     r"longer than|larger than|bigger than|older than|later than|beyond|topping|surpassing|" + _PASSED + r"|"
      r"(?<!the )(?<!these )(?<!those )past", "over"),  # "climbed past 140%"; "the past 12 months" is a span
     (r"at least|no fewer than|no less than|a minimum of|a minimum|not less than", "at-least"),
     (r"nearly|almost|just under|close to|just shy of|short of|approaching|just below|a little under", "nearly"),
@@ -645,7 +647,7 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
     if counts is None and dim == "count":
         # "the death toll ... stood at more than 11,000": a toll counts deaths
         toll = re.search(r"\b(?:death toll|toll|number of (?:dead|deaths|victims)|dead|deaths)\b[^.;]{0,80}?"
-                         r"\b(?:stood at|rose to|reached|climbed to|jumped to|passed|topped|exceeded|surpassed|at|to|was|is)\s+"
+                         rf"\b(?:stood at|rose to|reached|climbed to|jumped to|passed|{_PASSED}|at|to|was|is)\s+"
                          r"(?:(?:about|around|roughly|over|more than|some|at least|nearly|almost)\s+)?$",
                          text[max(start, q_start - 120):q_start] + _lead_verb(text[q_start:after_end]), re.I)
         if toll:
@@ -767,7 +769,7 @@ _SYNONYMS = {
     "unemployment": "unemployment", "jobless": "unemployment",
 }
 
-_LEAD_VERB = re.compile(r"(?:topped|surpassed|exceeded)\s+", re.I)
+_LEAD_VERB = re.compile(rf"(?:{_PASSED})\s+", re.I)
 
 
 def _lead_verb(figure: str) -> str:

@@ -213,14 +213,18 @@ def _of_government(whole: str | None, part: Attribution) -> bool:
     return any(w in lexicon.GOVERNMENT_BODIES for w in re.findall(r"[a-z]+", told)) or "white house" in told
 
 
+# a body and the names of the one it belongs to, compiled once (same_source asks per aligned pair)
+_PARENTS = [(re.compile(rf"\b{re.escape(sub)}\b"), re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"))
+            for sub, names in lexicon.PARENT_BODIES.items()]
+
+
 def _part_of(part: str | None, whole: str | None) -> bool:
     """A body named for the one it belongs to ("Bureau of Labor Statistics' figures released
     Friday" / "the Labor Department"; ``lexicon.PARENT_BODIES``): one source, not another."""
     if not part or not whole:
         return False
     p, w = (american(" ".join(x.lower().split())) for x in (part, whole))
-    return any(re.search(rf"\b{re.escape(sub)}\b", p) and any(re.search(rf"\b{re.escape(n)}\b", w) for n in names)
-               for sub, names in lexicon.PARENT_BODIES.items())
+    return any(sub.search(p) and parent.search(w) for sub, parent in _PARENTS)
 
 
 def _relays(a: Attribution) -> bool:
@@ -575,7 +579,7 @@ def _other_state(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     return bool(sa and sb and sa != sb)
 
 
-def _as_of(c: Claim, filed: str | None, count: Quantity | None = None) -> float | None:
+def _as_of(c: Claim, filed: str | None, count: Quantity) -> float | None:
     """The day (days since 1970) a running count is told as of: the latest day the claim names
     ("the toll from Monday's earthquake rose to about 11,000 on Wednesday" is Wednesday's;
     "5,000 have died since the quake on Monday, officials said on Tuesday" is Tuesday's), none
@@ -586,7 +590,7 @@ def _as_of(c: Claim, filed: str | None, count: Quantity | None = None) -> float 
     day = days_of(filed)
     named = [q.low for q in c.quantities if q.dimension == "date" and q.low is not None and q.high is not None
              and q.high - q.low < 1 and q.role in (None, "said") and (day is None or q.low <= day)
-             and (q.role == "said" or count is None or not _other_verb(q.event, count.event))]
+             and (q.role == "said" or not _other_verb(q.event, count.event))]
     return max(named) if named else day
 
 
@@ -595,9 +599,7 @@ def _other_verb(x: str | None, y: str | None) -> bool:
     return bool(x and y) and x != y and not any(x in group and y in group for group in lexicon.EVENT_VERBS)
 
 
-
-def _floors_of_a_toll(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
-                      filed: tuple[str | None, str | None] = (None, None)) -> bool:
+def _floors_of_a_toll(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[str | None, str | None]) -> bool:
     """Two figures of one running count (the dead, the hurt), one or both a floor ("more than
     2,300" / "at least 2,800"; "at least 820" / "2,012"): a count so far only grows, so a floor
     is true of every later count at or above it, and the two agree. Read without the next step
@@ -606,13 +608,23 @@ def _floors_of_a_toll(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
     under a floor ("72" / "at least 73"), or a later count lower than an earlier one (a toll
     that "fell to at least 7,800" on Wednesday from more than 11,000 on Tuesday), still
     disagrees."""
-    state = tolled(a, qa)
-    if state is None or state != tolled(b, qb) or ">" not in (qa.bound, qb.bound):
+    days = _toll_days(a, qa, b, qb, filed) if ">" in (qa.bound, qb.bound) else None
+    if days is None:
         return False
-    da, db = _as_of(a, filed[0], qa), _as_of(b, filed[1], qb)
+    da, db = days
     if da is not None and db is not None and da != db and _later_is_lower(qa, qb, da, db):
         return False
     return replace(qa, implied_high=None).overlaps(replace(qb, implied_high=None))
+
+
+def _toll_days(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
+               filed: tuple[str | None, str | None]) -> tuple[float | None, float | None] | None:
+    """The days two figures of one running count are told as of (``_as_of``); None when they are
+    not figures of one running count."""
+    toll = tolled(a, qa)
+    if toll is None or toll != tolled(b, qb):
+        return None
+    return _as_of(a, filed[0], qa), _as_of(b, filed[1], qb)
 
 
 def _later_is_lower(qa: Quantity, qb: Quantity, da: float, db: float) -> bool:
@@ -629,10 +641,10 @@ def _later_count(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[st
     claim that names none): on real coverage two tolls that differ were, every time, told at
     other times, and with no day to show otherwise the pair is aligned, not a shift. Two figures
     of one day, of two days neither report gives, or a later one lower, are compared as they are."""
-    state = tolled(a, qa)
-    if state is None or state != tolled(b, qb):
+    days = _toll_days(a, qa, b, qb, filed)
+    if days is None:
         return False
-    da, db = _as_of(a, filed[0], qa), _as_of(b, filed[1], qb)
+    da, db = days
     if (da is None) != (db is None):
         return True  # one count's day known, the other's not told: most often a count of another time
     if da is None or da == db:
@@ -701,9 +713,7 @@ def _other_event(qa: Quantity, qb: Quantity) -> bool:
     needed three hours on Thursday"; "testified on February 23" / "listened on March 1"): the
     verbs they hang from differ, and are not two words for one event (``lexicon.EVENT_VERBS``:
     "convicted" / "found guilty"), so neither moves the other's date."""
-    if qa.dimension not in ("date", "time") or not (qa.event and qb.event) or qa.event == qb.event:
-        return False
-    return not any(qa.event in group and qb.event in group for group in lexicon.EVENT_VERBS)
+    return qa.dimension in ("date", "time") and _other_verb(qa.event, qb.event)
 
 
 def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
