@@ -186,3 +186,45 @@ def test_he_or_she_opening_a_claim_names_the_person():
     assert "Bankman-Fried showed little emotion as the verdict was read" in contents, contents
     assert "Sunak would resign as leader" in contents, contents
     assert "Reform UK would not comment on the result" not in contents, contents
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The bank lifted rates in its first hike in 17 years.", "since"),
+    ("Prices rose at the fastest pace in more than four decades.", "since"),
+    ("It was the lowest level for nearly 30 years.", "since"),
+    ("The yen slid to a 34-year low.", "since"),
+    # how long something lasted, not how long since the last time
+    ("The bank ended eight years of negative interest rates.", None),
+    ("The bank kept negative interest rates for eight years.", None),  # "interest" is no superlative
+])
+def test_how_long_since_the_last_time_is_not_how_long_a_thing_lasted(text, role):
+    """'its first hike in 17 years' measures the gap since the last hike; compared only with
+    another such gap, never with a span something lasted ('eight years of negative rates')."""
+    doc = parse_document(text + "\n", doc_id="d", path=None, name="d.md")
+    durations = [q for c in extract(doc) for q in c.quantities if q.dimension == "duration"]
+    assert [q.role for q in durations] == [role], durations
+
+
+@pytest.mark.parametrize("text, event", [
+    ("About 13,000 workers went on strike on Friday.", "strike"),  # a light verb's event is its noun
+    ("The new president took office on Monday.", "office"),
+    ("The contracts lapsed on Thursday.", "lapse"),
+    ("The jury had three hours on Thursday.", None),  # a having, no event
+    ("On Thursday he became the first former president convicted.", None),  # a copula, no event
+])
+def test_the_event_a_date_tells_of(text, event):
+    doc = parse_document(f"---\ndate: 2023-09-16\n---\n{text}\n", doc_id="d", path=None, name="d.md")
+    dates = [q for c in extract(doc) for q in c.quantities if q.dimension == "date"]
+    assert [q.event for q in dates] == [event], dates
+
+
+@pytest.mark.parametrize("text, certainty", [
+    # a second reported content with its own "that": its hedge is its own, not the first one's
+    ("Tedros said each shot would cost $2 to $4 and that some countries could get it next year.", "asserted"),
+    # a coordinated clause with a subject but no "that" says what the claim says: hedged
+    ("The toll rose to 40 and five more people have reportedly died.", "hedged"),
+    ("Tedros said some countries could get the vaccine next year.", "hedged"),
+])
+def test_a_hedge_belongs_to_the_reported_content_it_stands_in(text, certainty):
+    doc = parse_document(text + "\n", doc_id="d", path=None, name="d.md")
+    assert [c.certainty for c in extract(doc)] == [certainty]

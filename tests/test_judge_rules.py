@@ -92,6 +92,12 @@ NO_SHIFT = [
      "The WHO declared mpox a global health emergency in July 2022 in Geneva."),
     # figures of two periods (two Octobers) are two figures
     ("Inflation was 4.2% in October 2021, the office said.", "Inflation was 11.1% in October 2022, the office said."),
+    # how long a policy lasted and how long since the last hike are two durations
+    ("The Bank of Japan ended eight years of negative interest rates on Tuesday.",
+     "The Bank of Japan lifted rates on Tuesday in its first hike in 17 years."),
+    # a strike that began on Friday and the contracts that lapsed on Thursday night: two events
+    ("About 13,000 workers went on strike on Friday, the union said.",
+     "The contracts lapsed on Thursday at 11:59 p.m., the union said."),
 ]
 
 
@@ -166,6 +172,9 @@ def test_can_and_could_are_one_modality():
 @pytest.mark.parametrize("ref, other", [
     ("He did not resign on Friday, aides said.", "He met the board on Friday, aides said."),
     ("No one was hurt in the blast, police said.", "The blast shattered windows, police said."),
+    # a copula's noun with a relative clause: denied is what the clause says (ending malaria)
+    ("The R21 shot is not the vaccine that will end malaria, Tedros said.",
+     "The R21 shot is the second vaccine recommended against malaria, Tedros said."),
 ])
 def test_a_negation_of_what_the_other_side_does_not_say_is_no_contradiction_on_either_side(ref, other):
     assert "contradiction" not in kinds(ref, other)
@@ -191,6 +200,11 @@ def test_a_title_cut_from_its_name_credits_no_one():
 
 
 # -- the judge's source and opposition rules, each stated by the case it decides --------------
+
+def test_a_denial_of_what_a_relative_clause_says_still_contradicts_it():
+    assert "contradiction" in kinds("This is not the vaccine that is going to stop malaria, Tedros said.",
+                                    "This is the vaccine that is going to stop malaria, Tedros said.")
+
 
 def test_won_against_lost_is_a_contradiction():
     assert "contradiction" in kinds("Labour won the seat of Hartlepool on Friday, the returning officer said.",
@@ -562,3 +576,66 @@ def test_a_verb_is_another_event_only_when_both_are_known_and_not_one():
     assert _other_verb("kill", "kill") is False and _other_verb("kill", "die") is False and _other_verb("hit", "ram") is False
     assert _part_of(None, "the Labor Department") is False and _part_of("the BLS", None) is False
     assert _part_of("the BLS", "the Labor Department") is True
+
+
+@pytest.mark.parametrize("ref, other, shifted", [
+    # a definite role naming no one may be the person named: its last word is the role, whatever
+    # body stands before it, and an apposition after a comma only describes the holder
+    ("The bridge was up to code with no known structural issues, Moore said.",
+     "The bridge was up to code with no known structural issues, the governor, a rising star in the "
+     "Democratic party, said.", False),
+    ("A coordinated international response is essential to stop the outbreaks, Tedros said.",
+     "A coordinated international response is essential to stop the outbreaks, the WHO Director-General said.",
+     False),
+    # a body is no role: the person against the body is still two sources
+    ("A coordinated international response is essential to stop the outbreaks, Tedros said.",
+     "A coordinated international response is essential to stop the outbreaks, the World Health Organization said.",
+     True),
+])
+def test_a_definite_role_may_be_the_person_named(ref, other, shifted):
+    assert ("attribution-shift" in kinds(ref, other)) is shifted
+
+
+@pytest.mark.parametrize("ref, other, contradicts", [
+    # both reject it: a rejection on each side is no assertion against the other
+    ("Hourly workers rejected the contract with a vote of 94.6 percent, the union said.",
+     "Union members voted to reject the contract by 94.6 percent, the union said.", False),
+    # what a rejection denies is its object, not the vote that carried it
+    ("Hourly workers rejected the contract with a vote of 94.6 percent and to strike with 96 percent, the union said.",
+     "The vote to authorize a strike was 96 percent, the union said.", False),
+    ("Hourly workers rejected the contract, the union said.", "Hourly workers accepted the contract, the union said.",
+     True),
+])
+def test_what_a_rejection_denies(ref, other, contradicts):
+    assert ("contradiction" in kinds(ref, other)) is contradicts
+
+
+def test_two_figures_that_agree_pair_before_two_that_share_their_counted_thing():
+    reasons = between("figure-shift", None,
+                      "Workers rejected the contract with a vote of 94.6 percent and backed a strike with 96 percent.",
+                      "The vote to authorize a strike was 96 percent.")
+    assert reasons == []
+
+
+def test_a_day_told_inside_a_quotation_is_the_speakers_not_the_filing_day():
+    """'Today' in a quotation is the day it was said, which the report need not give: it is no
+    shift against the day the other report names; outside a quotation it is the filing day."""
+    quoted = ('"Today, the emergency committee met and advised me," Tedros told reporters.',
+              "The emergency committee met on Wednesday and advised Tedros.")
+    plain = ("The emergency committee met today and advised Tedros.",
+             "The emergency committee met on Wednesday and advised Tedros.")
+    assert "figure-shift" not in kinds(*quoted, date="2024-08-15")
+    assert "figure-shift" in kinds(*plain, date="2024-08-15")
+
+
+def test_a_forecast_per_year_is_compared_only_with_a_forecast():
+    assert "figure-shift" not in kinds("Agreements are in place to make more than 100 million doses a year.",
+                                       "WHO and partners expect requests of up to 60 million doses a year.")
+    assert "figure-shift" in kinds("Agreements are in place to make more than 100 million doses a year.",
+                                   "Agreements are in place to make 60 million doses a year.")
+
+
+@pytest.mark.parametrize("text", ["The storm surge appears not to have materialized.",
+                                  "The talks seemed not to have moved."])
+def test_appears_not_to_is_a_hedge(text):
+    assert certainty(text)[0] == "hedged"

@@ -471,6 +471,9 @@ DENIALS = [
     # a reporting denial denies what it frames: the clause or object under "denied", not the denying
     ("Prigozhin denied attempting a coup, blaming the ministry.", ("attempt", "attempting", "coup"), ()),
     ("The Kremlin denied that its troops had crossed the border.", ("cross", "crossed", "border"), ()),
+    # a copula denies what its noun's relative clause says, not that the thing is what it names
+    ("This is not the vaccine that is going to stop malaria.", ("vaccine",), ("stop",)),
+    ("He is not the man who killed her.", ("man",), ("kill", "killed")),
 ]
 
 

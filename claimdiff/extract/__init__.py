@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from . import attribution as attr
+from . import lexicon
 from . import reading
 from . import sentences as sent
 from . import stance
@@ -134,6 +135,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             neg, denies, denied_verb = _negation(ps, pred, a, b, claim_text, content, framed)
             qs: list[Quantity] = (quantities(text, c_start, c_end) + dates(text, c_start, c_end, doc.date)
                                   + times(text, c_start, c_end))
+            qs = [q for q in qs if not _quoted_deixis(text, s_start, q)]
             qs = [_when_role(text, c_start, q, frame, ps, s_start) if q.dimension in ("date", "time")
                   else _count_role(text, q) for q in qs]
             share = _share_of(text, c_start, c_end, counted)
@@ -240,6 +242,8 @@ def _negation(ps, pred, a: int, b: int, claim_text: str, content: str,
     m = re.search(rf"(?<!\w){re.escape(cue.group(0))}(?!\w)", claim_text) if cue else None
     word = reading.token_at(ps, a + m.start()) if m else None
     if word is not None and (word.i == pred.i or reading.clause_of(ps, word, stop=pred).i == pred.i):
+        if word.lemma in lexicon.DENYING:  # "rejected the contract with a vote of 94.6%": the contract
+            return neg, reading.denied_claim(ps, word), ()
         return neg, reading.denied(ps, word, pred), ()
     return None, None, ()
 
@@ -292,6 +296,13 @@ _PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another|(?:the
 _WINDOW_BEFORE = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?$", re.I)
 _WINDOW_AFTER = re.compile(r"\s+(?:to|through|thru|ending|ended|until|up to)\s+(?:the\s+end\s+of\s+)?[A-Z]")
 _RUN_AFTER = re.compile(r"\s+(?:in a row|running|straight|on the trot)\b", re.I)
+# how long since the last time: "its first hike in 17 years", "the highest level in more than a
+# decade", "a 30-year high": not how long something lasted ("eight years of negative rates")
+_SINCE_BEFORE = re.compile(r"\b(?:first|most|least|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|"
+                           r"slowest|sharpest|steepest|worst|best|deadliest|hottest|coldest|wettest|driest|busiest)\b(?:\s+[\w’'-]+){0,4}?\s+(?:in|for)\s+(?:(?:more|less|fewer)"
+                           r"\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|roughly\s+|around\s+|"
+                           r"at\s+least\s+)?(?:the\s+(?:past|last)\s+)?$", re.I)
+_SINCE_AFTER = re.compile(r"[\s-]+(?:high|low|peak|trough|record)s?\b", re.I)
 
 
 # a figure per unit, not a total: "five units, each of about 3,000 soldiers", "$55 per share",
@@ -317,6 +328,19 @@ _WHOLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:out\s+)?of\s+(?:the\
 _WHOLE_AFTER = re.compile(r"-(?:seat|member|strong|nation|country|state|judge|person|man|woman|team)\b", re.I)
 
 
+_DEICTIC_DAY = re.compile(r"(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week))\b", re.I)
+
+
+def _quoted_deixis(text: str, s_start: int, q: Quantity) -> bool:
+    """A day told from the speaker's "now" inside a quotation ('"Today, the emergency committee
+    met," Tedros said'): the day the words were spoken, which the report need not give; the
+    filing day is no reading of it, so it is no date of the claim."""
+    if q.dimension not in ("date", "time") or not _DEICTIC_DAY.match(q.text.strip()):
+        return False
+    before = text[s_start:q.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _count_role(text: str, q: Quantity) -> Quantity:
     """'two other former executives', '2,000 more troops', 'an additional 500', 'the other
     two': a part
@@ -336,6 +360,9 @@ def _count_role(text: str, q: Quantity) -> Quantity:
         return replace(q, role="window")  # "in the 12 months to May": the span a rate is measured over
     if q.dimension == "duration" and _RUN_AFTER.match(text, q.end):
         return replace(q, role="run")  # "four months in a row": how long a run lasted
+    if q.dimension == "duration" and (_SINCE_BEFORE.search(text, max(0, q.start - 60), q.start)
+                                      or _SINCE_AFTER.match(text, q.end)):
+        return replace(q, role="since")  # "its first hike in 17 years": how long since the last
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such
@@ -374,9 +401,13 @@ def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
 def _held(ps, s_start: int, q: Quantity) -> Quantity:
     """A count's or an amount's holder, from the parse (``reading.holder``); a count that is a bar
     to reach ("the 272 seats needed for a majority") is a "threshold", a figure someone expected
-    ("were expecting 550,000 demonstrators") a "forecast", each compared only with another."""
-    if q.dimension in ("date", "time") or q.role:
+    ("were expecting 550,000 demonstrators") a "forecast", each compared only with another.
+    A forecast is one whatever else it is ("expect requests of up to 60 million doses a year")."""
+    if q.dimension in ("date", "time"):
         return q
+    if q.role:
+        return replace(q, role="forecast") if q.role == "each" and reading.forecast(
+            ps, q.start - s_start, q.end - s_start) else q
     if q.dimension == "count" and reading.threshold(ps, q.start - s_start, q.end - s_start):
         return replace(q, role="threshold")
     if reading.forecast(ps, q.start - s_start, q.end - s_start):

@@ -194,8 +194,8 @@ UNCONFIRMED_CUES = (
 # words and phrases that hedge a claim
 HEDGE_CUES = (
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|perhaps|presumably|tentatively|provisionally|"
-        r"seem(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
-        r"appear(?:s|ed)?(?=\s+(?:to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
+        r"seem(?:s|ed)?(?=\s+(?:not\s+to|to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|"
+        r"appear(?:s|ed)?(?=\s+(?:not\s+to|to|designed|intended|aimed|likely|unlikely|poised|ready|set)\b)|look(?:s|ed)? like|"
         # "it appeared they hit only military targets", "it seems that": the impersonal frame hedges its clause
         r"it (?:appears|appeared|seems|seemed)(?= that\b| [\"“‘']?[a-z])|"
         # "was deemed to have brought down": someone's judgement of it, not the fact
@@ -220,6 +220,10 @@ NOT_NEGATING_CUES = (
 DENIAL_VERBS = (
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b"
 )
+# offices one person holds at a time: "the WHO Director-General" names that one person
+SINGLE_OFFICES = frozenset("director-general secretary-general governor mayor president chancellor premier "
+                           "prime-minister ceo chairman chairwoman chairperson".split())
+
 # the same verbs as lemmas, for the parse
 DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 

@@ -808,7 +808,7 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             # size of a whole ("of the 543 seats") and a thing named by its date ("the Oct. 1
             # salvo") likewise
             if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named",
-                                                                                  "threshold", "forecast", "run")):
+                                                                                  "threshold", "forecast", "run", "since")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue
@@ -824,8 +824,10 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             if qa.holder and qb.holder:  # "the NDA won 294" pairs with the NDA's 291 before the BJP's 240
                 strength += 1 if same_holder(qa.holder, qb.holder) else -1
             # figures that agree pair first: "rose 0.4%, or 13 cents, to $35.36" against
-            # "rose 0.4% to $35.36" pairs $35.36 with $35.36, not 13 cents with $35.36
-            candidates.append((-strength, 0 if qa.overlaps(qb) else 1, abs(i - j), i, j))
+            # "rose 0.4% to $35.36" pairs $35.36 with $35.36, not 13 cents with $35.36; and before
+            # a pair that only shares its counted thing: "rejected the contract with a vote of 94.6%
+            # and to strike with 96%" against "the vote to authorize a strike was 96%" is 96 and 96
+            candidates.append((0 if qa.overlaps(qb) else 1, -strength, abs(i - j), i, j))
     used_a, used_b, out = set(), set(), []
     for *_, i, j in sorted(candidates):
         if i in used_a or j in used_b:

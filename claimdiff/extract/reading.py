@@ -93,6 +93,10 @@ def governs(s: Sentence, pred: Token, t: Token) -> bool:
             break  # "the toll is huge and might reach thousands": the hedge is the second verb's
             # (a coordinated clause with a subject of its own, "and five people have reportedly
             # died", says what the claim says: its hedge is the claim's)
+        if not first and x.dep == "conj" and x.pos in CLAIM_POS and any(
+                c.dep == "mark" and c.lower == "that" for c in s.children(x)):
+            break  # "said each shot would cost $2 to $4 and that some countries could have access":
+            # a second reported content, "that" of its own; its hedge is not the first one's
         if x.head == x.i:
             break
         x, first = s.tokens[x.head], False
@@ -194,9 +198,28 @@ def denied_verb(s: Sentence, neg: Token) -> tuple[str, ...]:
     if head is None and neg.dep not in ("neg", "advmod"):
         return ()
     head = head or s.tokens[neg.head]
+    if head.lemma == "be":
+        # "This is not the vaccine that's going to stop malaria": a copula denies what its noun's
+        # relative clause says of it (stopping malaria), not that the thing is a vaccine
+        head = _relative_verb(s, head) or head
     if head.pos != "VERB" or head.lemma in _LIGHT or head.lemma in _COPULAR:  # "have not become a threat": the threat
         return ()
     return tuple(dict.fromkeys((head.lemma, head.lower)))
+
+
+def _relative_verb(s: Sentence, copula: Token) -> Token | None:
+    """The content verb of the relative clause on a copula's noun ("is not the man who killed
+    her": kill; "the vaccine that's going to stop malaria": stop, through its light "going"), or
+    None when the noun has none."""
+    for attr in (c for c in s.children(copula) if c.dep == "attr"):
+        for rel in (c for c in s.children(attr) if c.dep == "relcl"):
+            verb = rel
+            while verb.lemma in _LIGHT:
+                verb = next((c for c in s.children(verb) if c.dep == "xcomp"), None)
+                if verb is None:
+                    return None
+            return verb
+    return None
 
 
 def deontic(s: Sentence, pred: Token) -> bool:
@@ -368,8 +391,29 @@ def event_verb(s: Sentence, a: int, b: int) -> str | None:
         x = s.tokens[x.head]
     if x.pos == "AUX" and x.dep in ("aux", "auxpass"):
         x = s.tokens[x.head]
-    # "on Thursday became the first ex-president convicted": a light verb names no event of its own
-    return None if x.lemma in _LIGHT or x.lemma in _COPULAR else x.lemma
+    if x.lemma in _LIGHT:
+        # "went on strike on Friday", "took office on Monday": a light verb's event is its noun
+        noun = _light_noun(s, x)
+        return noun.lemma if noun is not None else None
+    # "on Thursday became the first ex-president convicted": a copular verb names no event of its own
+    return None if x.lemma in _COPULAR else x.lemma
+
+
+def _light_noun(s: Sentence, verb: Token) -> Token | None:
+    """The noun that names a light verb's event: its object ("took office", "made a decision") or
+    what its "on" governs ("went on strike"); None for a light verb with neither ("became the
+    first", "had three hours", "went into the water")."""
+    if verb.lemma == "have":
+        return None  # "had 412 seats", "had three hours": a having, not an event
+    for c in s.children(verb):
+        if c.dep == "dobj" and c.pos == "NOUN":
+            return c
+        if c.dep == "prep" and c.lower == "on":  # "went on strike"; "went into the water" is a going
+            noun = next((p for p in s.children(c) if p.dep == "pobj" and p.pos == "NOUN"), None)
+            if noun is not None:
+                return noun
+    return None
+
 
 
 _COPULAR = frozenset({"become", "remain", "come", "seem", "appear"})

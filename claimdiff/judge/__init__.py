@@ -265,9 +265,24 @@ _DEFINITE = re.compile(r"^(?:the|its|his|her|their)\s+(?!.*\b(?:officials|source
 
 
 def _definite_role(a: Attribution) -> bool:
-    """A definite role in common nouns ("the union leader", "the company's chief"), naming no
-    one and no body ("the White House" and "the BBC's projection" name one)."""
-    return bool(not a.name and _definite(a) and not any(w[:1].isupper() for w in (a.source or "").split()[1:]))
+    """A definite role ("the union leader", "the company's chief", "the WHO Director-General"),
+    naming no one: its last word is the role, whatever body stands before it. An apposition
+    after a comma describes the holder ("The governor, a rising star in the Democratic party")
+    and is not read. "the White House" and "the BBC's projection" name a body, no role."""
+    told = (a.source or "").split(",")[0].split()
+    if a.name or not told or not _DEFINITE.match(" ".join(told)) or len(told) < 2:
+        return False
+    last = told[-1].lower()
+    if _BODY_WORD.fullmatch(last):
+        return False  # "the Iranian army", "the Health Ministry": a body, not one person's role
+    if not any(w[:1].isupper() for w in told[1:]):
+        return True
+    # of a body named before it, only an office one person holds ("the WHO Director-General"),
+    # not one of a body's many ("the Pentagon spokesman" may be any of them)
+    return last in lexicon.SINGLE_OFFICES
+
+
+_BODY_WORD = re.compile(lexicon.BODY_WORDS, re.I)
 
 
 _ONE = re.compile(r"^(?:a|an|one|another)\s+", re.I)
@@ -355,12 +370,18 @@ def _one_quotation(a: Claim, b: Claim) -> bool:
         fuzz.ratio(a.content.lower(), b.content.lower()) >= _WORD_FOR_WORD
 
 
+_DENIAL_FORMS = frozenset("deny denies denied reject rejects rejected dismiss dismisses dismissed refute refutes "
+                          "refuted".split())
+
+
 def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     """The negated word, or the first word of what it governs, has its match on the other
     side: "have not engaged" / "have begun engaging", "not engaged in combat" / "begun combat
     operations", "did not confirm" / "confirmed". Two claims about one person, one with a
     "never" in it ("had never meant to defraud" / "had directed her to commit the crimes"),
     are not one asserted and one negated. A denial ("denied", "rejected") is taken as it is."""
+    if neg.lemmas & pos.lemmas & lexicon.DENYING and (neg.negation or "").lower() in _DENIAL_FORMS:
+        return False  # "rejected the contract" / "voted to reject the pay deal": both reject it
     if neg.denies is not None:  # from the parse: the negated verb and its objects, never a shared date or place
         # a negated content verb must itself be asserted on the other side: "could not hold on to
         # their lead" does not deny "squandered a 2-0 lead", though both speak of the lead; unless
