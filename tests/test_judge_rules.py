@@ -639,3 +639,45 @@ def test_a_forecast_per_year_is_compared_only_with_a_forecast():
                                   "The talks seemed not to have moved."])
 def test_appears_not_to_is_a_hedge(text):
     assert certainty(text)[0] == "hedged"
+
+
+@pytest.mark.parametrize("ref, other, shifted", [
+    # the cue stands on both sides; the parse gave it to another clause on one: aligned, no shift
+    ("The deal is expected to be closed in the second quarter of 2024, the companies said.",
+     "The deal has been approved by both boards and is expected to be complete in the second quarter of 2024.",
+     False),
+    ("The Tampa Bay area appeared to sidestep the storm surge, forecasters said.",
+     "The storm surge feared for Tampa appears not to have materialized and the area was spared, forecasters said.",
+     False),
+    # a hedge the other side does not carry is still a shift
+    ("The deal is expected to be closed in the second quarter of 2024, the companies said.",
+     "The deal will be closed in the second quarter of 2024, the companies said.", True),
+])
+def test_a_cue_on_both_sides_is_no_certainty_shift(ref, other, shifted):
+    assert ("certainty-shift" in kinds(ref, other)) is shifted
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("SNP", "Scottish National Party", True),  # an acronym and its words
+    ("Pyongyang", "North Korea", True),  # a capital and its country
+    ("U.S.", "America", True),
+    # a body named after a place is not that place: the INDIA alliance is not the Indian National Congress
+    ("INDIA", "Indian National Congress", False),
+    ("NDA", "BJP", False),
+])
+def test_one_holder_under_two_names(a, b, same):
+    from claimdiff.extract.names import same_holder
+
+    assert same_holder(a, b) is same
+    assert same_holder(b, a) is same
+
+
+def test_an_alliance_and_one_of_its_parties_hold_two_counts():
+    """The holder of each count is every subject the parser hangs on its verb ("The main
+    opposition Indian National Congress" is parsed as two), so 230 seats of the alliance and 99
+    of its biggest party are two counts, not a shift."""
+    assert "figure-shift" not in _pair(
+        "The opposition INDIA alliance led by Rahul Gandhi's centrist Congress party won 230 seats, more than forecast.",
+        "The main opposition Indian National Congress won 99 seats in the 543-member parliament.")
+    assert "figure-shift" in _pair("The opposition INDIA alliance won 230 seats, more than forecast.",
+                                   "The opposition INDIA alliance won 260 seats in the 543-member parliament.")

@@ -52,7 +52,10 @@ def same_holder(a: str, b: str) -> bool:
 
     def keys(words: list[str]) -> set[str]:
         whole = " ".join(words).lower()
-        out = set(_place_keys(whole)) | {CAPITALS.get(whole, whole)}
+        out = {CAPITALS.get(whole, whole)}
+        places = _place_keys(whole)
+        if len(places) == 1:  # the name is one place ("North Korea", "U.S."), not a body named
+            out |= places     # after one ("Indian National Congress" is no holder "INDIA")
         out |= {CAPITALS[w.lower()] for w in words if w.lower() in CAPITALS}
         return out
 

@@ -364,14 +364,17 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     verb = x
     if verb.dep in ("aux", "auxpass"):
         verb = s.tokens[verb.head]
-    subj = next((c for c in s.children(verb) if c.dep in _SUBJECTS), None)
-    if subj is None and verb.dep in ("conj", "advcl", "xcomp"):
+    subjects = [c for c in s.children(verb) if c.dep in _SUBJECTS]
+    if not subjects and verb.dep in ("conj", "advcl", "xcomp"):
         # "had won or was ahead in 239": the first verb's subject; "The BJP consolidated its lead,
         # winning 240": the subject of the verb the participle hangs from
-        subj = next((c for c in s.children(s.tokens[verb.head]) if c.dep in _SUBJECTS), None)
-    if subj is None or subj.i in inside:
+        subjects = [c for c in s.children(s.tokens[verb.head]) if c.dep in _SUBJECTS][:1]
+    if not subjects or any(x.i in inside for x in subjects):
         return None
-    names = [s.text[t.start:t.end] for t in s.subtree(subj, without=_HOLDER_OUT) if t.pos == "PROPN"]
+    # every subject the parser hangs on the verb: "The main opposition Indian National Congress
+    # won 99 seats" is parsed with two ("opposition", "Congress"), and the name is in the second
+    names = [s.text[t.start:t.end] for subj in subjects for t in s.subtree(subj, without=_HOLDER_OUT)
+             if t.pos == "PROPN"]
     return " ".join(names) or None
 
 

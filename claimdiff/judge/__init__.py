@@ -747,12 +747,28 @@ def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _modal_variant(a: Claim, b: Claim) -> bool:
-    """One side's hedge is a modal whose other form stands on the other side: not a shift."""
+    """One side's cue, or the other form of its modal, stands on the other side too: not a
+    shift. The other side read it as another clause's ("has been approved and is expected to be
+    complete in the second quarter" / "is expected to be closed in the second quarter"), so the
+    parse, not the outlets, tells them apart; the pair is reported aligned."""
     for x, y in ((a, b), (b, a)):
         cue = (x.certainty_cue or "").strip().lower()
         if cue in _MODAL_PAIRS and re.search(rf"\b{_MODAL_PAIRS[cue]}\b", y.content, re.I):
             return True
+        if cue and re.search(_cue_forms(cue), y.content, re.I):
+            return True
     return False
+
+
+def _cue_forms(cue: str) -> str:
+    """A cue as written, or in another form of its first word ("appears" / "appeared", "is
+    expected to" / "was expected to"): a pattern."""
+    words = cue.split()
+    if words[0] in ("is", "are", "was", "were") and len(words) > 1:
+        return r"\b(?:is|are|was|were)\s+" + r"\s+".join(map(re.escape, words[1:])) + r"\b"
+    if len(words) == 1 and re.fullmatch(r"\w{3,}(?:ed|s)", cue):  # "appeared" / "appears" / "appear"
+        return rf"\b{re.escape(re.sub(r'(?:ed|s)$', '', cue))}(?:s|ed)?\b"
+    return r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"  # "reportedly" is not "reported"
 
 
 def aligned(held: list[Finding], level: float) -> Finding:
