@@ -172,6 +172,10 @@ def test_can_and_could_are_one_modality():
 @pytest.mark.parametrize("ref, other", [
     ("He did not resign on Friday, aides said.", "He met the board on Friday, aides said."),
     ("No one was hurt in the blast, police said.", "The blast shattered windows, police said."),
+    # a negated verb that says something of its own is not undone by a support verb on the other
+    # side that carries the shared noun ("held out hope")
+    ("Such figures have not matched the hopes of some economists that inflation had peaked, analysts said.",
+     "Some economists have held out hope that inflation might be nearing a peak, analysts said."),
     # a copula's noun with a relative clause: denied is what the clause says (ending malaria)
     ("The R21 shot is not the vaccine that will end malaria, Tedros said.",
      "The R21 shot is the second vaccine recommended against malaria, Tedros said."),
@@ -681,3 +685,51 @@ def test_an_alliance_and_one_of_its_parties_hold_two_counts():
         "The main opposition Indian National Congress won 99 seats in the 543-member parliament.")
     assert "figure-shift" in _pair("The opposition INDIA alliance won 230 seats, more than forecast.",
                                    "The opposition INDIA alliance won 260 seats in the 543-member parliament.")
+
+
+@pytest.mark.parametrize("ref, other, shifted", [
+    # a high or a superlative "in N years" is the highest in at least that long: a 41-year high
+    # is a 40-year high too
+    ("Inflation rose to a 41-year high of 11.1% in October, the office said.",
+     "Inflation reached a new 40-year high of 11.1% in October, the office said.", False),
+    ("Prices rose at the fastest pace in four decades, the office said.",
+     "Prices rose at the fastest pace in 41 years, the office said.", False),
+    # "its first cut in N years" says when the last one was: another N is a shift
+    ("The Federal Reserve made its first cut in four years on Wednesday.",
+     "The Federal Reserve made its first cut in six years on Wednesday.", True),
+])
+def test_a_high_in_n_years_is_a_floor_a_first_in_n_years_is_not(ref, other, shifted):
+    assert ("figure-shift" in kinds(ref, other)) is shifted
+
+
+@pytest.mark.parametrize("ref, other, shifted", [
+    ("Consumer prices rose 11.1% in the 12 months to October, the Office for National Statistics said.",
+     "Consumer prices rose 11.1% in the 12 months to October, according to data released this morning from the ONS.",
+     False),
+    ("Consumer prices rose 11.1% in the 12 months to October, the Office for National Statistics said.",
+     "Consumer prices rose 11.1% in the 12 months to October, according to data from the IMF.", True),
+])
+def test_a_body_under_its_initials_is_one_source(ref, other, shifted):
+    assert ("attribution-shift" in kinds(ref, other)) is shifted
+
+
+@pytest.mark.parametrize("ref, other, shifted", [
+    # "reportedly" against a claim the media or a source of no kind passes on: both relay it
+    ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
+     "Parag Agrawal has been fired and escorted out of Twitter's headquarters, local media said.", False),
+    ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
+     "Parag Agrawal has been fired and escorted out of Twitter's headquarters, a source familiar with the deal said.",
+     False),
+    # against a claim a named body makes, it is still a shift
+    ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
+     "Parag Agrawal has been fired and escorted out of Twitter's headquarters, the company said.", True),
+])
+def test_reportedly_against_a_relayed_claim_is_no_certainty_shift(ref, other, shifted):
+    assert ("certainty-shift" in kinds(ref, other)) is shifted
+
+
+def test_two_statements_of_two_times_are_no_change_of_source():
+    assert "attribution-shift" not in _pair("The pandemic is over, WHO officials said on Friday.",
+                                            "In September 2022, President Joe Biden said the pandemic was over.")
+    assert "attribution-shift" in _pair("The pandemic is over, WHO officials said on Friday.",
+                                        "The pandemic is over, President Joe Biden said on Friday.")

@@ -360,9 +360,13 @@ def _count_role(text: str, q: Quantity) -> Quantity:
         return replace(q, role="window")  # "in the 12 months to May": the span a rate is measured over
     if q.dimension == "duration" and _RUN_AFTER.match(text, q.end):
         return replace(q, role="run")  # "four months in a row": how long a run lasted
-    if q.dimension == "duration" and (_SINCE_BEFORE.search(text, max(0, q.start - 60), q.start)
-                                      or _SINCE_AFTER.match(text, q.end)):
-        return replace(q, role="since")  # "its first hike in 17 years": how long since the last
+    before = _SINCE_BEFORE.search(text, max(0, q.start - 60), q.start) if q.dimension == "duration" else None
+    if before or (q.dimension == "duration" and _SINCE_AFTER.match(text, q.end)):
+        if before and before.group(0).split()[0].lower() == "first":
+            return replace(q, role="since")  # "its first hike in 17 years": the last one was then
+        # "a 41-year high", "the fastest pace in four decades": highest in at least that long, so a
+        # 41-year high is a 40-year high too
+        return replace(q, role="since", high=None, implied_high=None, high_open=False, bound=">")
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such

@@ -79,6 +79,8 @@ COUNTING_VERBS = frozenset("count tally record register log document put estimat
 # ("have not engaged in combat operations") denies it
 # ("be", "have" and the other light verbs are left out: as auxiliaries they are in every clause)
 SUPPORT_VERBS = frozenset("begin start launch conduct carry stage hold resume continue undertake mount open wage".split())
+# verbs of taking part in an event the noun names ("engaged in combat", "joined the fighting")
+TAKING_PART = frozenset("engage participate join enter".split())
 
 CLAIM_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN"})

@@ -34,7 +34,7 @@ def same_name(a: str, b: str) -> bool:
 _GLUE = frozenset("the of and for de la".split())
 
 
-def _initials(words: list[str]) -> str:
+def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _GLUE).lower()
 
 
@@ -63,7 +63,7 @@ def same_holder(a: str, b: str) -> bool:
         return True
     for x, y in ((wa, wb), (wb, wa)):  # "SNP" / "Scottish National Party"
         caps = {w.strip(".").lower() for w in x if len(w.strip(".")) >= 2 and w.strip(".").isupper()}
-        if caps and len(y) >= 2 and _initials(y) in caps:
+        if caps and len(y) >= 2 and initials(y) in caps:
             return True
     return same_name(a, b)
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from ..extract import stance
 from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from ..extract.attribution import OUTLETS
-from ..extract.names import body, same_body, same_holder, same_name
+from ..extract.names import body, initials, same_body, same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, measure, scope
 from ..extract.states import state, tolled
@@ -169,6 +169,8 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         return not (ra and rb and ra != rb), "another unnamed source"
     if a.anonymous or b.anonymous:
         return True, ""
+    if a.source and b.source and _acronym_of(a.source, b.source):
+        return True, ""  # "the Office for National Statistics" / "data released from the ONS"
     if a.source and b.source:
         na, nb = _proper(a.source), _proper(b.source)
         if na and nb:  # "the BBC's projection" / "a Sky News projection": the names decide
@@ -176,6 +178,18 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
         ok = fuzz.token_set_ratio(a.source.lower(), b.source.lower()) >= 50
         return ok, "another source"
     return True, ""
+
+
+def _acronym_of(a: str, b: str) -> bool:
+    """One source names a body by its initials, the other by its words ("ONS" / "the Office for
+    National Statistics", "ISRO" / "the Indian Space Research Organisation")."""
+    for x, y in ((a, b), (b, a)):
+        caps = {w.strip(".,()’'s").upper() for w in x.split() if len(w.strip(".,()’'s")) >= 3
+                and w.strip(".,()’'s").isupper()}
+        words = [w for w in re.findall(r"[\w’'-]+", y) if w[:1].isupper()]
+        if caps and len(words) >= 3 and initials(words) in {c.lower() for c in caps}:
+            return True
+    return False
 
 
 _ANAPHOR = re.compile(r"(?:the|its|their|this|that)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)", re.I)
@@ -390,7 +404,11 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
             return any(d in pos.lemmas for d in words) or any(
                 w.lower().startswith(d[:5]) for d in words for w in _WORD.findall(pos.text))
 
-        if neg.denied_verb and not pos.lemmas & lexicon.SUPPORT_VERBS:
+        if neg.denied_verb and not (pos.lemmas & lexicon.SUPPORT_VERBS
+                                    and set(neg.denied_verb) & (lexicon.SUPPORT_VERBS | lexicon.TAKING_PART)):
+            # the shared noun carries the event only between two verbs that carry one ("have not
+            # engaged in combat" / "have begun combat operations"), not when the negated verb says
+            # something of its own ("have not matched the hopes" / "have held out hope")
             return said(neg.denied_verb)
         return said(neg.denies)
     cue = neg.negation or ""
@@ -498,7 +516,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             and not _two_quotes(a, b) and not (_relays(a.attribution) or _relays(b.attribution)) \
             and not (contested and not (_shown_one(a, b, compatible)
                                         or any(f.kind is Kind.CONTRADICTION for f in out))) \
-            and not (other_scope and not compatible and not shifted and not both):
+            and not (other_scope and not compatible and not shifted and not both) \
+            and not _other_time(a, b, filed, said=True):
+        # (claims of two times are two statements: "last year Biden said the pandemic was over")
         # (figures of other things only, "700 bodies buried" / "3,200 bodies recovered": two facts)
         same, why = same_source(a.attribution, b.attribution)
         if not same and _person(a.attribution) and _person(b.attribution) and not _one_quotation(a, b):
@@ -519,7 +539,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     la, lb = stance.level(a.certainty), stance.level(b.certainty)
     # "unlikely" / "likely" is one opposition, already called a contradiction: not a second finding
     hedge_opposed = {(c.certainty_cue or "").lower() for c in (a, b)} & opposed
-    if certainty and la != lb and not hedge_opposed and not _modal_variant(a, b):
+    if certainty and la != lb and not hedge_opposed and not _modal_variant(a, b) and not _both_relayed(a, b):
         def say(c: Claim) -> str:
             return c.certainty + (f" ('{c.certainty_cue}')" if c.certainty_cue else "")
         finding(Kind.CERTAINTY_SHIFT, f"{say(a)} -> {say(b)}", _cue_spans(a, a.certainty_cue), _cue_spans(b, b.certainty_cue),
@@ -555,13 +575,17 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     return out
 
 
-def _other_time(a: Claim, b: Claim, filed: tuple[str | None, str | None]) -> bool:
+def _other_time(a: Claim, b: Claim, filed: tuple[str | None, str | None], said: bool = False) -> bool:
     """The claims tell of two times a season or more apart ("the BJP won a majority on its own in
     2014" / "the BJP lost its majority", filed in 2024): each may be true of its own time, so
     neither contradicts the other. A claim that names no date is of its report's day, and a
-    report with no date of the other's (both tell of one event)."""
+    report with no date of the other's (both tell of one event). ``said``: the days the claims
+    were said count too ("In September 2022, Biden said ..." / "..., officials said on Friday"):
+    two statements, not one credited twice."""
+    roles = (None, "said") if said else (None,)
+
     def days(c: Claim, day: str | None, other: str | None) -> list[tuple[float, float]]:
-        told = [(q.low, q.high) for q in c.quantities if q.dimension == "date" and q.role is None
+        told = [(q.low, q.high) for q in c.quantities if q.dimension == "date" and q.role in roles
                 and q.low is not None and q.high is not None]
         own = days_of(day) if day else days_of(other)
         return told or ([(own, own + 1)] if own is not None else [])
@@ -744,6 +768,22 @@ def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
         return False
     na, nb = ([w for w in _CALENDAR.sub(" ", q.text.lower()).split() if w not in _DATE_GLUE] for q in (qa, qb))
     return na == nb and any(w.isdigit() for w in na) and len(na) >= 2
+
+
+_REPORTED_CUE = re.compile(r"(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported) to)", re.I)
+_MEDIA = re.compile(r"\b(?:media|reports?|press|newspapers?|outlets?|broadcasters?)\b", re.I)
+
+
+def _both_relayed(a: Claim, b: Claim) -> bool:
+    """One side says "reportedly", the other credits the claim to the media or to an unnamed
+    source of no kind ("..., local media said", "a source familiar with the deal said"): both
+    pass on what others report, so neither is surer."""
+    for x, y in ((a, b), (b, a)):
+        src = y.attribution
+        if _REPORTED_CUE.fullmatch((x.certainty_cue or "").strip()) and y.certainty == "asserted" and (
+                _MEDIA.search(src.source or "") or (src.anonymous and _singular(src.role) in lexicon.UNKINDED_ROLES)):
+            return True
+    return False
 
 
 def _modal_variant(a: Claim, b: Claim) -> bool:
