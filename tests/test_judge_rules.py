@@ -92,6 +92,9 @@ NO_SHIFT = [
      "The WHO declared mpox a global health emergency in July 2022 in Geneva."),
     # figures of two periods (two Octobers) are two figures
     ("Inflation was 4.2% in October 2021, the office said.", "Inflation was 11.1% in October 2022, the office said."),
+    # an outbreak's cases are a running count: a floor agrees with any count at or above it
+    ("Congo has recorded more than 14,000 mpox cases this year, the WHO said.",
+     "Congo has reported 15,600 mpox cases so far this year, the WHO said."),
     # how long a policy lasted and how long since the last hike are two durations
     ("The Bank of Japan ended eight years of negative interest rates on Tuesday.",
      "The Bank of Japan lifted rates on Tuesday in its first hike in 17 years."),
@@ -121,6 +124,8 @@ def test_figures_of_other_things_are_no_shift(ref, other):
     ("The quake killed 9,100 people in Turkey, officials said.", "The quake killed 8,574 people, officials in Ankara said."),
     ("The Federal Reserve made its first cut in four years on Wednesday.",
      "The Federal Reserve made its first cut in six years on Wednesday."),
+    ("Congo has reported 12,000 mpox cases so far this year, the WHO said.",
+     "Congo has reported 15,600 mpox cases so far this year, the WHO said."),
     ("The harbour will reopen to cargo ships on Monday, the port authority said.",
      "The harbour will reopen to cargo ships on Wednesday, the port authority said."),
 ])

@@ -22,6 +22,9 @@ STATES = [(name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in (
     ("missing", r"missing|unaccounted"),
     ("displaced", r"displaced|homeless|evacuated|evacuees|fled|sheltering"),
     ("arrested", r"arrested|detained|held"),
+    # an outbreak's cases are a running count as its dead are: "more than 14,000 cases" this
+    # year and "15,600 cases so far" can both be true
+    ("cases", r"cases|infections|infected"),
 )]
 
 
