@@ -723,3 +723,31 @@ def test_two_statements_of_two_times_are_no_change_of_source():
                                             "In September 2022, President Joe Biden said the pandemic was over.")
     assert "attribution-shift" in _pair("The pandemic is over, WHO officials said on Friday.",
                                         "The pandemic is over, President Joe Biden said on Friday.")
+
+
+@pytest.mark.parametrize("cue, text, found", [
+    ("is expected to", "the deal was expected to close", True),
+    ("is expected to", "they are  expected to", True),
+    ("is expected to", "it is expected", False),
+    ("is expected to", "as expected to rise", False),
+    ("Is Expected To", "IS EXPECTED TO", True),
+    ("appeared", "the surge appears to", True),
+    ("appeared", "they appear to", True),
+    ("appeared", "it appeared", True),
+    ("appeared", "its appearance", False),
+    ("appeared", "it disappeared", False),
+    ("suggests", "data suggested", True),
+    ("reportedly", "the ministry reported", False),
+    ("reportedly", "Reportedly, he", True),
+    ("could", "it couldn't", False),
+    ("could", "it Could", True),
+    ("may", "it may rise", True),
+    ("may", "in May", False),
+    ("on track to", "on  track to", True),
+    ("on track to", "on track", False),
+    ("is", "this", False),
+])
+def test_the_forms_of_a_cue(cue, text, found):
+    from claimdiff.judge import cue_forms
+
+    assert bool(cue_forms(cue).search(text)) is found

@@ -290,3 +290,20 @@ def test_an_outlet_alone_relays(a, b, same):
 def test_a_government_and_its_bodies(a, b, same):
     assert same_source(a, b)[0] is same
     assert same_source(b, a)[0] is same
+
+
+@pytest.mark.parametrize("attribution, definite", [
+    (A(source="the governor", role="governor"), True),  # two words: the role and its article
+    (A(source="The governor, a rising star in the Democratic party", role="governor"), True),  # apposition cut
+    (A(source="the WHO Director-General", role="general"), True),  # an office one person holds
+    (A(source="the union leader", role="leader"), True),
+    (A(source="the Pentagon spokesman", role="spokesman"), False),  # one of a body's many
+    (A(source="the Iranian army", role="army"), False),  # a body, not a role
+    (A(source="the governor", name="Wes Moore", role="governor"), False),  # a name: not a role alone
+    (A(source="the"), False),
+    (A(source="a governor", role="governor"), False),  # not definite
+])
+def test_a_definite_role_names_one_holder(attribution, definite):
+    from claimdiff.judge import _definite_role
+
+    assert _definite_role(attribution) is definite

@@ -496,3 +496,35 @@ def test_what_a_reporting_denial_denies(sentence, denies):
     s = Parser().parse([sentence])[0]
     verb = next(t for t in s.tokens if t.lemma == "deny")
     assert reading.denied_claim(s, verb) == denies
+
+
+@pytest.mark.parametrize("sentence, figure, role", [
+    ("Economists expect prices to rise 3% this year.", "3%", "forecast"),  # through the verb it hangs from
+    ("The quake killed 62 people.", "62", None),  # no verb of forecasting: a count
+    ("Officials said 2 million people marched.", "2 million", None),
+    # up to the first verb of saying: what someone is expected to say is what they say
+    ("Analysts expect the bank to say rates will rise 0.5%.", "0.5%", None),
+    ("WHO and partners expect requests of up to 60 million doses a year.", "up to 60 million", "forecast"),
+])
+def test_which_figure_is_a_forecast(sentence, figure, role):
+    c = claim_in(sentence, figure)
+    (q,) = [q for q in c.quantities if q.text == figure]
+    assert q.role == role
+
+
+@pytest.mark.parametrize("sentence, figure, holder", [
+    ("The main opposition Indian National Congress won 99 seats.", "99", "Indian National Congress"),
+    ("About 3,000 North Korean troops entered Kursk.", "About 3,000", None),  # the figure is in the subject
+    ("The BJP consolidated its lead, winning 240 seats.", "240", "BJP"),
+])
+def test_whose_figure_it_is(sentence, figure, holder):
+    c = claim_in(sentence, figure)
+    (q,) = [q for q in c.quantities if q.text == figure]
+    assert q.holder == holder
+
+
+def test_a_relative_clause_of_a_light_verb_alone_denies_nothing_more():
+    """'is not the firm that has the licence': the relative clause's verb is a light one with no
+    verb under it, so the copula denies what it denied before, its noun."""
+    c = claim_in("It is not the firm that has the licence.", "firm")
+    assert c.denied_verb == ()

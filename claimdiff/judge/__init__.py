@@ -795,20 +795,24 @@ def _modal_variant(a: Claim, b: Claim) -> bool:
         cue = (x.certainty_cue or "").strip().lower()
         if cue in _MODAL_PAIRS and re.search(rf"\b{_MODAL_PAIRS[cue]}\b", y.content, re.I):
             return True
-        if cue and re.search(_cue_forms(cue), y.content, re.I):
+        if cue and cue_forms(cue).search(y.content):
             return True
     return False
 
 
-def _cue_forms(cue: str) -> str:
-    """A cue as written, or in another form of its first word ("appears" / "appeared", "is
-    expected to" / "was expected to"): a pattern."""
-    words = cue.split()
+def cue_forms(cue: str) -> re.Pattern:
+    """A certainty cue as written, or in another form of its first word ("appears" / "appeared",
+    "is expected to" / "was expected to"), in any case; "may" only in lower case (May is a month)."""
+    words = cue.lower().split()
+    if words == ["may"]:
+        return re.compile(r"\bmay\b")
     if words[0] in ("is", "are", "was", "were") and len(words) > 1:
-        return r"\b(?:is|are|was|were)\s+" + r"\s+".join(map(re.escape, words[1:])) + r"\b"
-    if len(words) == 1 and re.fullmatch(r"\w{3,}(?:ed|s)", cue):  # "appeared" / "appears" / "appear"
-        return rf"\b{re.escape(re.sub(r'(?:ed|s)$', '', cue))}(?:s|ed)?\b"
-    return r"\b" + r"\s+".join(map(re.escape, words)) + r"\b"  # "reportedly" is not "reported"
+        body = r"(?:is|are|was|were)\s+" + r"\s+".join(map(re.escape, words[1:]))
+    elif len(words) == 1 and re.fullmatch(r"\w{3,}(?:ed|s)", words[0]):  # "appeared" / "appears" / "appear"
+        body = re.escape(re.sub(r"(?:ed|s)$", "", words[0])) + "(?:s|ed)?"
+    else:
+        body = r"\s+".join(map(re.escape, words))  # "reportedly" is not "reported"
+    return re.compile(rf"\b{body}\b", re.I)
 
 
 def aligned(held: list[Finding], level: float) -> Finding:
