@@ -517,7 +517,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             and not (contested and not (_shown_one(a, b, compatible)
                                         or any(f.kind is Kind.CONTRADICTION for f in out))) \
             and not (other_scope and not compatible and not shifted and not both) \
-            and not _other_time(a, b, filed, said=True):
+            and not _other_time(a, b, filed):
         # (claims of two times are two statements: "last year Biden said the pandemic was over")
         # (figures of other things only, "700 bodies buried" / "3,200 bodies recovered": two facts)
         same, why = same_source(a.attribution, b.attribution)
@@ -575,14 +575,14 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     return out
 
 
-def _other_time(a: Claim, b: Claim, filed: tuple[str | None, str | None], said: bool = False) -> bool:
+def _other_time(a: Claim, b: Claim, filed: tuple[str | None, str | None]) -> bool:
     """The claims tell of two times a season or more apart ("the BJP won a majority on its own in
     2014" / "the BJP lost its majority", filed in 2024): each may be true of its own time, so
     neither contradicts the other. A claim that names no date is of its report's day, and a
-    report with no date of the other's (both tell of one event). ``said``: the days the claims
-    were said count too ("In September 2022, Biden said ..." / "..., officials said on Friday"):
-    two statements, not one credited twice."""
-    roles = (None, "said") if said else (None,)
+    report with no date of the other's (both tell of one event). The days the claims were said
+    count too ("In September 2022, Biden said ..." / "..., officials said on Friday"): two
+    statements a season apart, neither contradicting the other nor one credited twice."""
+    roles = (None, "said")
 
     def days(c: Claim, day: str | None, other: str | None) -> list[tuple[float, float]]:
         told = [(q.low, q.high) for q in c.quantities if q.dimension == "date" and q.role in roles
