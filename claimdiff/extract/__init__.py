@@ -298,10 +298,11 @@ _WINDOW_AFTER = re.compile(r"\s+(?:to|through|thru|ending|ended|until|up to)\s+(
 _RUN_AFTER = re.compile(r"\s+(?:in a row|running|straight|on the trot)\b", re.I)
 # how long since the last time: "its first hike in 17 years", "the highest level in more than a
 # decade", "a 30-year high": not how long something lasted ("eight years of negative rates")
-_SINCE_BEFORE = re.compile(r"\b(?:first|most|least|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|"
-                           r"slowest|sharpest|steepest|worst|best|deadliest|hottest|coldest|wettest|driest|busiest)\b(?:\s+[\w’'-]+){0,4}?\s+(?:in|for)\s+(?:(?:more|less|fewer)"
-                           r"\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|roughly\s+|around\s+|"
-                           r"at\s+least\s+)?(?:the\s+(?:past|last)\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:first|most|least|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|"
+    r"steepest|worst|best|deadliest|hottest|coldest|wettest|driest|busiest)\b(?:\s+[\w’'-]+){0,4}?\s+(?:in|for)\s+"
+    r"(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|roughly\s+|around\s+|"
+    r"at\s+least\s+)?(?:the\s+(?:past|last)\s+)?$", re.I)
 _SINCE_AFTER = re.compile(r"[\s-]+(?:high|low|peak|trough|record)s?\b", re.I)
 
 
@@ -360,13 +361,14 @@ def _count_role(text: str, q: Quantity) -> Quantity:
         return replace(q, role="window")  # "in the 12 months to May": the span a rate is measured over
     if q.dimension == "duration" and _RUN_AFTER.match(text, q.end):
         return replace(q, role="run")  # "four months in a row": how long a run lasted
-    before = _SINCE_BEFORE.search(text, max(0, q.start - 60), q.start) if q.dimension == "duration" else None
-    if before or (q.dimension == "duration" and _SINCE_AFTER.match(text, q.end)):
+    if q.dimension == "duration":
+        before = _SINCE_BEFORE.search(text, max(0, q.start - 60), q.start)
         if before and before.group(0).split()[0].lower() == "first":
             return replace(q, role="since")  # "its first hike in 17 years": the last one was then
-        # "a 41-year high", "the fastest pace in four decades": highest in at least that long, so a
-        # 41-year high is a 40-year high too
-        return replace(q, role="since", high=None, implied_high=None, high_open=False, bound=">")
+        if before or _SINCE_AFTER.match(text, q.end):
+            # "a 41-year high", "the fastest pace in four decades": highest in at least that long,
+            # so a 41-year high is a 40-year high too
+            return replace(q, role="since", high=None, implied_high=None, high_open=False, bound=">")
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such

@@ -222,6 +222,11 @@ NOT_NEGATING_CUES = (
 DENIAL_VERBS = (
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b"
 )
+# cues that pass on what others report, and words for the media that report it: "reportedly"
+# against "..., local media said" is no change of certainty
+RELAYING_CUES = r"(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported) to)"
+MEDIA_WORDS = r"\b(?:media|reports?|press|newspapers?|outlets?|broadcasters?)\b"
+
 # offices one person holds at a time: "the WHO Director-General" names that one person
 SINGLE_OFFICES = frozenset("director-general secretary-general governor mayor president chancellor premier "
                            "prime-minister ceo chairman chairwoman chairperson".split())

@@ -34,8 +34,15 @@ def same_name(a: str, b: str) -> bool:
 _GLUE = frozenset("the of and for de la".split())
 
 
-def initials(words: list[str]) -> str:
+def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _GLUE).lower()
+
+
+def abbreviates(short: list[str], long: list[str], *, least: int = 2, edges: str = ".") -> bool:
+    """A word of ``short`` in capitals (``least`` letters or more, ``edges`` stripped: "U.S.",
+    "(ONS)", "ONS's") is the initials of ``long``'s words ("SNP" / "Scottish National Party")."""
+    caps = {w.strip(edges).lower() for w in short if len(w.strip(edges)) >= least and w.strip(edges).isupper()}
+    return bool(caps) and len(long) >= 2 and _initials(long) in caps
 
 
 def same_holder(a: str, b: str) -> bool:
@@ -61,10 +68,8 @@ def same_holder(a: str, b: str) -> bool:
 
     if keys(wa) & keys(wb):
         return True
-    for x, y in ((wa, wb), (wb, wa)):  # "SNP" / "Scottish National Party"
-        caps = {w.strip(".").lower() for w in x if len(w.strip(".")) >= 2 and w.strip(".").isupper()}
-        if caps and len(y) >= 2 and initials(y) in caps:
-            return True
+    if abbreviates(wa, wb) or abbreviates(wb, wa):  # "SNP" / "Scottish National Party"
+        return True
     return same_name(a, b)
 
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from ..extract import stance
 from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from ..extract.attribution import OUTLETS
-from ..extract.names import body, initials, same_body, same_holder, same_name
+from ..extract.names import abbreviates, body, same_body, same_holder, same_name
 from ..extract.quantities import pair_quantities
 from ..extract.scope import conflict, measure, scope
 from ..extract.states import state, tolled
@@ -184,10 +184,8 @@ def _acronym_of(a: str, b: str) -> bool:
     """One source names a body by its initials, the other by its words ("ONS" / "the Office for
     National Statistics", "ISRO" / "the Indian Space Research Organisation")."""
     for x, y in ((a, b), (b, a)):
-        caps = {w.strip(".,()’'s").upper() for w in x.split() if len(w.strip(".,()’'s")) >= 3
-                and w.strip(".,()’'s").isupper()}
-        words = [w for w in re.findall(r"[\w’'-]+", y) if w[:1].isupper()]
-        if caps and len(words) >= 3 and initials(words) in {c.lower() for c in caps}:
+        named = [w for w in re.findall(r"[\w’'-]+", y) if w[:1].isupper()]
+        if len(named) >= 3 and abbreviates(x.split(), named, least=3, edges=".,()’'s"):
             return True
     return False
 
@@ -384,17 +382,13 @@ def _one_quotation(a: Claim, b: Claim) -> bool:
         fuzz.ratio(a.content.lower(), b.content.lower()) >= _WORD_FOR_WORD
 
 
-_DENIAL_FORMS = frozenset("deny denies denied reject rejects rejected dismiss dismisses dismissed refute refutes "
-                          "refuted".split())
-
-
 def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     """The negated word, or the first word of what it governs, has its match on the other
     side: "have not engaged" / "have begun engaging", "not engaged in combat" / "begun combat
     operations", "did not confirm" / "confirmed". Two claims about one person, one with a
     "never" in it ("had never meant to defraud" / "had directed her to commit the crimes"),
     are not one asserted and one negated. A denial ("denied", "rejected") is taken as it is."""
-    if neg.lemmas & pos.lemmas & lexicon.DENYING and (neg.negation or "").lower() in _DENIAL_FORMS:
+    if neg.lemmas & pos.lemmas & lexicon.DENYING and stance.DENIAL.fullmatch(neg.negation or ""):
         return False  # "rejected the contract" / "voted to reject the pay deal": both reject it
     if neg.denies is not None:  # from the parse: the negated verb and its objects, never a shared date or place
         # a negated content verb must itself be asserted on the other side: "could not hold on to
@@ -455,7 +449,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
 
     # contradiction: negation on one side only, or a pair of antonyms
     opposed: set[str] = set()  # the words a contradiction was called on
-    if not contradiction or _other_time(a, b, filed):
+    apart = _other_time(a, b, filed)  # two times a season apart: neither contradicts nor re-credits the other
+    if not contradiction or apart:
         pass
     elif a.negated != b.negated and _negates_what_the_other_says(a if a.negated else b, b if a.negated else a):
         neg, pos = (a, b) if a.negated else (b, a)
@@ -517,7 +512,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             and not (contested and not (_shown_one(a, b, compatible)
                                         or any(f.kind is Kind.CONTRADICTION for f in out))) \
             and not (other_scope and not compatible and not shifted and not both) \
-            and not _other_time(a, b, filed):
+            and not apart:
         # (claims of two times are two statements: "last year Biden said the pandemic was over")
         # (figures of other things only, "700 bodies buried" / "3,200 bodies recovered": two facts)
         same, why = same_source(a.attribution, b.attribution)
@@ -770,8 +765,8 @@ def _same_calendar_day(qa: Quantity, qb: Quantity) -> bool:
     return na == nb and any(w.isdigit() for w in na) and len(na) >= 2
 
 
-_REPORTED_CUE = re.compile(r"(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported) to)", re.I)
-_MEDIA = re.compile(r"\b(?:media|reports?|press|newspapers?|outlets?|broadcasters?)\b", re.I)
+_REPORTED_CUE = re.compile(lexicon.RELAYING_CUES, re.I)
+_MEDIA = re.compile(lexicon.MEDIA_WORDS, re.I)
 
 
 def _both_relayed(a: Claim, b: Claim) -> bool:
