@@ -127,7 +127,9 @@ class Quantity:
     # or "threshold" (a bar to reach: "the 272 seats needed for a majority"; likewise) or
     # "forecast" (what someone expected: "were expecting 550,000 demonstrators"; likewise) or
     # "run" (how long a run lasted: "four months in a row"; likewise) or "window" (the span a
-    # rate is measured over: "in the 12 months to May"; compared with nothing)
+    # rate is measured over: "in the 12 months to May"; compared with nothing) or "since" (how
+    # long since the last time: "its first cut in five years"; likewise) or "record" (how long
+    # since a level was last reached: "the highest in 23 years", "a 41-year high"; likewise)
     role: str | None = None
     # how the figure was stated: "=" bare, "~" about, ">" more than / at least, "<" up to /
     # less than / nearly, "range" (from X to Y, between, "tens of thousands"); None for dates

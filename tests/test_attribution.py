@@ -211,6 +211,37 @@ ATTRIBUTIONS = [
          "Protesters carried banners", None, None, False, None),
     case("Exports to China fell 8 percent, the sharpest drop since 2020.",
          "Exports to China fell", None, None, False, None),
+    # --- a clause that is itself a report has its own source, read from the parse ----------------------
+    # "..., X said, and Y said Z": Z is Y's, not X's
+    case("The jet had left from Sapporo, an airline spokesperson said, and the coast guard said its plane had "
+         "been on its way to Niigata.", "on its way to Niigata", "the coast guard", None, False, None),
+    case("The jet had left from Sapporo, an airline spokesperson said, and the coast guard said its plane had "
+         "been on its way to Niigata.", "left from Sapporo", "an airline spokesperson", None, True, None),
+    # a frame at the end after a relative clause: the source starts after the clause's comma
+    case("The jet had set off from Shin Chitose Airport, which serves the city of Sapporo, the transport "
+         "minister said.", "set off from", "the transport minister", None, False, None),
+    # the source without the clause about it
+    case("Tamer Ramadan, who heads a delegation of the Red Cross in the country, said the death toll was huge.",
+         "death toll was huge", "Tamer Ramadan", "Tamer Ramadan", False, None),
+    case("A senior official, who asked not to be named because of the subject, said the troops had moved.",
+         "troops had moved", "A senior official", None, True, None),
+    case("Ukraine's defense minister, Rustem Umerov, separately told a broadcaster that the first clashes had "
+         "already taken place.", "first clashes", "Rustem Umerov", "Rustem Umerov", False, None),
+    # "Citing X, Y say": X's word, through Y
+    case("Citing the interior ministry, the state-run media say at least 2,012 people died in the quake.",
+         "2,012 people died", "the interior ministry", None, False, "the state-run media"),
+    # a reckoning is no one's word: the clause stays with the speaker before it
+    case("He noted that 7 million deaths had been reported, but estimates suggest the real number is far higher.",
+         "real number", "He", "He", False, None),
+    # an outlet that cites its own earlier report credits no one but itself: no source
+    case("---\noutlet: Apricot Valley Bulletin\n---\nApricot Valley Bulletin reported earlier that a helicopter "
+         "crash on Sunday had killed the president.", "helicopter crash", None, None, False, None),
+    # "she" after a sentence that names another person is not resolved to the last speaker
+    case("Joseph Bankman said the family was shaken. The trial turned on the testimony of Caroline Ellison, his "
+         "former girlfriend. She testified that he had directed her to commit the crimes.", "directed her",
+         "She", "She", False, None),
+    case("Joseph Bankman said the family was shaken. He added that they would appeal.", "would appeal",
+         "Joseph Bankman", "Joseph Bankman", False, None),
 ]
 
 

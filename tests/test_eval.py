@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4232, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4247, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 41 tuning stories at the default confidence level,
@@ -82,8 +82,8 @@ def test_eval_json_on_the_corpus(run):
 # kakhovka-dam-collapse-2023, odysseus-moon-landing-2024 and three fresh stories whose error lists were
 # seen at their first run (haneda, ecb, raisi), moved to tuning once their errors were read)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 23), "figure-shift": (26, 9, 62), "attribution-shift": (24, 3, 79),
-    "certainty-shift": (22, 5, 63), "only-in": (415, 727, 272), "agree": (527, 315, 780),
+    "contradiction": (8, 0, 23), "figure-shift": (26, 8, 62), "attribution-shift": (24, 1, 79),
+    "certainty-shift": (22, 4, 63), "only-in": (410, 730, 277), "agree": (528, 313, 779),
 }
 
 

@@ -190,9 +190,10 @@ def test_he_or_she_opening_a_claim_names_the_person():
 
 @pytest.mark.parametrize("text, role", [
     ("The bank lifted rates in its first hike in 17 years.", "since"),
-    ("Prices rose at the fastest pace in more than four decades.", "since"),
-    ("It was the lowest level for nearly 30 years.", "since"),
-    ("The yen slid to a 34-year low.", "since"),
+    # since a level was last reached: another fact than since the last time, compared apart
+    ("Prices rose at the fastest pace in more than four decades.", "record"),
+    ("It was the lowest level for nearly 30 years.", "record"),
+    ("The yen slid to a 34-year low.", "record"),
     # how long something lasted, not how long since the last time
     ("The bank ended eight years of negative interest rates.", None),
     ("The bank kept negative interest rates for eight years.", None),  # "interest" is no superlative

@@ -101,6 +101,10 @@ NO_SHIFT = [
     # a strike that began on Friday and the contracts that lapsed on Thursday night: two events
     ("About 13,000 workers went on strike on Friday, the union said.",
      "The contracts lapsed on Thursday at 11:59 p.m., the union said."),
+    # when the last cut was and when rates were last this high are two facts
+    ("The European Central Bank has lowered borrowing costs, its first cut in nearly five years.",
+     "The European Central Bank has cut rates after ten hikes had pushed them to their highest point in over "
+     "twenty years."),
 ]
 
 

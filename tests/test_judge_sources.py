@@ -26,6 +26,11 @@ CASES = [
     (A(source="Joe Biden", name="Joe Biden"), A(source="Xi Jinping", name="Xi Jinping"), False, "another named source"),
     (A(source="Starmer", name="Starmer"), A(source="Keir Starmer", name="Keir Starmer"), True, None),
     (A(source="Starmer", name="Starmer"), A(source="Rishi Sunak", name="Rishi Sunak"), False, "another named source"),
+    # a surname and an apposition about it is that person
+    (A(source="Trump", name="Trump"), A(source="Trump, the presumptive Republican presidential nominee", name="Trump"),
+     True, None),
+    (A(source="Biden", name="Biden"), A(source="Trump, the presumptive Republican presidential nominee", name="Trump"),
+     False, "another named source"),
     # two bodies, one body under two forms, a body under its building's name
     (A(source="the State Department", organisation="State Department"),
      A(source="the Pentagon", organisation="Pentagon"), False, "another body"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Sequence
 
 from . import attribution as attr
 from . import lexicon
@@ -87,6 +88,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
     speaker: Attribution | None = None  # the last credited source, for a bare quotation
     person: Attribution | None = None  # the last named person, for "He said"
     mentioned: str | None = None  # the last person the parse finds as a subject, for "He said"
+    others: list[str] = []  # the people the sentence before names, outside its sources
     actor: str | None = None  # the last named person a sentence was about, for "He showed little emotion"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
     for (_, s_end), s_start, ps in zip(spans, starts, parses):
@@ -110,14 +112,17 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                                           clause_at=lambda at, ps=ps, s0=s_start: reading.coordinates_clause(ps, at - s0)):
             claim_text = text[c_start:c_end]
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
-            if frame is not None:
+            own = _own_report(ps, s_start, c_start, c_end, frame, sentence_frame)
+            if own is not None:
+                frame = own
+            elif frame is not None:
                 frame = _parsed_source(ps, s_start, frame, sentence)
             if frame is not None and frame.attribution.cue and reading.aside_report(
                     ps, frame.attribution.cue, c_start - s_start, c_end - s_start):
                 frame = None  # "..., as Iranian media reported explosions": that clause's source, not this one's
-            attribution = frame.attribution if frame else Attribution()
+            attribution = _own_outlet(frame.attribution, doc.outlet) if frame else Attribution()
             if frame and attr.PRONOUN.match(attribution.source or ""):
-                attribution = _pronoun_source(attribution, person, mentioned)
+                attribution = _pronoun_source(attribution, person, mentioned, others)
             if attribution.source and not attr.PRONOUN.match(attribution.source):
                 speaker = attribution  # named or not, the one a following bare quote belongs to
                 if attribution.name and not attribution.anonymous:
@@ -168,16 +173,63 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             prev_sentence_claims.append(len(out) - 1)
         named = reading.subject_name(ps)
         mentioned = named if named and _person_like(named) else mentioned
+        # the people this sentence names outside its sources, whom a "she said" next may mean too
+        sources = " ".join(out[i].attribution.source or "" for i in prev_sentence_claims)
+        others = [n for n in reading.proper_names(ps) if _person_like(n) and n not in sources]
     return out
 
 
-def _pronoun_source(a: Attribution, person: Attribution | None, mentioned: str | None) -> Attribution:
+def _own_report(ps, s_start: int, c_start: int, c_end: int, frame: "attr.Frame | None",
+                sentence_frame: "attr.Frame | None") -> "attr.Frame | None":
+    """The frame of a claim that is itself a report with its own subject, which the patterns
+    missed ("..., and the coast guard said its plane had been on its way": not the source of the
+    clause before). None where the patterns found the claim's own frame, or the parse finds none."""
+    if frame is not None and (frame is not sentence_frame or frame.frame is None
+                              or c_start <= frame.frame[0] < c_end):
+        return None  # the patterns found the claim's own frame, or one whose span lies in this claim
+    got = reading.own_report(ps, c_start - s_start, c_end - s_start)
+    if got is None:
+        return None
+    subject, verb, f0, f1, cited, whole = got
+    if not attr.speaker(cited if cited is not None else subject):
+        return None
+    if cited is not None:  # "Citing the interior ministry, state media say": the ministry, through them
+        return attr.Frame(attr.describe(cited, via=subject, cue=verb), (s_start + f0, s_start + f1), cited=True)
+    hint = bool(attr.ANON_CLAUSE.search(whole)) and not attr.OUTLETS.fullmatch(subject)
+    return attr.Frame(attr.describe(subject, anonymous_hint=hint, cue=verb), (s_start + f0, s_start + f1))
+
+
+def _own_outlet(a: Attribution, outlet: str | None) -> Attribution:
+    """An outlet citing itself ("Apricot Valley Bulletin reported earlier that ...") credits no
+    one but the report: its own reporting, as if no source were named; as a channel ("..., the
+    Bulletin reported, citing police") it is left out and the source stays."""
+    from dataclasses import replace
+
+    def own(name: str | None) -> bool:
+        return bool(name and outlet) and _bare(name) == _bare(outlet)
+
+    if own(a.source):
+        return Attribution() if a.via is None or own(a.via) else attr.describe(a.via, cue=a.cue)
+    return replace(a, via=None) if own(a.via) else a
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+|['’]s$", "", " ".join(name.lower().split()))
+
+
+def _pronoun_source(a: Attribution, person: Attribution | None, mentioned: str | None,
+                    others: Sequence[str] = ()) -> Attribution:
     """Whom "he said" or "she said" credits: the last named speaker, when the last person a
     sentence was about is that speaker too (or no one was); the person mentioned, when no one
-    has spoken yet. When the two differ ("Ellison testified ... Bankman-Fried ... He said"), no
-    one: the pronoun stays, and the judge compares no pronoun. "They" is the last speaker."""
+    has spoken yet. When the two differ ("Ellison testified ... Bankman-Fried ... He said"), or
+    the sentence before names another person anywhere ("... turned on the testimony of Caroline
+    Ellison. She testified"), no one: the pronoun stays, and the judge compares no pronoun.
+    "They" is the last speaker."""
     if (a.source or "").strip().lower() == "they":
         return _merge_via(person, a.via) if person else a
+    who = (person.name if person else None) or mentioned
+    if others and (not who or any(not same_name(who, n) for n in others)):
+        return a
     if person is not None and (mentioned is None or same_name(person.name or "", mentioned)):
         return _merge_via(person, a.via)
     if person is None and mentioned:
@@ -367,8 +419,9 @@ def _count_role(text: str, q: Quantity) -> Quantity:
             return replace(q, role="since")  # "its first hike in 17 years": the last one was then
         if before or _SINCE_AFTER.match(text, q.end):
             # "a 41-year high", "the fastest pace in four decades": highest in at least that long,
-            # so a 41-year high is a 40-year high too
-            return replace(q, role="since", high=None, implied_high=None, high_open=False, bound=">")
+            # so a 41-year high is a 40-year high too; and another fact than "the first cut in five
+            # years" (when the last cut was), so the two are compared only with their own kind
+            return replace(q, role="record", high=None, implied_high=None, high_open=False, bound=">")
     after = _PART_AFTER.match(text, q.end)
     if after and after.group(0).strip().lower() == "more" and _THAN_AHEAD.match(text, after.end()):
         after = None  # "72,000 more jobs than first reported": a difference, compared as such

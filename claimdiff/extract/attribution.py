@@ -114,11 +114,22 @@ def _is_source(np: str) -> bool:
     return len(caps) >= 1 and len(caps) >= len(words) - 1 and len(words) <= 5
 
 
+def speaker(np: str) -> bool:
+    """A subject the parse found for a reporting verb can be its source: a source as the patterns
+    know one (a name, a role, an outlet, a body), or a body written in lower case ("the coast
+    guard", "police", "the company"). Not a record or a reckoning ("estimates suggest"), which
+    says no one's word."""
+    np = np.strip(" ,")
+    return _is_source(np) or bool(_BODY_ANY_CASE.search(np)) and len(np.split()) <= 8 \
+        and not _NOT_SOURCE.match(np) and not _RELATIVE.search(np)
+
+
 _NAME_RUN = r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*"
 _UNNAMED_ROLES = re.compile(lexicon.UNNAMED_ROLES, re.I)
 
 
 _BODY = re.compile(lexicon.BODY_WORDS)
+_BODY_ANY_CASE = re.compile(lexicon.BODY_WORDS, re.I)
 
 
 def _name(src: str, role_m: list[re.Match]) -> str | None:
@@ -174,6 +185,17 @@ def describe(source: str, *, anonymous_hint: bool = False, via: str | None = Non
     return Attribution(source=src, name=name, role=role, organisation=org, anonymous=anonymous, via=via, cue=cue)
 
 
+def _tail(rx: re.Pattern, sentence: str) -> re.Match | None:
+    """The first match of a frame at the sentence's end whose source can be one, trying each
+    later comma: in "..., which serves the city of Sapporo, the transport minister said" the
+    words from the first comma are a clause, those from the second a source."""
+    m = rx.search(sentence)
+    first = m
+    while m is not None and not _is_source(m.group("src")):
+        m = rx.search(sentence, m.start() + 1)
+    return m or first
+
+
 def find(sentence: str, offset: int = 0) -> Frame | None:
     """The attribution of one sentence (offsets of the frame are into the document)."""
     anon_hint = bool(_ANON_ANYWHERE.search(sentence))
@@ -183,7 +205,7 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         src = m.group("src").strip()
         frames.append(Frame(describe(src, cue="according to"), (offset + m.start(), offset + m.end())))
     for rx in (_TAIL_INV, _TAIL):
-        m = rx.search(sentence)
+        m = _tail(rx, sentence)
         if m and rx is _TAIL and _CLAUSE_AFTER.match(m.group("rest") or "") and m.group("verb").lower() not in _OBJECT_VERBS \
                 and not _SUBORDINATE.match(m.group("rest") or ""):
             m = None  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
@@ -215,7 +237,8 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         src = m.group("src")
         end = m.end()
         # "said that", "said,", "said in a statement that", "told reporters on Friday that"
-        that = re.match(r"\s*(?:that\s+|,\s*|(?:(?:in|at|on|during|after|before|outside|to)\b|reporters\b)"
+        that = re.match(r"\s*(?:(?:earlier|later|previously|again|separately)\s+)?(?:that\s+|,\s*|"
+                        r"(?:(?:in|at|on|during|after|before|outside|to)\b|reporters\b)"
                         r"[^,.;“”\"]{0,50}?\s+that\s+)", sentence[end:])
         if that is None and m.group("verb").lower() in ("told", "tells"):
             # whom it was told: "told the jury he had made mistakes", "told a news conference that"

@@ -808,7 +808,8 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             # size of a whole ("of the 543 seats") and a thing named by its date ("the Oct. 1
             # salvo") likewise
             if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named",
-                                                                                  "threshold", "forecast", "run", "since")):
+                                                                                  "threshold", "forecast", "run", "since",
+                                                                                  "record")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

@@ -261,6 +261,51 @@ def reporting_subject(s: Sentence, cue: str) -> tuple[str, bool, str] | None:
     return s.span_text(toks), True, s.span_text(whole)
 
 
+def own_report(s: Sentence, a: int, b: int) -> tuple[str, str, int, int, str | None, str] | None:
+    """The claim in [a, b) is itself a report with its own subject ("..., a Japan Airlines
+    spokesperson said, and the coast guard said its plane had been on its way"): the subject
+    said what follows, whatever credits the clause before. Returns the subject's words, the
+    reporting verb and the offsets of the frame (from the subject to where what was said
+    starts), whom the subject cites ("Citing the interior ministry, state media say ..."), if
+    anyone, and the whole subject with the clauses about it ("who asked not to be named"); None when the clause's head is no reporting verb with a subject and a
+    complement inside the claim, or the subject is a pronoun or a relative word (those the
+    pattern readings and "he said" resolve)."""
+    toks = [t for t in s.tokens if _in(t, a, b) and t.pos not in _FUNCTION]
+    if not toks:
+        return None
+    top = min(toks, key=lambda t: (_depth(s, t), t.i))
+    if top.lemma not in REPORTING or top.pos != "VERB":
+        return None
+    said = next((c for c in s.children(top) if c.dep == "ccomp" and _in(c, a, b)), None)
+    subj = next((c for c in s.children(top) if c.dep == "nsubj" and _in(c, a, b)), None)
+    if said is None or subj is None or subj.pos == "PRON" or subj.i > top.i:
+        return None
+    whole = s.subtree(subj)
+    # the source without the clauses and appositions about it ("Tamer Ramadan, who heads a
+    # delegation of the Red Cross, said": Tamer Ramadan), one run of words
+    words = [t for t in whole if t.i == subj.i or not _under(s, t, subj, _SUBJECT_OUT)]
+    what = s.subtree(said)
+    while what and what[0].dep == "mark" and what[0].lower == "that":
+        what = what[1:]  # "told a broadcaster that the first clashes had taken place"
+    if not words or not what or whole[-1].i >= top.i or what[0].i <= top.i:
+        return None
+    cut = next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))
+    if any(t.i == subj.i for t in words[cut:]):
+        return None  # the subject's head is not in the first run: no plain name to give
+    words = words[:cut]
+    while words and words[-1].pos == "PUNCT":
+        words = words[:-1]
+    start, cited = whole[0].start, None
+    cite = next((c for c in s.children(top) if c.lower in ("citing", "quoting") and _in(c, a, b)), None)
+    if cite is not None:
+        obj = next((c for c in s.children(cite) if c.dep in ("dobj", "pobj")), None)
+        if obj is None:
+            return None
+        cited = s.span_text([t for t in s.subtree(obj) if t.pos != "PUNCT"])
+        start = min(start, cite.start)
+    return s.span_text(words), top.lower, start, what[0].start, cited, s.span_text(whole)
+
+
 def aside_report(s: Sentence, cue: str, a: int, b: int) -> bool:
     """The reporting verb ``cue`` heads a clause of time or reason about another ("Israel hit
     back, as Iranian media reported explosions"; "..., after officials said ...") and lies
@@ -316,6 +361,20 @@ def subject_name(s: Sentence) -> str | None:
         if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
             found = s.span_text(name)
     return found
+
+
+def proper_names(s: Sentence) -> list[str]:
+    """Every run of two or more proper nouns in the sentence, as written ("Caroline Ellison",
+    "Alameda Research"): the names a following "he" or "she" might point back to."""
+    out, run = [], []
+    for t in list(s.tokens) + [None]:
+        if t is not None and t.pos == "PROPN" and (not run or run[-1].i + 1 == t.i):
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            out.append(s.span_text(run))
+        run = [t] if t is not None and t.pos == "PROPN" else []
+    return out
 
 
 _PREMODIFIER = frozenset({"compound", "nmod", "amod", "nummod"})

@@ -123,8 +123,10 @@ def _person(a: Attribution) -> str | None:
     """A named person (two or more capitalised words that are not an outlet or a body)."""
     if a.name and not a.anonymous and _PERSON.fullmatch(a.name) and not a.name.startswith("The "):
         return a.name
-    # a surname alone ("Starmer told supporters"): the source as written is that one word
-    if (a.name and not a.anonymous and a.source == a.name and _SURNAME.fullmatch(a.name)
+    # a surname alone ("Starmer told supporters"): the source as written is that one word, or
+    # that word and an apposition about it ("Trump, the presumptive Republican nominee, said")
+    if (a.name and not a.anonymous and a.source and (a.source == a.name or a.source.startswith(a.name + ","))
+            and _SURNAME.fullmatch(a.name)
             and not _PRONOUN.match(a.name) and not _GROUP.search(a.name)):
         return a.name
     return None
