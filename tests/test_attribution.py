@@ -233,6 +233,12 @@ ATTRIBUTIONS = [
     # a reckoning is no one's word: the clause stays with the speaker before it
     case("He noted that 7 million deaths had been reported, but estimates suggest the real number is far higher.",
          "real number", "He", "He", False, None),
+    # an outlet's report of what someone said: that person's word, through the outlet
+    case("Earlier, coast guard spokesperson Yoshinori Yanagishima said the pilot had got out and reached "
+         "officials, the Associated Press reported.", "pilot had got out", "Yoshinori Yanagishima",
+         "Yoshinori Yanagishima", False, "the Associated Press"),
+    case("The pilot had got out and reached officials, the Associated Press reported.", "pilot had got out",
+         "the Associated Press", None, False, None),
     # an outlet that cites its own earlier report credits no one but itself: no source
     case("---\noutlet: Apricot Valley Bulletin\n---\nApricot Valley Bulletin reported earlier that a helicopter "
          "crash on Sunday had killed the president.", "helicopter crash", None, None, False, None),

@@ -26,6 +26,11 @@ CASES = [
     (A(source="Joe Biden", name="Joe Biden"), A(source="Xi Jinping", name="Xi Jinping"), False, "another named source"),
     (A(source="Starmer", name="Starmer"), A(source="Keir Starmer", name="Keir Starmer"), True, None),
     (A(source="Starmer", name="Starmer"), A(source="Rishi Sunak", name="Rishi Sunak"), False, "another named source"),
+    # a record that names no one may be the named body's
+    (A(source="data released last week"), A(source="Eurostat", name="Eurostat"), True, None),
+    (A(source="data released last week"), A(source="Joe Biden", name="Joe Biden"), False, "another source"),
+    (A(source="official figures"), A(source="the statistics office", organisation="statistics office"), True, None),
+    (A(source="Eurostat data"), A(source="the Bundesbank", organisation="Bundesbank"), False, "another source"),
     # a surname and an apposition about it is that person
     (A(source="Trump", name="Trump"), A(source="Trump, the presumptive Republican presidential nominee", name="Trump"),
      True, None),

@@ -116,7 +116,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             if own is not None:
                 frame = own
             elif frame is not None:
-                frame = _parsed_source(ps, s_start, frame, sentence)
+                frame = _relayed(ps, _parsed_source(ps, s_start, frame, sentence))
             if frame is not None and frame.attribution.cue and reading.aside_report(
                     ps, frame.attribution.cue, c_start - s_start, c_end - s_start):
                 frame = None  # "..., as Iranian media reported explosions": that clause's source, not this one's
@@ -177,6 +177,20 @@ def extract(doc: Document, parser=None) -> list[Claim]:
         sources = " ".join(out[i].attribution.source or "" for i in prev_sentence_claims)
         others = [n for n in reading.proper_names(ps) if _person_like(n) and n not in sources]
     return out
+
+
+def _relayed(ps, frame: "attr.Frame | None") -> "attr.Frame | None":
+    """An outlet's report of what someone said ("X said the pilot had got out, the Associated
+    Press reported"): X's word, through the outlet."""
+    if frame is None or frame.cited or frame.attribution.via is not None:
+        return frame
+    a = frame.attribution
+    if not a.cue or not a.source or not attr.OUTLETS.fullmatch(a.source.strip()):
+        return frame
+    got = reading.relayed_report(ps, a.cue)
+    if got is None or not attr.speaker(got[0]) or attr.OUTLETS.fullmatch(got[0]):
+        return frame
+    return attr.Frame(attr.describe(got[0], via=a.source, cue=got[1]), frame.frame, cited=True)
 
 
 def _own_report(ps, s_start: int, c_start: int, c_end: int, frame: "attr.Frame | None",

@@ -186,14 +186,25 @@ def describe(source: str, *, anonymous_hint: bool = False, via: str | None = Non
 
 
 def _tail(rx: re.Pattern, sentence: str) -> re.Match | None:
-    """The first match of a frame at the sentence's end whose source can be one, trying each
-    later comma: in "..., which serves the city of Sapporo, the transport minister said" the
-    words from the first comma are a clause, those from the second a source."""
+    """The first match of a frame at the sentence's end that is one, trying each later comma:
+    in "..., which serves the city of Sapporo, the transport minister said" the words from the
+    first comma are a clause, those from the second a source; in "Earlier, X said the pilot got
+    out, the Associated Press reported" what follows "X said" is what was said, and the frame
+    at the end is the agency's."""
     m = rx.search(sentence)
-    first = m
-    while m is not None and not _is_source(m.group("src")):
+    while m is not None and not _tail_frame(rx, m):
         m = rx.search(sentence, m.start() + 1)
-    return m or first
+    return m
+
+
+def _tail_frame(rx: re.Pattern, m: re.Match) -> bool:
+    rest = m.group("rest") or ""
+    if rx is _TAIL and _CLAUSE_AFTER.match(rest) and m.group("verb").lower() not in _OBJECT_VERBS \
+            and not _SUBORDINATE.match(rest):
+        return False  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
+    if rx is _TAIL_INV and _FINITE_IN_SOURCE.search(m.group("src")):
+        return False  # "Maryland's governor, Wes Moore, said the crew's mayday gave ...": what was said, not who
+    return _is_source(m.group("src"))
 
 
 def find(sentence: str, offset: int = 0) -> Frame | None:
@@ -206,11 +217,6 @@ def find(sentence: str, offset: int = 0) -> Frame | None:
         frames.append(Frame(describe(src, cue="according to"), (offset + m.start(), offset + m.end())))
     for rx in (_TAIL_INV, _TAIL):
         m = _tail(rx, sentence)
-        if m and rx is _TAIL and _CLAUSE_AFTER.match(m.group("rest") or "") and m.group("verb").lower() not in _OBJECT_VERBS \
-                and not _SUBORDINATE.match(m.group("rest") or ""):
-            m = None  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
-        if m and rx is _TAIL_INV and _FINITE_IN_SOURCE.search(m.group("src")):
-            m = None  # "Maryland's governor, Wes Moore, said the crew's mayday gave ...": what was said, not who
         if m and _is_source(m.group("src")):
             verb = m.group("verb").lower()
             src = m.group("src")

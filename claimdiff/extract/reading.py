@@ -306,6 +306,34 @@ def own_report(s: Sentence, a: int, b: int) -> tuple[str, str, int, int, str | N
     return s.span_text(words), top.lower, start, what[0].start, cited, s.span_text(whole)
 
 
+def relayed_report(s: Sentence, cue: str) -> tuple[str, str] | None:
+    """What the reporting verb ``cue`` reports is itself a report with its own subject ("coast
+    guard spokesperson Yoshinori Yanagishima said the pilot had got out, the Associated Press
+    reported"): that subject and its verb, the subject without the clauses about it; None
+    when it is not, or the inner subject is a pronoun."""
+    v = next((t for t in _cue_tokens(s, cue) if t.pos == "VERB"), None)
+    if v is None:
+        return None
+    inner = next((c for c in s.children(v) if c.dep == "ccomp" and c.lemma in REPORTING and c.pos == "VERB"), None)
+    head = s.tokens[v.head]
+    if inner is None and v.dep in ("ccomp", "parataxis") and head.i < v.i and head.lemma in REPORTING \
+            and head.pos == "VERB":
+        inner = head  # the outlet's frame at the end, which the parse hangs under the inner verb
+    if inner is None:
+        return None
+    subj = next((c for c in s.children(inner) if c.dep == "nsubj"), None)
+    if subj is None or subj.pos == "PRON" or not any(c.dep == "ccomp" and c.i != v.i for c in s.children(inner)):
+        return None
+    words = [t for t in s.subtree(subj) if t.i == subj.i or not _under(s, t, subj, _SUBJECT_OUT)]
+    cut = next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))
+    words = words[:cut]
+    while words and words[-1].pos == "PUNCT":
+        words = words[:-1]
+    if not any(t.i == subj.i for t in words):
+        return None
+    return s.span_text(words), inner.lower
+
+
 def aside_report(s: Sentence, cue: str, a: int, b: int) -> bool:
     """The reporting verb ``cue`` heads a clause of time or reason about another ("Israel hit
     back, as Iranian media reported explosions"; "..., after officials said ...") and lies

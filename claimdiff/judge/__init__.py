@@ -146,6 +146,8 @@ def same_source(a: Attribution, b: Attribution) -> tuple[bool, str]:
     if _of_government(a.source, b) or _of_government(b.source, a) or _part_of(a.source, b.source) \
             or _part_of(b.source, a.source):
         return True, ""
+    if _ownerless_record(a.source) and _issuer(b) or _ownerless_record(b.source) and _issuer(a):
+        return True, ""  # "data released last week" / "Eurostat": the record may be that body's
     if body(a.source) and body(b.source):  # two countries' bodies, or two of one country's
         return False, "another body"
     if pa and pb:
@@ -204,6 +206,26 @@ def _anaphoric(source: str | None) -> bool:
 
 
 _RECORD = re.compile(r"['’]s\s+(?P<noun>[a-z]+)$", re.I)
+
+
+def _ownerless_record(source: str | None) -> bool:
+    """A record that names no one ("data released last week", "official figures", "the
+    latest estimates"): whose record it is the text does not say, so it may be that of the
+    body or person named on the other side, and is no other source."""
+    words = re.findall(r"[\w’'-]+", source or "")
+    if not words or any(w[:1].isupper() for w in words if w.lower() not in ("the", "a", "an")):
+        return False
+    return any(w.lower() in lexicon.RECORD_NOUNS for w in words)
+
+
+def _issuer(a: Attribution) -> bool:
+    """A source that may put out records: a named organisation, a body's word, or a name (one
+    word, "Eurostat", may be a body as well as a surname); not an unnamed witness or official."""
+    if a.organisation or body(a.source):
+        return True
+    words = (a.source or "").split()
+    return bool(words) and not a.anonymous and not (_person(a) and len((a.name or "").split()) > 1) \
+        and any(w[:1].isupper() for w in words)
 
 
 def _owner(a: Attribution) -> Attribution:
