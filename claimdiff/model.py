@@ -129,7 +129,8 @@ class Quantity:
     # "run" (how long a run lasted: "four months in a row"; likewise) or "window" (the span a
     # rate is measured over: "in the 12 months to May"; compared with nothing) or "since" (how
     # long since the last time: "its first cut in five years"; likewise) or "record" (how long
-    # since a level was last reached: "the highest in 23 years", "a 41-year high"; likewise)
+    # since a level was last reached: "the highest in 23 years", "a 41-year high"; likewise) or
+    # "age" (how old someone is: "the 61-year-old"; likewise)
     role: str | None = None
     # how the figure was stated: "=" bare, "~" about, ">" more than / at least, "<" up to /
     # less than / nearly, "range" (from X to Y, between, "tens of thousands"); None for dates
@@ -149,11 +150,14 @@ class Quantity:
 
     def overlaps(self, other: "Quantity") -> bool:
         """True when the two intervals share at least one point (lower bounds read as news
-        writes them: up to the next step of their last digit, see ``implied_high``)."""
+        writes them: up to the next step of their last digit, see ``implied_high``; but a floor
+        of a figure per unit is a floor, as each unit may pass it by its own amount: "more than
+        300 litres per square metre" in several towns, "more than 400" in some areas)."""
         def bounds(q: Quantity) -> tuple[float, float, bool]:
-            high = q.high if q.high is not None else q.implied_high
+            implied = None if q.role == "each" else q.implied_high
+            high = q.high if q.high is not None else implied
             return (-math.inf if q.low is None else q.low, math.inf if high is None else high,
-                    q.high_open or (q.high is None and q.implied_high is not None))
+                    q.high_open or (q.high is None and implied is not None))
 
         if self.is_maximum and other.is_maximum:
             # two stated maxima ("a maximum of 110 years" / "up to 115 years") give the same

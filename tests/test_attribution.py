@@ -239,6 +239,14 @@ ATTRIBUTIONS = [
          "Yoshinori Yanagishima", False, "the Associated Press"),
     case("The pilot had got out and reached officials, the Associated Press reported.", "pilot had got out",
          "the Associated Press", None, False, None),
+    # a frame at the end that no pattern knows ("services" in lower case): the parse's subject
+    case("Deaths from the floods have risen to at least 158, the country's emergency rescue services said "
+         "on Thursday.", "risen to at least 158", "the country's emergency rescue services", None, False, None),
+    # "put" after a comma takes what is put, no speaker: "put Lai on 41 percent" credits the
+    # figures, not Lai
+    case("Figures from the election commission, still being finalised as the victory speeches were delivered, put "
+         "Lai on 41 percent of the popular vote.", "41 percent", "Figures from the election commission", None, False,
+         None),
     # an outlet that cites its own earlier report credits no one but itself: no source
     case("---\noutlet: Apricot Valley Bulletin\n---\nApricot Valley Bulletin reported earlier that a helicopter "
          "crash on Sunday had killed the president.", "helicopter crash", None, None, False, None),

@@ -71,19 +71,20 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4247, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4116, abs=5e-4)
 
 
-# strict (tp, fp, fn) per kind on the 41 tuning stories at the default confidence level,
+# strict (tp, fp, fn) per kind on the 44 tuning stories at the default confidence level,
 # unjudged disagreements counted as wrong (the twelve of before, the six former held-out
 # stories, four of the second held-out set and, since session 7, five more of it and four of
 # the third, in session 11 noto-earthquake-2024 and in session 12 boj-ends-negative-rates-2024,
 # uaw-strike-start-2023 and who-r21-malaria-vaccine-2023, in session 13 south-korea-martial-law-2024,
 # kakhovka-dam-collapse-2023, odysseus-moon-landing-2024 and three fresh stories whose error lists were
-# seen at their first run (haneda, ecb, raisi), moved to tuning once their errors were read)
+# seen at their first run (haneda, ecb, raisi), then mexico-election-sheinbaum-2024, valencia-floods-2024
+# and taiwan-election-2024, moved to tuning once their errors were read)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 23), "figure-shift": (26, 8, 62), "attribution-shift": (24, 1, 79),
-    "certainty-shift": (22, 4, 63), "only-in": (410, 730, 277), "agree": (528, 313, 779),
+    "contradiction": (8, 0, 24), "figure-shift": (26, 8, 69), "attribution-shift": (24, 1, 83),
+    "certainty-shift": (22, 7, 69), "only-in": (442, 782, 298), "agree": (556, 343, 833),
 }
 
 

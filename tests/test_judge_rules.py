@@ -101,6 +101,12 @@ NO_SHIFT = [
     # a strike that began on Friday and the contracts that lapsed on Thursday night: two events
     ("About 13,000 workers went on strike on Friday, the union said.",
      "The contracts lapsed on Thursday at 11:59 p.m., the union said."),
+    # how old someone is is no gap since the last time
+    ("She is going to be the country's first (woman) president in 200 years.",
+     "The 61-year-old is set to become the first woman to serve as the country's president."),
+    # a floor of a figure per unit is a floor: each town may pass it by its own amount
+    ("Several towns in the region received more than 300 liters per square meter of rain.",
+     "More than 400 liters per square meter of rain fell on some towns in the region."),
     # when the last cut was and when rates were last this high are two facts
     ("The European Central Bank has lowered borrowing costs, its first cut in nearly five years.",
      "The European Central Bank has cut rates after ten hikes had pushed them to their highest point in over "

@@ -31,6 +31,10 @@ CASES = [
     (A(source="data released last week"), A(source="Joe Biden", name="Joe Biden"), False, "another source"),
     (A(source="official figures"), A(source="the statistics office", organisation="statistics office"), True, None),
     (A(source="Eurostat data"), A(source="the Bundesbank", organisation="Bundesbank"), False, "another source"),
+    # an office of a named place, with an apposition, may be the person named
+    (A(source="The former mayor of Mexico City, a climate scientist", role="mayor"),
+     A(source="Sheinbaum", name="Sheinbaum"), True, None),
+    (A(source="the Ministry of Health"), A(source="Sheinbaum", name="Sheinbaum"), False, "another source"),
     # a surname and an apposition about it is that person
     (A(source="Trump", name="Trump"), A(source="Trump, the presumptive Republican presidential nominee", name="Trump"),
      True, None),

@@ -102,7 +102,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             for i in prev_sentence_claims:
                 out[i] = _with_via(out[i], via)
             continue
-        sentence_frame = attr.find(sentence, s_start)
+        sentence_frame = attr.find(sentence, s_start) or _own_report(ps, s_start, s_start, s_end, None, None)
         if sentence_frame is None and attr.is_bare_quote(sentence) and speaker is not None:
             sentence_frame = attr.Frame(speaker)
         prev_sentence_claims = []
@@ -366,10 +366,12 @@ _RUN_AFTER = re.compile(r"\s+(?:in a row|running|straight|on the trot)\b", re.I)
 # decade", "a 30-year high": not how long something lasted ("eight years of negative rates")
 _SINCE_BEFORE = re.compile(
     r"\b(?:first|most|least|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|"
-    r"steepest|worst|best|deadliest|hottest|coldest|wettest|driest|busiest)\b(?:\s+[\w’'-]+){0,4}?\s+(?:in|for)\s+"
+    r"steepest|worst|best|deadliest|hottest|coldest|wettest|driest|busiest)\b(?:\s+[\w’'()\[\]-]+){0,4}?\s+(?:in|for)\s+"
     r"(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|roughly\s+|around\s+|"
     r"at\s+least\s+)?(?:the\s+(?:past|last)\s+)?$", re.I)
 _SINCE_AFTER = re.compile(r"[\s-]+(?:high|low|peak|trough|record)s?\b", re.I)
+# how old someone or something is: "the 61-year-old", "63 years old"
+_AGE_AFTER = re.compile(r"(?:-|\s+)old\b", re.I)
 
 
 # a figure per unit, not a total: "five units, each of about 3,000 soldiers", "$55 per share",
@@ -427,6 +429,8 @@ def _count_role(text: str, q: Quantity) -> Quantity:
         return replace(q, role="window")  # "in the 12 months to May": the span a rate is measured over
     if q.dimension == "duration" and _RUN_AFTER.match(text, q.end):
         return replace(q, role="run")  # "four months in a row": how long a run lasted
+    if q.dimension == "duration" and _AGE_AFTER.match(text, q.end):
+        return replace(q, role="age")  # "the 61-year-old", "aged 63 years old": how old someone is
     if q.dimension == "duration":
         before = _SINCE_BEFORE.search(text, max(0, q.start - 60), q.start)
         if before and before.group(0).split()[0].lower() == "first":

@@ -129,7 +129,7 @@ _UNNAMED_ROLES = re.compile(lexicon.UNNAMED_ROLES, re.I)
 
 
 _BODY = re.compile(lexicon.BODY_WORDS)
-_BODY_ANY_CASE = re.compile(lexicon.BODY_WORDS, re.I)
+_BODY_ANY_CASE = re.compile(lexicon.BODY_WORDS.removesuffix(r")\b") + r")s?\b", re.I)  # "rescue services"
 
 
 def _name(src: str, role_m: list[re.Match]) -> str | None:
@@ -204,6 +204,8 @@ def _tail_frame(rx: re.Pattern, m: re.Match) -> bool:
         return False  # "In a statement, the ministry said the bridge had collapsed": what follows is what was said
     if rx is _TAIL_INV and _FINITE_IN_SOURCE.search(m.group("src")):
         return False  # "Maryland's governor, Wes Moore, said the crew's mayday gave ...": what was said, not who
+    if rx is _TAIL_INV and m.group("verb").lower() in ("put", "puts"):
+        return False  # "Figures from the commission, ..., put Lai on 41 percent": what is put is no speaker
     return _is_source(m.group("src"))
 
 

@@ -809,7 +809,7 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             # salvo") likewise
             if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named",
                                                                                   "threshold", "forecast", "run", "since",
-                                                                                  "record")):
+                                                                                  "record", "age")):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

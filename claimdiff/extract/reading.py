@@ -287,6 +287,15 @@ def own_report(s: Sentence, a: int, b: int) -> tuple[str, str, int, int, str | N
     what = s.subtree(said)
     while what and what[0].dep == "mark" and what[0].lower == "that":
         what = what[1:]  # "told a broadcaster that the first clashes had taken place"
+    if words and what and what[-1].i < whole[0].i and whole[-1].i < top.i:
+        # the frame at the end: "..., the country's emergency rescue services said on Thursday"
+        last = max(t.end for t in s.tokens if _in(t, a, b))
+        trimmed = words[:next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))]
+        while trimmed and trimmed[-1].pos == "PUNCT":
+            trimmed = trimmed[:-1]
+        if not any(t.i == subj.i for t in trimmed):
+            return None
+        return s.span_text(trimmed), top.lower, whole[0].start, last, None, s.span_text(whole)
     if not words or not what or whole[-1].i >= top.i or what[0].i <= top.i:
         return None
     cut = next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))

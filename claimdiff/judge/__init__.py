@@ -308,6 +308,14 @@ def _definite_role(a: Attribution) -> bool:
     told = (a.source or "").split(",")[0].split()
     if a.name or not told or not _DEFINITE.match(" ".join(told)) or len(told) < 2:
         return False
+    if "of" in told[2:]:
+        # "the former mayor of Mexico City", "the head of the agency": the office is the word
+        # before "of", whose it is comes after; one person holds a single office of a named place
+        # or body
+        at = told.index("of", 2)
+        office, whose = told[at - 1].lower(), told[at + 1:]
+        return office in lexicon.SINGLE_OFFICES or not any(w[:1].isupper() for w in whose) \
+            and not _BODY_WORD.fullmatch(office)
     last = told[-1].lower()
     if _BODY_WORD.fullmatch(last):
         return False  # "the Iranian army", "the Health Ministry": a body, not one person's role
