@@ -29,6 +29,9 @@ CASES = [
     # a record that names no one may be the named body's
     (A(source="data released last week"), A(source="Eurostat", name="Eurostat"), True, None),
     (A(source="data released last week"), A(source="Joe Biden", name="Joe Biden"), False, "another source"),
+    (A(source="The latest figures"), A(source="Eurostat", name="Eurostat"), True, None),
+    (A(source="an estimate"), A(source="the Red Cross", organisation="Red Cross"), True, None),
+    (A(source="the analysts"), A(source="Eurostat", name="Eurostat"), False, "another source"),
     (A(source="official figures"), A(source="the statistics office", organisation="statistics office"), True, None),
     (A(source="Eurostat data"), A(source="the Bundesbank", organisation="Bundesbank"), False, "another source"),
     # an office of a named place, with an apposition, may be the person named

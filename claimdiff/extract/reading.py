@@ -324,14 +324,18 @@ def relayed_report(s: Sentence, cue: str) -> tuple[str, str] | None:
     if v is None:
         return None
     inner = next((c for c in s.children(v) if c.dep == "ccomp" and c.lemma in REPORTING and c.pos == "VERB"), None)
+    said = inner is not None and any(c.dep == "ccomp" for c in s.children(inner))  # what the inner verb says
     head = s.tokens[v.head]
     if inner is None and v.dep in ("ccomp", "parataxis") and head.i < v.i and head.lemma in REPORTING \
             and head.pos == "VERB":
-        inner = head  # the outlet's frame at the end, which the parse hangs under the inner verb
-    if inner is None:
+        # the outlet's frame at the end, which the parse hangs under the inner verb; what was said
+        # hangs under either of the two verbs
+        inner = head
+        said = any(c.dep == "ccomp" for c in (*s.children(inner), *s.children(v)) if c.i != v.i)
+    if inner is None or not said:
         return None
     subj = next((c for c in s.children(inner) if c.dep == "nsubj"), None)
-    if subj is None or subj.pos == "PRON" or not any(c.dep == "ccomp" and c.i != v.i for c in s.children(inner)):
+    if subj is None or subj.pos == "PRON":
         return None
     words = [t for t in s.subtree(subj) if t.i == subj.i or not _under(s, t, subj, _SUBJECT_OUT)]
     cut = next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))
