@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimdiff.judge import _singular, _source_text, same_source
+from claimdiff.judge import _definite_role, _ownerless_record, _singular, _source_text, same_source
 from claimdiff.model import Attribution as A
 
 NAMED_VS_ANONYMOUS = "named on one side, anonymous on the other"
@@ -324,3 +324,24 @@ def test_a_definite_role_names_one_holder(attribution, definite):
     from claimdiff.judge import _definite_role
 
     assert _definite_role(attribution) is definite
+
+
+@pytest.mark.parametrize("source, record", [
+    ("data released last week", True), ("official figures", True),
+    # an article before it is no name
+    ("The latest figures", True), ("A new estimate", True), ("An estimate", True),
+    # a record that names its owner, or no record at all
+    ("figures from Eurostat", False), ("the analysts", False), ("", False), (None, False),
+])
+def test_a_record_that_names_no_one(source, record):
+    assert _ownerless_record(source) is record
+
+
+@pytest.mark.parametrize("source, role", [
+    # an office, then whose it is: one person holds a single office, or an office of no named body
+    ("The mayor of Mexico City", True), ("the head of the agency", True), ("the governor of the state", True),
+    # one of a named body's many, or the body itself
+    ("the spokesman of the Pentagon", False), ("the Ministry of Health", False), ("the chief of the Army", False),
+])
+def test_an_office_before_of(source, role):
+    assert _definite_role(A(source=source)) is role

@@ -32,8 +32,16 @@ OWN = [
     # the frame at the end: from its subject to the end of the sentence
     ("The toll rose to 158, the rescue services said on Thursday.",
      ("the rescue services", "said", "the rescue services", None, None, "the rescue services")),
+    # a "that" that is no mark ("that man") is part of what was said
+    ("Police said that man had fled the scene.", ("Police", "said", "Police", "that man", None, "Police")),
+    ("Quoting a police source, state media say the gunman was 71.",
+     ("state media", "say", "Quoting", "the gunman", "a police source", "state media")),
+    # a frame at the end whose subject has a clause about it
+    ("The toll rose to 158, Tamer Ramadan, who heads the Red Cross team, said on Thursday.",
+     ("Tamer Ramadan", "said", "Tamer Ramadan", None, None, "Tamer Ramadan, who heads the Red Cross team,")),
     # no reading: a pronoun ("he said" is resolved elsewhere), no verb of saying, nothing said
     ("He said the plane had landed.", None),
+    ("The ministry decided that the school would close.", None),
     ("Protesters carried banners through the city.", None),
     ("The ministry said so.", None),
 ]
