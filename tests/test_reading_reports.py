@@ -78,6 +78,11 @@ RELAYED = [
     # the speaker's verb under the agency's
     ("The Associated Press reported that police said the gunman had been arrested.", ("police", "said")),
     ("Reuters reported that officials said the bridge had collapsed.", ("officials", "said")),
+    # the speaker without the clause about them, either way round
+    ("Tamer Ramadan, who heads the Red Cross team in Libya, said the toll was huge, the Associated Press reported.",
+     ("Tamer Ramadan", "said")),
+    ("The Associated Press reported that Tamer Ramadan, who heads the Red Cross team, said the toll was huge.",
+     ("Tamer Ramadan", "said")),
     # no one relayed: a pronoun, the agency's own report, a report of nothing said
     ("The Associated Press reported that he said the gunman had been arrested.", None),
     ("The pilot had got out, the Associated Press reported.", None),
