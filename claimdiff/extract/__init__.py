@@ -217,8 +217,6 @@ def _own_outlet(a: Attribution, outlet: str | None) -> Attribution:
     """An outlet citing itself ("Apricot Valley Bulletin reported earlier that ...") credits no
     one but the report: its own reporting, as if no source were named; as a channel ("..., the
     Bulletin reported, citing police") it is left out and the source stays."""
-    from dataclasses import replace
-
     def own(name: str | None) -> bool:
         return bool(name and outlet) and _bare(name) == _bare(outlet)
 

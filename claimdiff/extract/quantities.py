@@ -797,6 +797,10 @@ def topic(q: Quantity) -> str | None:
 _WEAK_ALONE = frozenset({"count", "percent"})
 
 
+# the roles of a figure compared only with another figure of the same role (claimdiff.model.Quantity)
+_OWN_KIND_ROLES = frozenset({"part", "each", "whole", "named", "threshold", "forecast", "run", "since", "record", "age"})
+
+
 def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
     """Pair the figures of two aligned claims: same dimension, same counted thing where both say."""
     candidates = []
@@ -807,9 +811,7 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             # a figure per unit ("each of about 3,000", "$55 per share") only with another; the
             # size of a whole ("of the 543 seats") and a thing named by its date ("the Oct. 1
             # salvo") likewise
-            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in ("part", "each", "whole", "named",
-                                                                                  "threshold", "forecast", "run", "since",
-                                                                                  "record", "age")):
+            if (qa.role or qb.role) and not (qa.role == qb.role and qa.role in _OWN_KIND_ROLES):
                 continue
             if qa.dimension != qb.dimension or qa.unit != qb.unit:
                 continue

@@ -40,10 +40,9 @@ def _depth(s: Sentence, t: Token) -> int:
 def predicate(s: Sentence, a: int, b: int) -> Token | None:
     """The head of the claim's own clause: its highest word inside [a, b); under a reporting
     verb, the clause that says what was reported ("the ministry said [prices did not rise]")."""
-    toks = [t for t in s.tokens if _in(t, a, b) and t.pos not in _FUNCTION]  # not the "and" that joins it
-    if not toks:
+    top = _top(s, a, b)
+    if top is None:
         return None
-    top = min(toks, key=lambda t: (_depth(s, t), t.i))
     seen = set()
     while top.lemma in REPORTING and top.i not in seen:
         seen.add(top.i)
@@ -52,6 +51,12 @@ def predicate(s: Sentence, a: int, b: int) -> Token | None:
             break
         top = inner
     return top
+
+
+def _top(s: Sentence, a: int, b: int) -> Token | None:
+    """The highest word inside [a, b), not counting function words (the "and" that joins it)."""
+    toks = [t for t in s.tokens if _in(t, a, b) and t.pos not in _FUNCTION]
+    return min(toks, key=lambda t: (_depth(s, t), t.i)) if toks else None
 
 
 def clause_of(s: Sentence, t: Token, stop: Token | None = None) -> Token:
@@ -270,40 +275,26 @@ def own_report(s: Sentence, a: int, b: int) -> tuple[str, str, int, int, str | N
     anyone, and the whole subject with the clauses about it ("who asked not to be named"); None when the clause's head is no reporting verb with a subject and a
     complement inside the claim, or the subject is a pronoun or a relative word (those the
     pattern readings and "he said" resolve)."""
-    toks = [t for t in s.tokens if _in(t, a, b) and t.pos not in _FUNCTION]
-    if not toks:
-        return None
-    top = min(toks, key=lambda t: (_depth(s, t), t.i))
-    if top.lemma not in REPORTING or top.pos != "VERB":
+    top = _top(s, a, b)
+    if top is None or top.lemma not in REPORTING or top.pos != "VERB":
         return None
     said = next((c for c in s.children(top) if c.dep == "ccomp" and _in(c, a, b)), None)
     subj = next((c for c in s.children(top) if c.dep == "nsubj" and _in(c, a, b)), None)
     if said is None or subj is None or subj.pos == "PRON" or subj.i > top.i:
         return None
     whole = s.subtree(subj)
-    # the source without the clauses and appositions about it ("Tamer Ramadan, who heads a
-    # delegation of the Red Cross, said": Tamer Ramadan), one run of words
-    words = [t for t in whole if t.i == subj.i or not _under(s, t, subj, _SUBJECT_OUT)]
+    words = _plain_subject(s, subj)
     what = s.subtree(said)
     while what and what[0].dep == "mark" and what[0].lower == "that":
         what = what[1:]  # "told a broadcaster that the first clashes had taken place"
-    if words and what and what[-1].i < whole[0].i and whole[-1].i < top.i:
+    if not words or not what:
+        return None
+    if what[-1].i < whole[0].i and whole[-1].i < top.i:
         # the frame at the end: "..., the country's emergency rescue services said on Thursday"
         last = max(t.end for t in s.tokens if _in(t, a, b))
-        trimmed = words[:next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))]
-        while trimmed and trimmed[-1].pos == "PUNCT":
-            trimmed = trimmed[:-1]
-        if not any(t.i == subj.i for t in trimmed):
-            return None
-        return s.span_text(trimmed), top.lower, whole[0].start, last, None, s.span_text(whole)
-    if not words or not what or whole[-1].i >= top.i or what[0].i <= top.i:
+        return s.span_text(words), top.lower, whole[0].start, last, None, s.span_text(whole)
+    if whole[-1].i >= top.i or what[0].i <= top.i:
         return None
-    cut = next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))
-    if any(t.i == subj.i for t in words[cut:]):
-        return None  # the subject's head is not in the first run: no plain name to give
-    words = words[:cut]
-    while words and words[-1].pos == "PUNCT":
-        words = words[:-1]
     start, cited = whole[0].start, None
     cite = next((c for c in s.children(top) if c.lower in ("citing", "quoting") and _in(c, a, b)), None)
     if cite is not None:
@@ -337,14 +328,19 @@ def relayed_report(s: Sentence, cue: str) -> tuple[str, str] | None:
     subj = next((c for c in s.children(inner) if c.dep == "nsubj"), None)
     if subj is None or subj.pos == "PRON":
         return None
+    words = _plain_subject(s, subj)
+    return (s.span_text(words), inner.lower) if words else None
+
+
+def _plain_subject(s: Sentence, subj: Token) -> list[Token]:
+    """The source a subject names, without the clauses and appositive modifiers about it
+    ("Tamer Ramadan, who heads a delegation of the Red Cross, said": Tamer Ramadan): the first
+    run of its words, no punctuation at its end; none when its head is not in that run."""
     words = [t for t in s.subtree(subj) if t.i == subj.i or not _under(s, t, subj, _SUBJECT_OUT)]
-    cut = next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))
-    words = words[:cut]
+    words = words[:next((k for k in range(1, len(words)) if words[k].i != words[k - 1].i + 1), len(words))]
     while words and words[-1].pos == "PUNCT":
         words = words[:-1]
-    if not any(t.i == subj.i for t in words):
-        return None
-    return s.span_text(words), inner.lower
+    return words if any(t.i == subj.i for t in words) else []
 
 
 def aside_report(s: Sentence, cue: str, a: int, b: int) -> bool:
