@@ -374,6 +374,19 @@ COORDINATED = [
     ("The storm hit the coast of Florida, and knocked out power to millions of homes.", 2),
     ("Officials said the bridge would stay closed, and that repairs would take several weeks.", 2),
     ("The union called the offer an insult, and a betrayal of the workers who had kept the plant open.", 1),
+    # a place in apposition before ", and" looks like the last item of a list; the parse says a
+    # clause of its own follows
+    # (the parser joins the noun after "and" to the place, and its verb to the first verb)
+    ("Police opened fire on marchers outside the assembly in the capital, Lusaka, and at least three "
+     "people have reportedly died from gunshot wounds.", 2),
+    ("Troops shelled the villages near the border town, Kupiansk, and dozens of civilians were killed "
+     "overnight.", 2),
+    ("Officials in Washington, London, and Paris condemned the launch.", 1),  # a list still is one
+    # a verb after a list, joined to the first verb with no subject or auxiliary of its own: the
+    # list's ", and" is no cut
+    ("The rebels seized Goma, the provincial capital, and the airport, and advanced south.", 1),
+    ("The troops captured the bridge, the station, and the depot, and then withdrew.", 1),
+    ("Crews restored power in the city, Tampa, and the nearby coastal suburbs, and reopened the main roads.", 2),
 ]
 
 
@@ -516,6 +529,18 @@ def test_which_figure_is_a_forecast(sentence, figure, role):
     ("The main opposition Indian National Congress won 99 seats.", "99", "Indian National Congress"),
     ("About 3,000 North Korean troops entered Kursk.", "About 3,000", None),  # the figure is in the subject
     ("The BJP consolidated its lead, winning 240 seats.", "240", "BJP"),
+    # a figure told beside a name, not as the subject's: the parser hangs the phrase on the verb
+    ("Lai took 40%, with Hou at 33.5% and Ko Wen-je at 26.5%.", "40%", "Lai"),
+    ("Lai took 40%, with Hou at 33.5% and Ko Wen-je at 26.5%.", "33.5%", "Hou"),
+    ("Lai took 40%, with Hou at 33.5% and Ko Wen-je at 26.5%.", "26.5%", "Ko Wen je"),
+    ("The count put Sheinbaum at 58.3%, with Galvez on 27.9%.", "58.3%", "Sheinbaum"),
+    ("The count put Sheinbaum at 58.3%, with Galvez on 27.9%.", "27.9%", "Galvez"),
+    ("Wajima accounted for 39 of the 72 dead and Suzu for 22.", "39", "Wajima"),
+    ("Wajima accounted for 39 of the 72 dead and Suzu for 22.", "22", "Suzu"),
+    # a day before the phrase is no name it stands beside
+    ("Nvidia closed on Friday at $120.", "$120", "Nvidia"),
+    # "with" here is what was supplied, not a name beside it: the subject's
+    ("North Korea has supplied Russia with 16,000 shipping containers of shells.", "16,000", "North Korea"),
 ])
 def test_whose_figure_it_is(sentence, figure, holder):
     c = claim_in(sentence, figure)

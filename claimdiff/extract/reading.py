@@ -451,10 +451,15 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     if not toks:
         return None
     x = tops[0] if tops else toks[0]
+    path = []  # the tokens from the figure up to the verb, the verb left out
     while x.pos not in CLAIM_POS:
         if x.dep in _SUBJECTS or x.head == x.i:
             return None  # the figure is (in) the subject, or hangs from no verb
+        path.append(x)
         x = s.tokens[x.head]
+    named = _named_beside(s, x, path)
+    if named is not None:
+        return named
     if x.lemma in REPORTING or x.lemma in COUNTING_VERBS:
         return None
     verb = x
@@ -472,6 +477,45 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     names = [s.text[t.start:t.end] for subj in subjects for t in s.subtree(subj, without=_HOLDER_OUT)
              if t.pos == "PROPN"]
     return " ".join(names) or None
+
+
+_STANDING = frozenset({"at", "on"})  # "with Hou at 33.5%", "put Sheinbaum at 58.3%"
+_GAPPED = _STANDING | {"for", "with"}  # "and Suzu for 22", "and Ko with 26.5%"
+_BESIDE = frozenset({"dobj", "conj", "appos"})
+
+
+def _proper(s: Sentence, t: Token) -> str:
+    return " ".join(s.text[w.start:w.end] for w in s.subtree(t, without=_HOLDER_OUT) if w.pos == "PROPN")
+
+
+def _named_beside(s: Sentence, verb: Token, path: list[Token]) -> str | None:
+    """A figure told beside a name rather than as its subject's: the name the figure's own
+    phrase stands with. "Lai took 40%, with Hou at 33.5%" (Hou's), "The count put Sheinbaum at
+    58.3%" (Sheinbaum's): a phrase "at / on N" that hangs from the verb, after a name that hangs
+    from it too (its object, a name joined to its subject, the object of "with") with nothing
+    between. "Wajima accounted for 39 and Suzu for 22" (Suzu's): the phrase hangs from a name
+    joined to another, the gapped clause's subject. The parser hangs these flat on the verb or
+    on the first figure, so the verb's subject would be read as every figure's holder. None
+    when the figure stands beside no such name."""
+    if not path:
+        return None
+    top = path[-1]
+    for prep, name in zip(path, path[1:]):
+        if prep.dep == "prep" and prep.lower in _GAPPED and name.dep == "conj" and name.pos == "PROPN":
+            return _proper(s, name)
+    if top.dep != "prep" or top.lower not in _STANDING:
+        return None
+    before = [c for c in s.children(verb) if c.i < top.i and c.dep not in ("punct", "cc")]
+    if not before:
+        return None
+    last = max(before, key=lambda c: c.i)
+    if last.dep == "prep" and last.lower == "with":
+        last = s.child(last, "pobj")
+    elif last.dep not in _BESIDE:
+        return None
+    if last is None:
+        return None
+    return _proper(s, last) or None
 
 
 def event_verb(s: Sentence, a: int, b: int) -> str | None:
@@ -618,7 +662,14 @@ def coordinates_clause(s: Sentence, offset: int) -> bool | None:
     conj = next((t for t in s.tokens if t.i > cc.i and t.dep == "conj" and t.head == cc.head), None)
     if conj is None:
         return None
-    return conj.pos in CLAIM_POS
+    if conj.pos in CLAIM_POS:
+        return True
+    # "in the capital, Nairobi, and at least five people have reportedly died": the parser joins
+    # "people" to "Nairobi" but "died" to the first verb; a verb after the coordinator joined to
+    # a verb before it, with an auxiliary or a subject of its own, is a clause
+    return any(t.i > cc.i and t.dep == "conj" and t.pos in CLAIM_POS and s.tokens[t.head].i < cc.i
+               and any(c.dep in ("aux", "auxpass", "nsubj", "nsubjpass") for c in s.children(t))
+               for t in s.tokens)
 
 
 _NEEDING = frozenset({"need", "require"})

@@ -206,8 +206,11 @@ def claims(text: str, sentence: Span, clause_at: "Callable[[int], bool | None] |
             continue
         if parsed is False:
             continue  # the parse coordinates a noun, not a clause
-        if text[m.start()] == "," and _is_list_item(text, left_start, m.start()):
-            continue  # "Washington, London, and Paris condemned ...": the last item of a list
+        if text[m.start()] == "," and parsed is not True and _is_list_item(text, left_start, m.start()):
+            # "Washington, London, and Paris condemned ...": the last item of a list; but not when
+            # the parse joins a verb of its own ("outside parliament in the capital, Nairobi, and
+            # at least five people have reportedly died": a place in apposition, then a clause)
+            continue
         cuts.append(right_start)
     spans = []
     for a, b in zip(cuts, cuts[1:] + [end]):
