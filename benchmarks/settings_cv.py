@@ -43,6 +43,7 @@ GRID = {
     "only_in_margin": (-0.04, 0.0, 0.04),
     "context_discount": (None, 0.03, 0.05, 0.1),
     "unit_bonus": (0.0, 0.1, 0.2),
+    "figure_bonus": (0.0, 0.05, 0.1, 0.15),
     "place_penalty": (0.0, 0.05, 0.1),
 }
 

@@ -57,6 +57,14 @@ class Settings:
     that agrees once converted ("a depth of 17.9 km" / "about 11 miles underground", which
     the model scores 0.34): the issue's "same figure in other units". Swept 0, 0.1, 0.2, 0.3
     over the gold: macro-F1 0.842, 0.844, 0.844, 0.844 (alignment F1 0.808 -> 0.810 from 0.2).
+    ``figure_bonus``: added to the "same claim" score when both claims give one telling figure,
+    the same value to within rounding (``align.same_figure``: "on 33.5%" / "or 33.49%"; a count of
+    ten or more, a share, a sum, a measure): a paraphrase the model scores low is paired on the
+    fact it shares. Only the pairing reads it: the bars a contradiction, a certainty or an
+    attribution shift must pass read the score without it, so a shared figure pairs two claims
+    but never makes their other words read as alike enough to judge them by. On the 44 tuning
+    stories 0.1 lifts agreements found from 556 to 581 and certainty shifts right from 22 to 23,
+    wrong figure shifts 8 -> 7 (strict macro-F1 0.4116 -> 0.4177); 0.05 to 0.2 all gain.
     ``place_penalty``: taken off both scores when the claims name places and one names a
     place the other does not, figures or none ("rescue teams arrived in Turkey" / "a convoy
     drove into Syria"; see ``align.FigureRelation.places``). Swept over the gold: macro-F1
@@ -96,6 +104,7 @@ class Settings:
     only_in_margin: float = 0.0
     context_discount: float | None = 0.05
     unit_bonus: float = 0.2
+    figure_bonus: float = 0.1
     place_penalty: float = 0.05
     figure_floor: float | None = 0.40
     semantic: bool = True
@@ -112,7 +121,8 @@ class Settings:
             raise ConfigError(f"unknown backend {self.backend!r} (choose from {', '.join(BACKENDS)})")
         unit = ("threshold", "floor", "figure_floor", "semantic_weight", "min_confidence")
         small = ("margin", "figure_penalty", "scope_penalty", "contradiction_margin", "certainty_margin",
-                 "certainty_gap", "only_in_margin", "context_discount", "unit_bonus", "place_penalty")
+                 "certainty_gap", "only_in_margin", "context_discount", "unit_bonus", "figure_bonus",
+                 "place_penalty")
         for name in unit + small:
             value = getattr(self, name)
             if value is None and name in ("floor", "figure_floor", "context_discount", "min_confidence"):
@@ -145,6 +155,7 @@ class Settings:
             ("figure_penalty", self.figure_penalty),
             ("scope_penalty", self.scope_penalty),
             ("unit_bonus", self.unit_bonus),
+            ("figure_bonus", self.figure_bonus),
             ("place_penalty", self.place_penalty),
             ("contradiction_margin", self.contradiction_margin),
             ("certainty_margin", self.certainty_margin),
@@ -240,7 +251,7 @@ def compare(
                 sem = np.maximum(sem, np.clip(sa @ sb.T, -1.0, 1.0) - settings.context_discount)
         rel = align.figure_relation(ca, cb)
         same, ranked = align.scores(fz, sem, rel, settings)
-        return fz, sem, same, ranked, rel
+        return fz, sem, same, ranked, rel, same - align.bonus(rel, settings)
 
     best: dict[str, float] = {c.id: 0.0 for d in docs for c in claims[d.id]}
     links: list[tuple[float, str, str]] = []  # one-to-one pairs of every pair of documents, for clusters
@@ -250,7 +261,7 @@ def compare(
     reported = _both_reported([claims[d.id] for d in ordered])
     for i, da in enumerate(ordered):
         for db in ordered[i + 1:]:
-            fz, sem, same, ranked, rel = scores(da, db)
+            fz, sem, same, ranked, rel, alike = scores(da, db)
             ca, cb = claims[da.id], claims[db.id]
             if same.size:
                 for k, c in enumerate(ca):
@@ -267,7 +278,8 @@ def compare(
             def judged(x: int, y: int) -> list[Finding]:
                 al = align.alignment(ca[x], cb[y], float(fz[x, y]), None if sem is None else float(sem[x, y]),
                                      float(ranked[x, y]))
-                score, gap = float(same[x, y]), _gap(same, x, y)
+                # how alike the words read decides the bars; the figures' bonus only pairs them
+                score, gap = float(alike[x, y]), _gap(same, x, y)
                 sure = score >= settings.threshold + settings.certainty_margin
                 sure_gap = gap
                 if sure and gap < settings.certainty_gap and \
@@ -296,7 +308,7 @@ def compare(
             # neighbour. Every other pair above the contradiction bar is checked for it.
             paired = set(one_to_one)
             bar = settings.threshold + settings.contradiction_margin
-            for x, y in zip(*np.nonzero(same >= bar)):
+            for x, y in zip(*np.nonzero(alike >= bar)):
                 if (int(x), int(y)) not in paired:
                     _, found = judged(int(x), int(y))
                     if any(f.kind is Kind.CONTRADICTION for f in found):

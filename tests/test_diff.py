@@ -278,6 +278,54 @@ def test_one_measurement_in_other_units_aligns(encoder):
     assert "agree" not in found
 
 
+def test_one_telling_figure_on_both_sides_pairs_a_loose_paraphrase(encoder):
+    """The model scores "left about 2,300 people dead" / "recovered the bodies of 2,300 residents"
+    below the floor; the one telling figure both give pairs them (Settings.figure_bonus), and
+    a figure that is not the same leaves them apart."""
+    ref = "The storm left about 2,300 people dead in the city, officials said."
+    other = "Rescue teams in the port have recovered the bodies of 2,300 residents."
+    found, result = kinds(encoder, ref, other)
+    assert "agree" in found and "only-in" not in found, [(f.kind.value, f.reason) for f in result.findings]
+    without = compare([_doc("ref", ref), _doc("other", other)], encoder=encoder,
+                      settings=Settings(figure_bonus=0.0, min_confidence=0.0))
+    assert {f.kind.value for f in without.findings} == {"only-in"}
+    found, _ = kinds(encoder, ref, other.replace("2,300", "2,800"))
+    assert found == {"only-in"}
+
+
+def test_a_shared_figure_pairs_but_does_not_pass_the_bars(encoder):
+    """"The cyclone may have taken the lives of 2,300 residents" reads too unlike the reference
+    for a certainty shift (0.62, the bar is 0.65); the figure's bonus lifts the pairing score
+    above the bar, but the judge reads the words' score: aligned, not a shift."""
+    ref = "The storm left about 2,300 people dead in the city, officials said."
+    other = "The cyclone may have taken the lives of 2,300 residents."
+    found, result = kinds(encoder, ref, other)
+    assert found == {"agree"}, [(f.kind.value, f.reason) for f in result.findings]
+    # the same hedge on a pair whose words read alike is a shift
+    found, _ = kinds(encoder, ref, "Up to 2,300 people in the city may have died in the storm.")
+    assert "certainty-shift" in found
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Hou came second on 33.5%.", "Hou took 4,671,021 votes, or 33.49%.", True),   # rounding
+    ("About 33,000 people had to evacuate.", "Evacuees numbered 34,297.", False),   # two figures
+    ("Roughly 30,000 workers walked out.", "The stoppage involves 33,000 machinists.", False),
+    ("Nine people were hurt.", "Nine people were hurt, police said.", False),        # too small to tell
+    ("It fell to 4.1% in August.", "The rate dipped to 4.1 per cent.", True),
+    ("The deal is worth $14.1 billion.", "Nippon Steel will pay $14.1 billion.", True),
+    ("It was signed on March 10.", "The deal was announced on March 10.", False),    # a date: every claim's
+    ("Troops fired 180 missiles.", "The strikes killed 180 people.", False),         # other things counted
+    # a figure per unit against a total: two figures (roles differ)
+    ("Five units, each of about 3,000 soldiers, crossed.", "About 3,000 soldiers crossed the border.", False),
+])
+def test_same_figure_is_one_telling_value(a, b, same):
+    from claimdiff.align import figure_relation
+    from claimdiff.extract import extract
+
+    ca, cb = extract(_doc("a", a))[0], extract(_doc("b", b))[0]
+    assert bool(figure_relation([ca], [cb]).agreeing[0, 0]) is same
+
+
 def test_converted_needs_other_units_and_agreement():
     from claimdiff.align import figure_relation
     from claimdiff.extract import extract

@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4116, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4218, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 44 tuning stories at the default confidence level,
@@ -81,10 +81,14 @@ def test_eval_json_on_the_corpus(run):
 # uaw-strike-start-2023 and who-r21-malaria-vaccine-2023, in session 13 south-korea-martial-law-2024,
 # kakhovka-dam-collapse-2023, odysseus-moon-landing-2024 and three fresh stories whose error lists were
 # seen at their first run (haneda, ecb, raisi), then mexico-election-sheinbaum-2024, valencia-floods-2024
-# and taiwan-election-2024, moved to tuning once their errors were read)
+# and taiwan-election-2024, moved to tuning once their errors were read); session 14: a telling
+# figure both claims give pairs them (Settings.figure_bonus: 25 more agreements, one more certainty
+# shift right, one wrong figure shift fewer, 32 fewer only-ins counted wrong, 3 right ones lost), and
+# a clause after ", and" that the parse joins to the first verb is cut off even after a place in
+# apposition (one more attribution and one more certainty shift right)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 24), "figure-shift": (26, 8, 69), "attribution-shift": (24, 1, 83),
-    "certainty-shift": (22, 7, 69), "only-in": (442, 782, 298), "agree": (556, 343, 833),
+    "contradiction": (8, 0, 24), "figure-shift": (26, 7, 69), "attribution-shift": (25, 1, 82),
+    "certainty-shift": (24, 7, 67), "only-in": (441, 758, 300), "agree": (582, 355, 807),
 }
 
 

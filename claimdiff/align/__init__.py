@@ -83,6 +83,10 @@ class FigureRelation:
     already says so.
     ``tolls``: both claims give a count of people in one state, the same running count ("Four
     people were killed" / "Two soldiers were killed in the strikes"; claimdiff.extract.states).
+    ``agreeing``: both claims give one telling figure, the same value to within rounding
+    (``same_figure``: "Hou Yu-ih behind him on 33.5%" / "Hou took 4,671,021 votes, or 33.49%";
+    "96% of them backed a strike" / "96% voted to endorse the walkout"): evidence that they tell
+    one fact, which a paraphrase's other words hide from the model.
     """
 
     shared: np.ndarray
@@ -91,6 +95,32 @@ class FigureRelation:
     converted: np.ndarray
     places: np.ndarray
     tolls: np.ndarray
+    agreeing: np.ndarray
+
+
+# a figure that tells a fact apart: a count from this size up (two people, three units, many
+# claims give), a share, a sum of money or a measure; not a date or a span of time (a day and
+# a month are shared by every claim of one story's day)
+TELLING = ("count", "percent", "money", "length", "area", "mass")
+TELLING_COUNT = 10
+SAME_VALUE = 0.01  # relative: 33.49% and 33.5% are one figure; 30,000 and 33,000 are not
+
+
+def same_figure(qa, qb) -> bool:
+    """Two figures that name one telling value: same dimension, unit and role, what they count
+    not different where both say, and values within ``SAME_VALUE`` of each other. The stated
+    value, not the interval: "about 33,000" and "34,297" overlap as intervals, and are two
+    figures."""
+    if qa.dimension != qb.dimension or qa.unit != qb.unit or qa.role != qb.role or qa.dimension not in TELLING:
+        return False
+    if qa.value is None or qb.value is None:
+        return False
+    if qa.dimension == "count" and min(abs(qa.value), abs(qb.value)) < TELLING_COUNT:
+        return False
+    ta, tb = topic(qa), topic(qb)
+    if ta and tb and ta != tb:
+        return False
+    return abs(qa.value - qb.value) <= SAME_VALUE * max(abs(qa.value), abs(qb.value))
 
 
 def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
@@ -99,6 +129,7 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
     scoped = np.zeros((len(a), len(b)), dtype=np.float32)
     converted = np.zeros((len(a), len(b)), dtype=np.float32)
     tolls = np.zeros((len(a), len(b)), dtype=np.float32)
+    agreeing = np.zeros((len(a), len(b)), dtype=np.float32)
     # which running count each figure is, read once per figure, not once per pair of claims
     toll_a = [{id(q): tolled(c, q) for q in c.quantities} for c in a]
     toll_b = [{id(q): tolled(c, q) for q in c.quantities} for c in b]
@@ -116,6 +147,8 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
         for j, cb in enumerate(b):
             if not cb.quantities:
                 continue
+            if any(same_figure(qa, qb) for qa in ca.quantities for qb in cb.quantities):
+                agreeing[i, j] = 1.0
             for qa, qb in pair_quantities(ca.quantities, cb.quantities):
                 if not qa.overlaps(qb):
                     disjoint[i, j] = 1.0
@@ -130,7 +163,7 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
                 if qa.dimension in MEASURES and qa.overlaps(qb) and _unit_word(qa) != _unit_word(qb):
                     converted[i, j] = 1.0
     places *= 1.0 - scoped
-    return FigureRelation(shared, disjoint, scoped, converted, places, tolls)
+    return FigureRelation(shared, disjoint, scoped, converted, places, tolls, agreeing)
 
 
 MEASURES = ("length", "area", "mass")
@@ -165,18 +198,28 @@ class Weights(Protocol):
     scope_penalty: float
     place_penalty: float
     unit_bonus: float
+    figure_bonus: float
+
+
+def bonus(rel: FigureRelation, weights: Weights) -> np.ndarray:
+    """What the figures add to the "same claim" score: one measurement in other units, one
+    telling figure on both sides. It pairs claims; the judge's bars for a disagreement read the
+    score without it (``scores``' ``same`` less this), since a shared figure says the claims tell
+    one fact, not that their words are alike enough to read a change of source or tone in."""
+    return weights.unit_bonus * rel.converted + weights.figure_bonus * rel.agreeing
 
 
 def scores(fuzzy: np.ndarray, semantic: np.ndarray | None, rel: FigureRelation,
            weights: Weights) -> tuple[np.ndarray, np.ndarray]:
     """The two scores of every pair of claims: ``same``, whether they make one claim (blind to
-    whether their figures agree, raised for one measurement in other units), and ``ranked``,
+    whether their figures agree, raised for one measurement in other units or one telling figure
+    on both sides: ``bonus``), and ``ranked``,
     which orders the candidates (less the figure penalty). Both are lowered for another place
     or another subject. compare and the headlines benchmark both decide with this."""
     apart = weights.scope_penalty * rel.scoped + weights.place_penalty * rel.places
     base = combine(fuzzy, semantic, semantic_weight=weights.semantic_weight)
     # the bonus decides whether the claims pair; the alignment's score still says how alike they read
-    same = base - apart + weights.unit_bonus * rel.converted
+    same = base - apart + bonus(rel, weights)
     ranked = combine(fuzzy, semantic, rel.disjoint, semantic_weight=weights.semantic_weight,
                      figure_penalty=weights.figure_penalty) - apart
     return same, ranked
