@@ -191,6 +191,7 @@ class Attribution:
     anonymous: bool = False
     via: str | None = None  # a second-hand source ("according to The New York Times")
     cue: str | None = None  # the words that credited it ("according to", "said")
+    when: str | None = None  # when the source said it, as the frame tells ("on tuesday", "last week")
 
     @property
     def empty(self) -> bool:

@@ -239,6 +239,22 @@ ATTRIBUTIONS = [
          "Yoshinori Yanagishima", False, "the Associated Press"),
     case("The pilot had got out and reached officials, the Associated Press reported.", "pilot had got out",
          "the Associated Press", None, False, None),
+    # "X said ..., according to <outlet>": X's word, through the outlet, whatever the outlet's name
+    case("A senior executive at the company said they were presumed dead due to the depth of the water, according "
+         "to the Press Association.", "presumed dead", "A senior executive at the company", None, True,
+         "the Press Association"),
+    case("Officials said the troops crossed the border, according to the Moscow Times.", "crossed the border",
+         "Officials", None, True, "the Moscow Times"),
+    case("The troops crossed the border on Monday, according to Kyodo News.", "crossed the border",
+         "Kyodo News", None, False, None),
+    # "he said" inside a sentence about a person named before it: that person, not the last speaker
+    # a subject the tagger reads as a common noun, not named before: "he" is no one
+    case("Andrii Kovalenko said: \"The first troops have been shelled.\" Zelenskyy, in his nightly address, thanked "
+         "allies who, he said, had reacted to the dispatch of troops.", "thanked allies", "he", None,
+         False, None),
+    case("President Volodymyr Zelenskyy said the clash opened a new page. Andrii Kovalenko said: \"The first troops "
+         "have been shelled.\" Zelenskyy thanked allies who, he said, had reacted to the dispatch.", "thanked allies",
+         "Zelenskyy", "Zelenskyy", False, None),
     # a frame at the end that no pattern knows ("services" in lower case): the parse's subject
     case("Deaths from the floods have risen to at least 158, the country's emergency rescue services said "
          "on Thursday.", "risen to at least 158", "the country's emergency rescue services", None, False, None),

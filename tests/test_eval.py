@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4218, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4167, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 44 tuning stories at the default confidence level,
@@ -85,10 +85,13 @@ def test_eval_json_on_the_corpus(run):
 # figure both claims give pairs them (Settings.figure_bonus: 25 more agreements, one more certainty
 # shift right, one wrong figure shift fewer, 32 fewer only-ins counted wrong, 3 right ones lost), and
 # a clause after ", and" that the parse joins to the first verb is cut off even after a place in
-# apposition (one more attribution and one more certainty shift right)
+# apposition (one more attribution and one more certainty shift right); session 15, rules from
+# real coverage judged by hand: "reportedly" against an unnamed source relays it too (the certainty
+# shift of kursk-first-clash's ironvale-standard, which its gold lists, is lost), a contrast or
+# "and" with no comma cuts a clause with its own subject (an attribution shift lost to the pairing)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 24), "figure-shift": (26, 7, 69), "attribution-shift": (25, 1, 82),
-    "certainty-shift": (24, 7, 67), "only-in": (441, 758, 300), "agree": (582, 355, 807),
+    "contradiction": (8, 0, 24), "figure-shift": (26, 7, 69), "attribution-shift": (24, 1, 83),
+    "certainty-shift": (23, 6, 68), "only-in": (439, 769, 302), "agree": (581, 363, 815),
 }
 
 

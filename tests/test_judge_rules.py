@@ -225,6 +225,37 @@ def test_a_denial_of_what_a_relative_clause_says_still_contradicts_it():
                                     "This is the vaccine that is going to stop malaria, Tedros said.")
 
 
+@pytest.mark.parametrize("ref, other, shifted", [
+    # a statement dated on one side only, or on two days: two statements, the same news from two sources
+    ("More than 10,000 North Korean troops have been sent to eastern Russia, the State Department said.",
+     "More than 10,000 North Korean troops have been sent to eastern Russia, the Defense Ministry said last Tuesday.",
+     False),
+    ("More than 10,000 North Korean troops have been sent to eastern Russia, the State Department said on Monday.",
+     "Earlier this week the Defense Ministry said more than 10,000 North Korean troops had been sent to eastern Russia.",
+     False),
+    # undated on both sides (or on one day): one statement credited to two bodies
+    ("More than 10,000 North Korean troops have been sent to eastern Russia, the State Department said.",
+     "More than 10,000 North Korean troops have been sent to eastern Russia, the Defense Ministry said.", True),
+    ("More than 10,000 North Korean troops have been sent to eastern Russia, the State Department said on Monday.",
+     "More than 10,000 North Korean troops have been sent to eastern Russia, the Defense Ministry said on Monday.",
+     True),
+])
+def test_sources_that_spoke_apart_are_no_attribution_shift(ref, other, shifted):
+    assert ("attribution-shift" in kinds(ref, other)) is shifted
+    assert ("attribution-shift" in kinds(other, ref)) is shifted
+
+
+@pytest.mark.parametrize("neg, pos", [
+    ("Thousands of people in the region still have no power, officials said.",
+     "Thousands of homes in the region were still without power, officials said."),
+    ("The villages had no clean water after the floods, officials said.",
+     "The villages were left lacking clean water after the floods, officials said."),
+])
+def test_an_absence_told_by_a_privative_word_is_no_contradiction(neg, pos):
+    assert "contradiction" not in kinds(neg, pos)
+    assert "contradiction" not in kinds(pos, neg)
+
+
 def test_won_against_lost_is_a_contradiction():
     assert "contradiction" in kinds("Labour won the seat of Hartlepool on Friday, the returning officer said.",
                                     "Labour lost the seat of Hartlepool on Friday, the returning officer said.")
@@ -683,6 +714,13 @@ def test_appears_not_to_is_a_hedge(text):
     ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
      "Parag Agrawal has been fired and escorted out of Twitter's headquarters, a source familiar with the deal said.",
      False),
+    # an unnamed source of any kind, or a source through an outlet, relays it too
+    ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
+     "Parag Agrawal has been fired and escorted out of Twitter's headquarters, according to a senior official.",
+     False),
+    ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
+     "Parag Agrawal has been fired and escorted out of Twitter's headquarters, Elon Musk said, according to "
+     "the Daily Telegraph.", False),
     # against a claim a named body makes, it is still a shift
     ("Parag Agrawal has reportedly been fired and escorted out of Twitter's headquarters.",
      "Parag Agrawal has been fired and escorted out of Twitter's headquarters, the company said.", True),

@@ -105,9 +105,11 @@ CERTAINTY = [
     ("The brigade fought near the town, adding it was unclear when it arrived.", "brigade", "asserted"),
     ("It was unclear how many people had died.", "unclear", "unconfirmed"),
     ("Labour is likely to win a majority, pollsters said.", "Labour", "hedged"),  # an adjective of the predicate
-    # a coordinated clause with a subject of its own says what the claim says
-    ("Officials said the bridge collapsed and two people reportedly died.", "bridge", "hedged"),
-    ("Officials said the bridge collapsed and two people were reportedly killed.", "bridge", "hedged"),
+    # a coordinated clause with a subject of its own is a claim of its own, and its hedge is its own
+    ("Officials said the bridge collapsed and two people reportedly died.", "bridge", "asserted"),
+    ("Officials said the bridge collapsed and two people reportedly died.", "two people", "hedged"),
+    ("Officials said the bridge collapsed and two people were reportedly killed.", "bridge", "asserted"),
+    ("Officials said the bridge collapsed and two people were reportedly killed.", "two people", "hedged"),
     # an indirect question asserts nothing: its modal is the question's
     ("Staff are poring over each move Musk makes to work out where he may steer the company.", "Staff", "asserted"),
     ("Engineers are trying to establish whether the dam may have been struck.", "Engineers", "asserted"),
@@ -387,6 +389,13 @@ COORDINATED = [
     ("The rebels seized Goma, the provincial capital, and the airport, and advanced south.", 1),
     ("The troops captured the bridge, the station, and the depot, and then withdrew.", 1),
     ("Crews restored power in the city, Tampa, and the nearby coastal suburbs, and reopened the main roads.", 2),
+    # a coordinator with no comma before it cuts where the verb after it has a subject of its own
+    ("Lai Ching-te has been elected president but the party has lost its control of parliament.", 2),
+    ("An unknown number of people are still missing and more victims could be found.", 2),
+    ("Prices rose sharply in March but fell back in April after the cut.", 1),  # one subject, two verbs
+    ("He sat down and wrote a letter to the minister about it.", 1),
+    # inside a quotation the speaker's words stay one claim
+    ('"We want to shut down parliament and every MP should go down and resign," a protester said.', 1),
 ]
 
 
@@ -518,11 +527,32 @@ def test_what_a_reporting_denial_denies(sentence, denies):
     # up to the first verb of saying: what someone is expected to say is what they say
     ("Analysts expect the bank to say rates will rise 0.5%.", "0.5%", None),
     ("WHO and partners expect requests of up to 60 million doses a year.", "up to 60 million", "forecast"),
+    # a verb told in the future under "likely": what is to come; the future alone is not
+    ("He said it was likely that five units would be deployed across the battlefield.", "five", "forecast"),
+    ("The storm will likely bring 20 inches of rain to the coast.", "20 inches", "forecast"),
+    ("The acquisition will lift its capacity to 86 million tons.", "86 million tons", None),
+    ("It is likely that 40 people died in the fire.", "40", None),  # likely, but not to come
 ])
 def test_which_figure_is_a_forecast(sentence, figure, role):
     c = claim_in(sentence, figure)
     (q,) = [q for q in c.quantities if q.text == figure]
     assert q.role == role
+
+
+@pytest.mark.parametrize("sentence, cue, when", [
+    ("Clashes are under way, Defense Minister Rustem Umerov said on Nov. 5.", "said", "on nov. 5"),
+    ("The ministry claimed last Tuesday that 10,000 troops were deployed.", "claimed", "last tuesday"),
+    ("Earlier this week the Pentagon said that there were 10,000 troops in Kursk.", "said", "earlier this week"),
+    ("The ministry on Tuesday confirmed that its troops had engaged.", "confirmed", "on tuesday"),
+    # a time inside what was said, or in a clause of the phrase, is not when it was said
+    ("The institute said in a statement that the quake hit at 11:11 p.m. on Friday.", "said", None),
+    ("The ministry said the troops crossed on Tuesday.", "said", None),
+    ("The ministry said in a statement that the troops had crossed.", "said", None),
+])
+def test_when_a_statement_was_made(sentence, cue, when):
+    from claimdiff.extract import reading
+
+    assert reading.statement_time(Parser().parse([sentence])[0], cue) == when
 
 
 @pytest.mark.parametrize("sentence, figure, holder", [

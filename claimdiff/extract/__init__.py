@@ -88,6 +88,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
     speaker: Attribution | None = None  # the last credited source, for a bare quotation
     person: Attribution | None = None  # the last named person, for "He said"
     mentioned: str | None = None  # the last person the parse finds as a subject, for "He said"
+    surnames: set[str] = set()  # the last words of the people named in full so far
     others: list[str] = []  # the people the sentence before names, outside its sources
     actor: str | None = None  # the last named person a sentence was about, for "He showed little emotion"
     prev_sentence_claims: list[int] = []  # indexes into ``out``
@@ -109,7 +110,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
         subject: str | None = None  # the sentence's last named subject, for "they" in a later clause
         counted: Quantity | None = None  # the figure of that subject: "Over 10,000 DPRK soldiers"
         for c_start, c_end in sent.claims(text, (s_start, s_end),
-                                          clause_at=lambda at, ps=ps, s0=s_start: reading.coordinates_clause(ps, at - s0)):
+                                          clause_at=lambda at, subject=False, ps=ps, s0=s_start: reading.coordinates_clause(ps, at - s0, subject)):
             claim_text = text[c_start:c_end]
             frame = _claim_frame(text, c_start, c_end, sentence_frame)
             own = _own_report(ps, s_start, c_start, c_end, frame, sentence_frame)
@@ -122,7 +123,19 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 frame = None  # "..., as Iranian media reported explosions": that clause's source, not this one's
             attribution = _own_outlet(frame.attribution, doc.outlet) if frame else Attribution()
             if frame and attr.PRONOUN.match(attribution.source or ""):
-                attribution = _pronoun_source(attribution, person, mentioned, others)
+                # "Zelenskyy ... thanked allies who, he said, had reacted": a person the sentence is
+                # about, named before the pronoun, is the one it means
+                at = (frame.frame[0] - s_start) if frame.frame else 0
+                here = reading.main_subject_name(ps, at, frozenset(surnames))
+                # a capitalised subject the tagger calls a noun, known or not, may be the one meant:
+                # then "he" is no one rather than the last speaker
+                doubt = None if here else reading.main_subject_name(ps, at, None)
+                attribution = _pronoun_source(attribution, person, here or mentioned,
+                                              [*others, doubt] if doubt and _person_like(doubt) else others,
+                                              near=here is not None and _person_like(here))
+            if frame is not None and frame.frame is not None and attribution.source and attribution.cue:
+                when = reading.statement_time(ps, attribution.cue)  # "said on Tuesday": a statement of a day
+                attribution = replace(attribution, when=when) if when else attribution
             if attribution.source and not attr.PRONOUN.match(attribution.source):
                 speaker = attribution  # named or not, the one a following bare quote belongs to
                 if attribution.name and not attribution.anonymous:
@@ -171,11 +184,12 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 quote=any(q in sentence for q in "“”\""),
             ))
             prev_sentence_claims.append(len(out) - 1)
-        named = reading.subject_name(ps)
+        named = reading.subject_name(ps) or reading.main_subject_name(ps, len(sentence), frozenset(surnames))
         mentioned = named if named and _person_like(named) else mentioned
         # the people this sentence names outside its sources, whom a "she said" next may mean too
         sources = " ".join(out[i].attribution.source or "" for i in prev_sentence_claims)
         others = [n for n in reading.proper_names(ps) if _person_like(n) and n not in sources]
+        surnames.update(n.split()[-1] for n in reading.proper_names(ps) if _person_like(n) and len(n.split()) > 1)
     return out
 
 
@@ -230,15 +244,20 @@ def _bare(name: str) -> str:
 
 
 def _pronoun_source(a: Attribution, person: Attribution | None, mentioned: str | None,
-                    others: Sequence[str] = ()) -> Attribution:
+                    others: Sequence[str] = (), near: bool = False) -> Attribution:
     """Whom "he said" or "she said" credits: the last named speaker, when the last person a
     sentence was about is that speaker too (or no one was); the person mentioned, when no one
     has spoken yet. When the two differ ("Ellison testified ... Bankman-Fried ... He said"), or
     the sentence before names another person anywhere ("... turned on the testimony of Caroline
     Ellison. She testified"), no one: the pronoun stays, and the judge compares no pronoun.
-    "They" is the last speaker."""
+    "They" is the last speaker. ``near``: ``mentioned`` is the subject of the pronoun's own
+    sentence, named before it, and is the one meant whoever spoke last."""
     if (a.source or "").strip().lower() == "they":
         return _merge_via(person, a.via) if person else a
+    if near and mentioned:
+        if person is not None and same_name(person.name or "", mentioned):
+            return _merge_via(person, a.via)
+        return attr.describe(mentioned, via=a.via, cue=a.cue)
     who = (person.name if person else None) or mentioned
     if others and (not who or any(not same_name(who, n) for n in others)):
         return a
@@ -580,7 +599,10 @@ def _merge_via(a: Attribution, via: str | None) -> Attribution:
 
 
 # ("it looked like", "it appears that": an empty "it", which stands for no one)
-_PRONOUN_SUBJECT = re.compile(r"(?:they|it(?!\s+(?:looks?|looked|appears?|appeared|seems?|seemed)\b)|"
+# "it" is no pronoun before a clause it stands in for ("it was unclear when the fighting took place")
+_PRONOUN_SUBJECT = re.compile(r"(?:they|it(?!\s+(?:looks?|looked|appears?|appeared|seems?|seemed)\b)"
+                              r"(?!\s+(?:is|was|remains|remained|has been|had been)\s+(?:not\s+)?(?:yet\s+)?[\w-]+\s+"
+                              r"(?:when|whether|how|if|that|to|who|what|why|where)\b)|"
                               r"he|she|most of them|many of them|some of them|all of them)\b", re.I)
 _SUBJECT = re.compile(r"(?P<np>(?:[\w’',.-]+\s+){0,5}?[\w’'.-]+)\s+(?:have|has|had|are|is|was|were|will|would|could|may|might|can|began|begun|"
                       r"took|takes|told|tells|made|makes|gave|gives|won|wins|lost|loses|held|holds|faces|faced|stood|sat|ran|said|says|[a-z]+ed)\b")

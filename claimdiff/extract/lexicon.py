@@ -231,6 +231,10 @@ MEDIA_WORDS = r"\b(?:media|reports?|press|newspapers?|outlets?|broadcasters?)\b"
 SINGLE_OFFICES = frozenset("director-general secretary-general governor mayor president chancellor premier "
                            "prime-minister ceo chairman chairwoman chairperson".split())
 
+# words that say a thing is absent, as a negation does: "still without power" says what "still
+# have no power" says
+PRIVATIVE = r"without|lacks?|lacked|lacking|short of|devoid of|deprived of|bereft of"
+
 # the same verbs as lemmas, for the parse
 DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 
@@ -263,7 +267,13 @@ OUTLET_NAMES = (
     r"\b(?:The New York Times|New York Times|Reuters|the Associated Press|Associated Press|AP|AFP|Agence France-Presse|"
         r"BBC|CNN|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|Bloomberg|Yonhap|"
         r"Kyiv Independent|The Guardian|Financial Times|Politico|Axios|NBC News|CBS News|ABC News|Fox News|TASS|RIA Novosti|"
-        r"Interfax|Ukrainska Pravda|local media|state media|US News|U\.S\. News)\b"
+        r"Interfax|Ukrainska Pravda|local media|state media|US News|U\.S\. News|"
+        # any outlet named as outlets are: a name that ends in a word of the trade ("the Press
+        # Association", "the Moscow Times", "Kyodo News", "Radio Liberty"), not a body that
+        # happens to be an agency ("the International Atomic Energy Agency" is no outlet)
+        r"(?:[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,3}|(?:[A-Z][\w.’'-]*\s+){1,3})(?:Press(?: Association| Agency| Trust)?|News(?: Agency)?|"
+        r"Times|Post|Herald|Gazette|Journal|Tribune|Telegraph|Chronicle|Observer|Independent|Inquirer|"
+        r"Express|Mail|Daily|Television|TV|Broadcasting(?: Corporation)?|Wire|Newswire|Radio)|Radio(?:\s+[A-Z][\w’'-]*){1,3})\b"
 )
 
 # roles of sources left unnamed
@@ -303,6 +313,16 @@ RECORD_NOUNS = frozenset("count counts figure figures data estimate estimates ta
 # verbs that make a figure a forecast, not a count of what happened ("the authorities were
 # expecting 550,000 to 750,000 demonstrators", "prices are expected to rise 3%")
 FORECAST_VERBS = frozenset("expect forecast predict anticipate project foresee".split())
+# words that date a statement: "said on Tuesday", "claimed last week", "earlier this month"
+STATEMENT_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight weekend week month "
+    "morning afternoon evening night jan jan. january feb feb. february mar mar. march apr apr. april may june "
+    "jul jul. july aug aug. august sep sep. sept sept. september oct oct. october nov nov. november dec dec. "
+    "december".split())
+# "it was likely that five units would be deployed": a judgement of what is to come, over a verb
+# told in the future
+LIKELY = frozenset("likely unlikely probable possible".split())
+FUTURE_AUX = frozenset({"will", "would", "'ll", "’ll", "shall"})
 
 # unnamed sources' words that say nothing of what they are: "hospital sources" may be the
 # "officials" of another report

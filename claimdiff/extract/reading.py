@@ -9,7 +9,7 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
-from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, DENYING, FORECAST_VERBS, MEASURE_VERBS,
+from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, FUTURE_AUX, LIKELY, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, DENYING, FORECAST_VERBS, MEASURE_VERBS, STATEMENT_TIMES,
                       NEGATORS, NOUN_POS, PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
@@ -312,17 +312,29 @@ def relayed_report(s: Sentence, cue: str) -> tuple[str, str] | None:
     reported"): that subject and its verb, the subject without the clauses about it; None
     when it is not, or the inner subject is a pronoun."""
     v = next((t for t in _cue_tokens(s, cue) if t.pos == "VERB"), None)
-    if v is None:
+    if (cue or "").lower() == "according to":
+        # "a senior executive said they were presumed dead ..., according to the Press
+        # Association": the outlet's "according to" hangs on the verb that reports the claim
+        acc = next((t for t in _cue_tokens(s, cue) if t.dep == "prep"), None)
+        if acc is None:
+            return None
+        inner = s.tokens[acc.head]
+        if inner.lemma not in REPORTING and inner.dep == "ccomp":
+            inner = s.tokens[inner.head]  # hung on what was said: the verb that says it
+        said = inner.i != acc.i and inner.lemma in REPORTING and inner.pos == "VERB" and any(
+            c.dep == "ccomp" for c in s.children(inner))
+    elif v is None:
         return None
-    inner = next((c for c in s.children(v) if c.dep == "ccomp" and c.lemma in REPORTING and c.pos == "VERB"), None)
-    said = inner is not None and any(c.dep == "ccomp" for c in s.children(inner))  # what the inner verb says
-    head = s.tokens[v.head]
-    if inner is None and v.dep in ("ccomp", "parataxis") and head.i < v.i and head.lemma in REPORTING \
-            and head.pos == "VERB":
-        # the outlet's frame at the end, which the parse hangs under the inner verb; what was said
-        # hangs under either of the two verbs
-        inner = head
-        said = any(c.dep == "ccomp" for c in (*s.children(inner), *s.children(v)) if c.i != v.i)
+    else:
+        inner = next((c for c in s.children(v) if c.dep == "ccomp" and c.lemma in REPORTING and c.pos == "VERB"), None)
+        said = inner is not None and any(c.dep == "ccomp" for c in s.children(inner))  # what the inner verb says
+        head = s.tokens[v.head]
+        if inner is None and v.dep in ("ccomp", "parataxis") and head.i < v.i and head.lemma in REPORTING \
+                and head.pos == "VERB":
+            # the outlet's frame at the end, which the parse hangs under the inner verb; what was
+            # said hangs under either of the two verbs
+            inner = head
+            said = any(c.dep == "ccomp" for c in (*s.children(inner), *s.children(v)) if c.i != v.i)
     if inner is None or not said:
         return None
     subj = next((c for c in s.children(inner) if c.dep == "nsubj"), None)
@@ -330,6 +342,30 @@ def relayed_report(s: Sentence, cue: str) -> tuple[str, str] | None:
         return None
     words = _plain_subject(s, subj)
     return (s.span_text(words), inner.lower) if words else None
+
+
+_CLAUSES = frozenset({"acl", "relcl", "ccomp", "advcl"})
+
+
+def statement_time(s: Sentence, cue: str | None) -> str | None:
+    """When the source made the statement, from the words the reporting verb ``cue`` governs:
+    "Umerov said on Nov. 5", "the ministry claimed last Tuesday", "Earlier this week the
+    Pentagon said"; lower case, None when the frame gives no time."""
+    v = next((t for t in _cue_tokens(s, cue or "") if t.pos == "VERB"), None)
+    if v is None:
+        return None
+    # a time after the words said is more often theirs, hung on the wrong verb ("said in a
+    # statement that the quake hit at 11:11 p.m. on Friday"): only one before them counts
+    said = [t.i for c in s.children(v) if c.dep == "ccomp" and c.i > v.i for t in s.subtree(c)]
+    for c in s.children(v):
+        if said and c.i > min(said):
+            continue
+        if c.dep == "npadvmod" or (c.dep == "prep" and c.lower in ("on", "in", "during")):
+            # the phrase's own words, not a clause inside it ("in a statement that the quake hit ...")
+            words = [w for w in s.subtree(c) if not _under(s, w, c, _CLAUSES)]
+            if any(w.lower in STATEMENT_TIMES for w in words):
+                return " ".join(w.lower for w in words)
+    return None
 
 
 def _plain_subject(s: Sentence, subj: Token) -> list[Token]:
@@ -398,6 +434,25 @@ def subject_name(s: Sentence) -> str | None:
         if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
             found = s.span_text(name)
     return found
+
+
+def main_subject_name(s: Sentence, before: int, known: frozenset[str] | None = frozenset()) -> str | None:
+    """The proper name that is the subject of the sentence's main verb, when it ends before
+    ``before`` ("Zelenskyy, in his nightly address, thanked allies who, he said, ..."): as
+    written, with the names compounded to it; None otherwise. A capitalised word the tagger
+    took for a common noun counts when it is one of the ``known`` names (a surname named
+    before in full), or whatever it is when ``known`` is None."""
+    root = next((t for t in s.tokens if t.head == t.i), None)
+    subj = None if root is None else next((c for c in s.children(root) if c.dep in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.end > before:
+        return None
+    word = s.text[subj.start:subj.end]
+    if subj.pos != "PROPN" and not (subj.pos == "NOUN" and word[:1].isupper() and (known is None or word in known)):
+        return None
+    name = [c for c in s.children(subj) if c.dep == "compound" and c.pos == "PROPN" and c.i < subj.i] + [subj]
+    if not all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
+        return None
+    return s.span_text(name)
 
 
 def proper_names(s: Sentence) -> list[str]:
@@ -646,11 +701,22 @@ def measured(s: Sentence, a: int, b: int) -> str | None:
         verb = s.tokens[verb.head]
 
 
-def coordinates_clause(s: Sentence, offset: int) -> bool | None:
+def coordinates_clause(s: Sentence, offset: int, subject: bool = False) -> bool | None:
     """Whether the conjunct that starts at ``offset`` (after ", and") is a clause: the word the
     coordinator joins is a verb ("took the town, and the rebels fled": fled), not a noun ("had
-    a right, and a duty, to defend itself": duty). None when the parse shows no coordinator there."""
+    a right, and a duty, to defend itself": duty). None when the parse shows no coordinator there.
+    With ``subject`` (a coordinator with no comma before it), only a verb with a subject of its
+    own is a clause: "was elected president but the party lost control" is two, "sat and wrote"
+    and "rose but fell back" are one."""
     first = next((t for t in s.tokens if t.start >= offset), None)
+    if subject:
+        cc = next((t for t in reversed(s.tokens) if t.end <= offset), None)
+        if first is None or cc is None or cc.dep != "cc":
+            return None
+        head = s.tokens[cc.head]
+        return any(t.dep == "conj" and t.head == head.i and t.i > cc.i and t.pos in CLAIM_POS
+                   and head.pos in CLAIM_POS
+                   and any(c.dep in ("nsubj", "nsubjpass", "expl") for c in s.children(t)) for t in s.tokens)
     # ", whereas the ministry put the count at 1.12 million": a contrasting clause, marked as
     # subordinate, with a verb of its own
     mark = next((t for t in reversed(s.tokens) if t.end <= offset), None)
@@ -679,12 +745,21 @@ def forecast(s: Sentence, a: int, b: int) -> bool:
     """The figure in [a, b) is what someone expected, forecast or projected, not what happened:
     a verb of forecasting governs it ("the authorities were expecting 550,000 demonstrators",
     "prices are expected to rise 3%", "economists had forecast a gain of 150,000"), up to the
-    first verb of saying ("officials said 2 million marched" is a count)."""
+    first verb of saying ("officials said 2 million marched" is a count). A verb told in the
+    future under "likely" is one too ("it was likely that five units would be deployed"); the
+    future alone is not ("the acquisition will lift capacity to 86 million tons" is the deal's
+    terms, compared with the same terms elsewhere)."""
     toks, inside, tops = _span(s, a, b)
     if not tops:
         return False
+    future = False
     for x in (tops[0], *s.ancestors(tops[0])):
         if x.pos in CLAIM_POS and x.lemma in FORECAST_VERBS:
+            return True
+        if x.pos in CLAIM_POS and any(c.dep == "aux" and c.lower in FUTURE_AUX for c in s.children(x)):
+            future = True
+        if future and (x.lemma in LIKELY or any(c.lemma in LIKELY and c.dep in ("acomp", "advmod")
+                                                 for c in s.children(x))):
             return True
         if x.pos in CLAIM_POS and x.lemma in REPORTING:
             return False

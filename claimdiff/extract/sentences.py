@@ -30,6 +30,10 @@ VERB = re.compile(
 # the same without "-ed", which is as often an adjective ("armoured vehicles") as a verb
 _FINITE = re.compile(VERB.pattern.replace("|[a-z]{3,}ed", ""), re.I)
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas|where|though|although|yet)\s+|;\s+)")
+# "Lai has been elected president but the party has lost its majority": a contrast with no comma
+# before it cuts only where the parse gives the verb after it a subject of its own
+BARE_COORD = r"but|yet|whereas|and"
+_BARE = re.compile(rf"(?<=\w)\s+(?:{BARE_COORD})\s+(?=\w)")
 # "..., he said, adding that ...": a second thing said, after the first one's speech verb.
 # extract strips these words (not "urging", "calling on": what is urged is no claim) from the claim
 ADDED_SPEECH = r"adding|saying|warning|noting|arguing|insisting|stressing"
@@ -37,7 +41,7 @@ _SPEECH_TAIL = re.compile(rf",\s+(?:{ADDED_SPEECH}|urging|calling on)\b|,?\s+and
 # ('Biden told reporters Israel gave him notice and said it looked like ...': the second thing said)
 # "..., a crew of 22, none of whom were injured": what is said of some of them is a claim
 _OF_WHOM = re.compile(r",\s+(?:none|all|most|many|some|few|one|two|three|both|several|each|neither|half)\s+of\s+(?:whom|which)\b", re.I)
-_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|stated|declared|announced)\b", re.I)
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|stated|declared|announced|reported|reports|wrote|writes)\b", re.I)
 _SUBORD_START = re.compile(r"(?:and\s+|but\s+)?(?:while|although|though|whereas)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _ALNUM = re.compile(r"[^\W_]")  # a sentence has a letter or a digit: "---" and "* * *" are not sentences
@@ -182,22 +186,47 @@ def _depth_ok(text: str, start: int, at: int) -> bool:
     return seg.count("(") == seg.count(")") and seg.count("[") == seg.count("]")
 
 
-def claims(text: str, sentence: Span, clause_at: "Callable[[int], bool | None] | None" = None) -> list[Span]:
+def _quoted(text: str, start: int, at: int) -> bool:
+    """``at`` lies inside a quotation: a speaker's words stay one claim ("We want to shut down
+    parliament and every MP should resign")."""
+    seg = text[start:at]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
+def _markers(text: str, start: int, end: int, clause_at) -> list[re.Match]:
+    """Where a sentence may be cut: after a comma or semicolon and a coordinator, and (with a
+    parse) a coordinator with no comma whose clause has a subject of its own."""
+    out = list(_COORD.finditer(text, start, end))
+    if clause_at is not None:
+        taken = {m.start() for m in out}
+        out += [m for m in _BARE.finditer(text, start, end)
+                if m.start() not in taken and text[m.start() - 1] != "," and not _quoted(text, start, m.start())
+                and clause_at(m.end(), subject=True) is True]
+    return sorted(out, key=lambda m: m.start())
+
+
+def claims(text: str, sentence: Span, clause_at: "Callable[..., bool | None] | None" = None) -> list[Span]:
     """Atomic claim spans inside one sentence span. ``clause_at(offset)``, where the parse is
     known: whether the words from ``offset`` after ", and" coordinate a clause (False for "a
-    right, and a duty, to defend itself": a second noun; None when the parse cannot say)."""
+    right, and a duty, to defend itself": a second noun; None when the parse cannot say);
+    ``clause_at(offset, subject=True)``: whether they are a clause with a subject of its own
+    (for a coordinator with no comma before it)."""
     start, end = sentence
     cuts = [start]
-    for m in _COORD.finditer(text, start, end):
+    marks = _markers(text, start, end, clause_at)
+    for n, m in enumerate(marks):
         left_start = cuts[-1]
+        bare = text[m.start()] not in ",;"
         right_start = m.end() if text[m.start()] == ";" else m.start() + 1
-        nxt = _COORD.search(text, m.end(), end)
-        right_end = nxt.start() if nxt else end
+        right_end = marks[n + 1].start() if n + 1 < len(marks) else end
         if not _depth_ok(text, start, m.start()):
             continue
         if _words(text, left_start, m.start()) < MIN_CLAUSE_WORDS:
             continue
         if _words(text, m.end(), right_end) < MIN_CLAUSE_WORDS:
+            continue
+        if bare:
+            cuts.append(right_start)  # the parse has said it is a clause with its own subject
             continue
         parsed = clause_at(m.end()) if clause_at is not None and text[m.start()] == "," else None
         # "A, B, and C" lists have no verb on the right; a verb the list of forms lacks ("put",

@@ -393,6 +393,14 @@ _GOVERNED = re.compile(r"(?:\s+(?:in|on|to|of|for|with|at|a|an|the|any|its|their
 _NEGATOR = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno)\s+(?:yet\s+|been\s+|be\s+)?(?P<word>[\w’'-]+)", re.I)
 
 
+class _Privative:
+    """Whether a claim says ``word`` is absent: "without power", "lacking clean water"."""
+
+    def search(self, text: str, word: str) -> bool:
+        return re.search(rf"\b(?:{lexicon.PRIVATIVE})\s+(?:[\w’'-]+\s+){{0,2}}{word}\b", text, re.I) is not None
+
+
+_PRIVATIVE = _Privative()
 _SAME_WORDS = 60  # token-set ratio at which two quotations quote the same words
 
 
@@ -423,6 +431,8 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     if neg.lemmas & pos.lemmas & lexicon.DENYING and stance.DENIAL.fullmatch(neg.negation or ""):
         return False  # "rejected the contract" / "voted to reject the pay deal": both reject it
     if neg.denies is not None:  # from the parse: the negated verb and its objects, never a shared date or place
+        if any(_PRIVATIVE.search(pos.text, re.escape(d)) for d in neg.denies if d[:1].isalpha()):
+            return False  # "still have no power" / "were still without power": one absence, told twice
         # a negated content verb must itself be asserted on the other side: "could not hold on to
         # their lead" does not deny "squandered a 2-0 lead", though both speak of the lead; unless
         # the other side carries the event in the shared noun ("have begun combat operations")
@@ -553,6 +563,11 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             # (two leaders after their summit, a paramedic and a rights group's director), far
             # more often than one statement credited to the wrong person; the same words under
             # two names are one statement credited twice
+            same = True
+        if not same and _spoke_apart(a, b):
+            # a source's statement dated on one side and not, or otherwise, on the other ("Umerov
+            # said on Nov. 5" / "a senior official said"): two statements made apart, the same news
+            # from two sources, not one statement credited to another
             same = True
         if not same:
             finding(Kind.ATTRIBUTION_SHIFT,
@@ -801,14 +816,32 @@ _REPORTED_CUE = re.compile(lexicon.RELAYING_CUES, re.I)
 _MEDIA = re.compile(lexicon.MEDIA_WORDS, re.I)
 
 
+_TIME_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lexicon.STATEMENT_TIMES, key=len, reverse=True))
+                        + r")(?!\w)", re.I)
+
+
+def _spoke_apart(a: Claim, b: Claim) -> bool:
+    """The two sources made two statements: each dated, on other days ("said on Nov. 5" /
+    "claimed last Tuesday"), or one dated and the other's sentence giving no time at all. A
+    time elsewhere in the sentence ("figures released Friday") may be the statement's: not apart."""
+    wa, wb = a.attribution.when, b.attribution.when
+    if wa and wb:
+        return wa != wb
+    undated = b if wa else a if wb else None
+    return undated is not None and not _TIME_WORD.search(undated.text)
+
+
 def _both_relayed(a: Claim, b: Claim) -> bool:
-    """One side says "reportedly", the other credits the claim to the media or to an unnamed
-    source of no kind ("..., local media said", "a source familiar with the deal said"): both
-    pass on what others report, so neither is surer."""
+    """One side says "reportedly", the other credits the claim to the media, to an unnamed
+    source, or to a source through an outlet ("..., local media said", "a source familiar with
+    the deal said", "according to a senior Ukrainian official", "..., the newspaper reported"):
+    both pass on what others report, so neither is surer. (Judged by hand on real coverage of
+    the Kursk clash, "reportedly fought" against "fought ..., according to the Ukrainian
+    official" is one claim told with one certainty.)"""
     for x, y in ((a, b), (b, a)):
         src = y.attribution
         if _REPORTED_CUE.fullmatch((x.certainty_cue or "").strip()) and y.certainty == "asserted" and (
-                _MEDIA.search(src.source or "") or (src.anonymous and _singular(src.role) in lexicon.UNKINDED_ROLES)):
+                _MEDIA.search(src.source or "") or (src.anonymous or src.via) and not x.attribution.source):
             return True
     return False
 
