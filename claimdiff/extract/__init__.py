@@ -126,7 +126,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 # "Zelenskyy ... thanked allies who, he said, had reacted": a person the sentence is
                 # about, named before the pronoun, is the one it means
                 at = (frame.frame[0] - s_start) if frame.frame else 0
-                here = reading.main_subject_name(ps, at, frozenset(surnames))
+                here = reading.main_subject_name(ps, at, surnames)
                 # a capitalised subject the tagger calls a noun, known or not, may be the one meant:
                 # then "he" is no one rather than the last speaker
                 doubt = None if here else reading.main_subject_name(ps, at, None)
@@ -184,7 +184,7 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 quote=any(q in sentence for q in "“”\""),
             ))
             prev_sentence_claims.append(len(out) - 1)
-        named = reading.subject_name(ps) or reading.main_subject_name(ps, len(sentence), frozenset(surnames))
+        named = reading.subject_name(ps) or reading.main_subject_name(ps, len(sentence), surnames)
         mentioned = named if named and _person_like(named) else mentioned
         # the people this sentence names outside its sources, whom a "she said" next may mean too
         sources = " ".join(out[i].attribution.source or "" for i in prev_sentence_claims)

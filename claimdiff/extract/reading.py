@@ -9,6 +9,8 @@ words: the scope of a negation or a hedge, and the edges of a source's noun phra
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, FUTURE_AUX, LIKELY, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, DENYING, FORECAST_VERBS, MEASURE_VERBS, STATEMENT_TIMES,
                       NEGATORS, NOUN_POS, PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
@@ -430,13 +432,20 @@ def subject_name(s: Sentence) -> str | None:
                       and any(g.dep == "compound" and g.pos == "PROPN" for g in s.children(c))), None)
             if t is None:
                 continue
-        name = [c for c in s.children(t) if c.dep == "compound" and c.pos == "PROPN" and c.i < t.i] + [t]
-        if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
-            found = s.span_text(name)
+        found = _compound_name(s, t) or found
     return found
 
 
-def main_subject_name(s: Sentence, before: int, known: frozenset[str] | None = frozenset()) -> str | None:
+def _compound_name(s: Sentence, t: Token) -> str | None:
+    """``t`` with the proper names compounded to it before it ("Caroline Ellison"), as written;
+    None when they are not one run of words."""
+    name = [c for c in s.children(t) if c.dep == "compound" and c.pos == "PROPN" and c.i < t.i] + [t]
+    if all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
+        return s.span_text(name)
+    return None
+
+
+def main_subject_name(s: Sentence, before: int, known: Collection[str] | None = ()) -> str | None:
     """The proper name that is the subject of the sentence's main verb, when it ends before
     ``before`` ("Zelenskyy, in his nightly address, thanked allies who, he said, ..."): as
     written, with the names compounded to it; None otherwise. A capitalised word the tagger
@@ -449,10 +458,7 @@ def main_subject_name(s: Sentence, before: int, known: frozenset[str] | None = f
     word = s.text[subj.start:subj.end]
     if subj.pos != "PROPN" and not (subj.pos == "NOUN" and word[:1].isupper() and (known is None or word in known)):
         return None
-    name = [c for c in s.children(subj) if c.dep == "compound" and c.pos == "PROPN" and c.i < subj.i] + [subj]
-    if not all(name[k].i + 1 == name[k + 1].i for k in range(len(name) - 1)):
-        return None
-    return s.span_text(name)
+    return _compound_name(s, subj)
 
 
 def proper_names(s: Sentence) -> list[str]:

@@ -393,14 +393,11 @@ _GOVERNED = re.compile(r"(?:\s+(?:in|on|to|of|for|with|at|a|an|the|any|its|their
 _NEGATOR = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno)\s+(?:yet\s+|been\s+|be\s+)?(?P<word>[\w’'-]+)", re.I)
 
 
-class _Privative:
-    """Whether a claim says ``word`` is absent: "without power", "lacking clean water"."""
-
-    def search(self, text: str, word: str) -> bool:
-        return re.search(rf"\b(?:{lexicon.PRIVATIVE})\s+(?:[\w’'-]+\s+){{0,2}}{word}\b", text, re.I) is not None
+def _absent(text: str, word: str) -> bool:
+    """The text says ``word`` is absent: "without power", "lacking clean water"."""
+    return re.search(rf"\b(?:{lexicon.PRIVATIVE})\s+(?:[\w’'-]+\s+){{0,2}}{re.escape(word)}\b", text, re.I) is not None
 
 
-_PRIVATIVE = _Privative()
 _SAME_WORDS = 60  # token-set ratio at which two quotations quote the same words
 
 
@@ -431,7 +428,7 @@ def _negates_what_the_other_says(neg: Claim, pos: Claim) -> bool:
     if neg.lemmas & pos.lemmas & lexicon.DENYING and stance.DENIAL.fullmatch(neg.negation or ""):
         return False  # "rejected the contract" / "voted to reject the pay deal": both reject it
     if neg.denies is not None:  # from the parse: the negated verb and its objects, never a shared date or place
-        if any(_PRIVATIVE.search(pos.text, re.escape(d)) for d in neg.denies if d[:1].isalpha()):
+        if any(_absent(pos.text, d) for d in neg.denies if d[:1].isalpha()):
             return False  # "still have no power" / "were still without power": one absence, told twice
         # a negated content verb must itself be asserted on the other side: "could not hold on to
         # their lead" does not deny "squandered a 2-0 lead", though both speak of the lead; unless
