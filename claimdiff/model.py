@@ -147,6 +147,11 @@ class Quantity:
     # on Friday": "sentence"); two dates of two events are not one date told otherwise; for a
     # count, what befell what it counts ("700 bodies have been buried": "bury")
     event: str | None = None
+    # where the figure is of, from the parse: the places named in its own phrase ("23 in Suzu",
+    # "five people in St. Lucie County") or, for a figure that is its verb's subject or object,
+    # beside that verb ("39 were in Wajima", "In Paiporta, 62 people died"), lower-cased; empty
+    # when none is named there. Two figures both placed are of one scope only when their places are.
+    places: tuple[str, ...] = ()
 
     def overlaps(self, other: "Quantity") -> bool:
         """True when the two intervals share at least one point (lower bounds read as news

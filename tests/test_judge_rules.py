@@ -821,3 +821,25 @@ def test_the_forms_of_a_cue(cue, text, found):
     from claimdiff.judge import cue_forms
 
     assert bool(cue_forms(cue).search(text)) is found
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # each figure's own place is its scope: the part's place is not the total's
+    ("In St. Lucie County, four people died, a county spokesman said.",
+     "Tornadoes killed five people in St. Lucie County, at least two of them in the Spanish Lakes "
+     "community, a county spokesman said.", True),
+    ("In St. Lucie County, four people died, a county spokesman said.",
+     "Tornadoes killed five people in Martin County, at least two of them in the Spanish Lakes "
+     "community, a county spokesman said.", False),
+    # a bare count under a thousand is told exactly; "about 240" is not
+    ("The party ended the count with 240 seats in the lower house.",
+     "The party ended the count with 239 seats in the lower house.", True),
+    ("The party ended the count with about 240 seats in the lower house.",
+     "The party ended the count with 239 seats in the lower house.", False),
+    # two snapshots of one count at other stages are no shift
+    ("With 97.6% of votes counted, Milei had taken 55.8% of the vote in the runoff.",
+     "With 86.6% of votes counted, Milei had taken 55.95% of the vote in the runoff.", False),
+])
+def test_figures_compared_in_their_own_scope(ref, other, shift):
+    assert ("figure-shift" in kinds(ref, other)) is shift
+

@@ -276,6 +276,12 @@ ROLES = [
     ("The alliance won 293 seats, over 20 more than the 272 required to form a government.", "272", "threshold"),
     ("The alliance won 293 seats, above the required 272 seats.", "272", "threshold"),
     ("The NDA won 294 seats, more than the 272 seats needed to secure a majority.", "294", None),
+    # a part of a count told before it
+    ("Tornadoes killed five people, at least two of them in a trailer park.", "at least two", "part"),
+    ("Tornadoes killed five people, at least two of them in a trailer park.", "five", None),
+    ("Five people were hurt, two of them children.", "two", "part"),
+    ("At least 21 people, two police among them, were hurt.", "two", "part"),
+    ("At least 21 people, two police among them, were hurt.", "At least 21", None),
 ]
 
 
@@ -567,6 +573,11 @@ def test_when_a_statement_was_made(sentence, cue, when):
     ("The count put Sheinbaum at 58.3%, with Galvez on 27.9%.", "27.9%", "Galvez"),
     ("Wajima accounted for 39 of the 72 dead and Suzu for 22.", "39", "Wajima"),
     ("Wajima accounted for 39 of the 72 dead and Suzu for 22.", "22", "Suzu"),
+    # "with <figure> <participle>" is how far a count had gone, no one's figure; "with 40%" is Lai's
+    ("With 97.6% of votes counted, Milei had taken 55.8%.", "97.6%", None),
+    ("With 97.6% of votes counted, Milei had taken 55.8%.", "55.8%", "Milei"),
+    ("Figures showed Milei taking 55.95 percent with 86.59 percent of the votes counted.", "86.59 percent", None),
+    ("Lai won, with 40% of the vote.", "40%", "Lai"),
     # a day before the phrase is no name it stands beside
     ("Nvidia closed on Friday at $120.", "$120", "Nvidia"),
     # "with" here is what was supplied, not a name beside it: the subject's
@@ -576,6 +587,29 @@ def test_whose_figure_it_is(sentence, figure, holder):
     c = claim_in(sentence, figure)
     (q,) = [q for q in c.quantities if q.text == figure]
     assert q.holder == holder
+
+
+@pytest.mark.parametrize("sentence, figure, places", [
+    # the places in the figure's own phrase
+    ("Of the dead, 39 were in Wajima and 23 in Suzu.", "23", ("suzu",)),
+    ("Tornadoes killed five people in St. Lucie County, at least two of them in the Spanish Lakes Communities.",
+     "five", ("st. lucie county",)),
+    ("Tornadoes killed five people in St. Lucie County, at least two of them in the Spanish Lakes Communities.",
+     "at least two", ("spanish lakes communities",)),
+    ("The quake killed more than 15,000 people in Turkey and Syria.", "more than 15,000", ("syria", "turkey")),
+    # else beside the verb whose subject or object the figure is
+    ("Of the dead, 39 were in Wajima and 23 in Suzu.", "39", ("wajima",)),
+    ("In St. Lucie County, four people died.", "four", ("st. lucie county",)),
+    ("At least 62 people lost their lives in Paiporta, home to 25,000 people.", "At least 62", ("paiporta",)),
+    # a figure in another phrase of the sentence has no place of the verb's
+    ("At least 62 people lost their lives in Paiporta, home to 25,000 people.", "25,000", ()),
+    ("Prices rose 3% in March.", "3%", ()),  # a month is no place
+    ("Four people died, officials in Ishikawa said.", "Four", ()),  # the place of the sayers, not the dead
+])
+def test_the_place_a_figure_is_of(sentence, figure, places):
+    c = claim_in(sentence, figure)
+    (q,) = [q for q in c.quantities if q.text == figure]
+    assert q.places == places
 
 
 def test_a_relative_clause_of_a_light_verb_alone_denies_nothing_more():

@@ -344,3 +344,30 @@ def test_restated_temperature_is_one_reading():
     (q,) = quantities("It reached 104F (40C) in the city.")
     assert q.text == "104F (40C)" and q.note is None and q.unit == "degC"
     assert q.low <= 40 <= q.high
+
+
+@pytest.mark.parametrize("counts, event, folded", [
+    ("people", "kill", "deaths"),  # "killed five people" counts what "four people died" counts
+    ("people", "die", "deaths"),
+    ("people", "injure", "people"),  # the hurt are not the dead
+    ("people", None, "people"),
+    ("civilians", "kill", "deaths"),
+    ("soldiers", "kill", "troops"),  # a count of soldiers stays one, whatever befell them
+    ("deaths", None, "deaths"),
+])
+def test_people_a_verb_of_dying_governs_are_deaths(counts, event, folded):
+    from claimdiff.extract.quantities import topic
+    from claimdiff.model import Quantity
+
+    assert topic(Quantity("five", 0, 4, 5, 5, "count", counts=counts, event=event)) == folded
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("The party won 240 seats.", 239.5, 240.5),  # a count of things under a thousand is exact
+    ("They arrested 150 people.", 149.5, 150.5),
+    ("The ship carried 4,700 containers.", 4653, 4747),  # from the thousands a round figure is rounded
+    ("The road is 240 km long.", 237600, 242400),  # a measure is rounded at any size
+])
+def test_a_bare_count_under_a_thousand_is_told_exactly(text, low, high):
+    (q,) = quantities(text, 0, len(text))
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..model import Alignment, Claim
 from ..extract.quantities import pair_quantities, topic
-from ..extract.scope import conflict, places_differ, scope
+from ..extract.scope import conflict, of_figures, places_differ, scope
 from ..extract.states import tolled
 from .spelling import american
 
@@ -152,7 +152,7 @@ def figure_relation(a: Sequence[Claim], b: Sequence[Claim]) -> FigureRelation:
             for qa, qb in pair_quantities(ca.quantities, cb.quantities):
                 if not qa.overlaps(qb):
                     disjoint[i, j] = 1.0
-                    if conflict(scope_a[i], scope_b[j]):
+                    if conflict(*of_figures(scope_a[i], scope_b[j], qa, qb)):
                         scoped[i, j] = 1.0
                 ta = topic(qa)
                 if ta and ta == topic(qb):

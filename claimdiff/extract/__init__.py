@@ -368,7 +368,9 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
 
 
 _THAN = re.compile(r"\bthan\b[^,;:]*$", re.I)
-_PART_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I)
+# "two of them", "five of whom", "two police among them": a part of a count told before it
+_PART_AFTER = re.compile(r"\s+(?:other|more|additional|further|extra|of (?:them|whom|those|these|which)"
+                         r"|(?:[a-z]+\s+){0,2}among them)\b", re.I)
 _THAN_AHEAD = re.compile(r"[^.;:,]{0,60}\bthan\b", re.I)
 # "the other two fatalities", "the remaining 30 hostages": the rest of a count, a part of it
 _PART_BEFORE = re.compile(r"\b(?:an? (?:additional|further|extra)|another|(?:the|its|their) (?:other|remaining))\s+$", re.I)
@@ -499,6 +501,9 @@ def _held(ps, s_start: int, q: Quantity) -> Quantity:
     A forecast is one whatever else it is ("expect requests of up to 60 million doses a year")."""
     if q.dimension in ("date", "time"):
         return q
+    places = reading.figure_places(ps, q.start - s_start, q.end - s_start)
+    if places:
+        q = replace(q, places=places)
     if q.role:
         return replace(q, role="forecast") if q.role == "each" and reading.forecast(
             ps, q.start - s_start, q.end - s_start) else q

@@ -604,6 +604,8 @@ def _read(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
             kind = "at-least" if post.group("up") or post.group("plus") else "up-to"
             after_end = post.end()
 
+    if kind == "exact" and dim == "count" and factor == 1.0 and abs(value) < 1000 and value == int(value):
+        place = min(place, 1.0)  # a bare count of things under a thousand is told exactly ("240 seats")
     low, high, low_open, high_open = _interval(kind, value, hi_value, place)
     implied = None
     if high is None and kind in ("over", "at-least") and (place > 0 or word_number):
@@ -786,11 +788,20 @@ def topic(q: Quantity) -> str | None:
     words = q.counts.lower().split()
     for w in reversed(words):
         if w in _SYNONYMS:
-            return _SYNONYMS[w]
+            return _deaths(q, _SYNONYMS[w])
     head = words[-1]
     if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
         head = head[:-1]
-    return _SYNONYMS.get(head, head)
+    return _deaths(q, _SYNONYMS.get(head, head))
+
+
+def _deaths(q: Quantity, head: str) -> str:
+    """People a verb of dying governs are deaths: "killed five people" counts what "four people
+    died" and "a toll of four" count."""
+    return "deaths" if head == "people" and q.event in _DYING else head
+
+
+_DYING = frozenset({"kill", "die", "perish"})
 
 
 # kinds of figure that say nothing of what they are without their noun: a count, a share

@@ -521,6 +521,8 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     named = _named_beside(s, x, path)
     if named is not None:
         return named
+    if _absolute(s, path):
+        return None
     if x.lemma in REPORTING or x.lemma in COUNTING_VERBS:
         return None
     verb = x
@@ -538,6 +540,24 @@ def holder(s: Sentence, a: int, b: int) -> str | None:
     names = [s.text[t.start:t.end] for subj in subjects for t in s.subtree(subj, without=_HOLDER_OUT)
              if t.pos == "PROPN"]
     return " ".join(names) or None
+
+
+def _absolute(s: Sentence, path: list[Token]) -> bool:
+    """The figure is in an absolute phrase, "with <figure> <participle>" ("with 97.6% of votes
+    counted, Milei had 55.8%"): how far a count had gone, the state of things, not the subject's
+    figure ("Lai won, with 40% of the vote" is Lai's)."""
+    if not path or path[-1].dep != "prep" or path[-1].lower != "with":
+        return False
+    obj = s.child(path[-1], "pobj")
+    if obj is None:
+        return False
+    under = s.subtree(obj)
+    if any(t.dep == "acl" and t.tag == "VBN" for t in under):
+        return True
+    # the parser also hangs the participle on a verb higher up ("... with 86.59 percent of the
+    # votes counted": "counted" an advcl of the main verb); it still comes right after the phrase
+    after = max(t.i for t in under) + 1
+    return after < len(s.tokens) and s.tokens[after].tag == "VBN"
 
 
 _STANDING = frozenset({"at", "on"})  # "with Hou at 33.5%", "put Sheinbaum at 58.3%"
@@ -782,3 +802,46 @@ def threshold(s: Sentence, a: int, b: int) -> bool:
     top = tops[0]
     holder = s.tokens[top.head] if top.dep in _MODIFIES and top.head not in inside else top
     return any(c.dep in ("acl", "amod") and c.lemma in _NEEDING for c in s.children(holder))
+
+
+_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+_FIGURE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def figure_places(s: Sentence, a: int, b: int) -> tuple[str, ...]:
+    """Where the figure in [a, b) is of: the proper names after "in", "across", "throughout" or
+    "inside" in its own phrase ("23 in Suzu", "killed five people in St. Lucie County", "at least
+    two of them in the Spanish Lakes Communities") or, when its phrase names none and it is its
+    verb's subject or object, beside that verb ("39 were in Wajima", "In St. Lucie County, four
+    people died"). A claim can hold a total and its parts in other places; each figure's own
+    place is its scope, not every place the claim names. Empty when no place is named there."""
+    toks, inside, tops = _span(s, a, b)
+    if not toks:
+        return ()
+    x = tops[0] if tops else toks[0]
+    phrase = [x]
+    if x.dep in ("nummod", "quantmod", "compound") and x.head != x.i:
+        phrase.append(s.tokens[x.head])  # "five people": the noun the number counts
+    found = [name for t in phrase for name in _places_under(s, t)]
+    if not found:
+        top = phrase[-1]
+        if top.dep in _FIGURE_ARGS and top.head != top.i and s.tokens[top.head].pos in CLAIM_POS:
+            found = _places_under(s, s.tokens[top.head])
+    return tuple(sorted(set(found)))
+
+
+def _places_under(s: Sentence, t: Token) -> list[str]:
+    """The proper names after a place preposition that hangs from ``t``."""
+    out = []
+    for prep in s.children(t):
+        if prep.dep != "prep" or prep.lower not in _PLACE_PREPS:
+            continue
+        obj = s.child(prep, "pobj")
+        while obj is not None and obj.pos == "PROPN":  # "in Turkey and Syria": each name joined
+            words = [w for w in s.subtree(obj, without=_PLACE_OUT) if w.pos == "PROPN" and w.i <= obj.i]
+            out.append(" ".join(s.text[w.start:w.end] for w in words).lower())
+            obj = s.child(obj, "conj")
+    return out
+
+
+_PLACE_OUT = _HOLDER_OUT | {"conj", "appos"}

@@ -12,7 +12,7 @@ of change ("added", "grew", "lost", "killed") at the start of a claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicon
@@ -190,3 +190,13 @@ def conflict(a: Scope, b: Scope, *, subjects: bool = True) -> bool:
     if places_differ(a, b) or a.qualifiers != b.qualifiers or groups_differ(a, b):
         return True
     return subjects and bool(a.subject and b.subject and not (a.subject & b.subject))
+
+
+def of_figures(sa: Scope, sb: Scope, qa, qb) -> tuple[Scope, Scope]:
+    """The scopes two figures are compared in: each figure's own places when both phrases name
+    one (``Quantity.places``: "five people in St. Lucie County, at least two of them in the Spanish
+    Lakes Communities" against "four people died in St. Lucie County" compares St. Lucie County with
+    St. Lucie County), else the places of the whole claims."""
+    if qa.places and qb.places:
+        return replace(sa, places=frozenset(qa.places)), replace(sb, places=frozenset(qb.places))
+    return sa, sb

@@ -27,7 +27,7 @@ from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity,
 from ..extract.attribution import OUTLETS
 from ..extract.names import abbreviates, body, same_body, same_holder, same_name
 from ..extract.quantities import pair_quantities
-from ..extract.scope import conflict, measure, scope
+from ..extract.scope import conflict, measure, of_figures, scope
 from ..extract.states import state, tolled
 from ..extract.timex import days_of, iso
 from ..extract.units import DISPLAY
@@ -512,8 +512,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     # cannot both be compared, and the agreement says so
     shifted, compatible, other_scope, other_day, both = [], [], [], [], []
     pairs = pair_quantities(a.quantities, b.quantities)
-    scoped = any(not qa.overlaps(qb) for qa, qb in pairs) and conflict(scope(a.content, a.text), scope(b.content, b.text),
-                                                                          subjects=False)
+    scope_a, scope_b = scope(a.content, a.text), scope(b.content, b.text)
+    unplaced = [(qa, qb) for qa, qb in pairs if not (qa.places and qb.places)]
+    scoped = any(not qa.overlaps(qb) for qa, qb in unplaced) and conflict(scope_a, scope_b, subjects=False)
     other_period = _other_period(a, b)
     other_measure = _other_measure(a, b)
     for qa, qb in pairs:
@@ -521,7 +522,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             compatible.append((qa, qb))
         elif qa.dimension not in ("date", "time") and _later_count(a, qa, b, qb, filed):
             other_day.append((qa, qb))
-        elif ((scoped or other_period or other_measure or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
+        elif (((conflict(*of_figures(scope_a, scope_b, qa, qb), subjects=False) if qa.places and qb.places else scoped)
+               or other_period or other_measure or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
               and qa.dimension not in ("date", "time")) \
                 or _apart(qa, qb) or _other_event(qa, qb):
             other_scope.append((qa, qb))
