@@ -6,7 +6,9 @@ Two figures of deaths or of jobs that cannot both be true are a figure shift onl
 they count the same thing in the same place; with another place or another subject they
 are two claims. Read from the words with patterns, not a parser: a place is a capitalised
 name after "in", "across", "throughout" or "inside"; a subject is the words before a verb
-of change ("added", "grew", "lost", "killed") at the start of a claim.
+of change ("added", "grew", "lost", "killed") at the start of a claim. Where the parse gives
+both figures a place of their own (``Quantity.places``, ``reading.figure_places``), those
+places are the figures' scope instead of the claims' (``of_figures``).
 """
 
 from __future__ import annotations
