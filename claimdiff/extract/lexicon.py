@@ -493,3 +493,7 @@ MODAL_PAIRS = {"could": "can", "would": "will", "might": "may", "can": "could", 
 # "capacity is projected to climb to 86 million tons", "inflation stood at 10.1%")
 MEASURE_VERBS = frozenset("""be stand rise fall climb reach increase decrease drop jump grow decline slow ease edge tick
 surge soar plunge slump sink hit remain stay top exceed dip slip accelerate cool""".split())
+
+# the prepositions a place is named after when it is the place a figure is of ("in Turkey",
+# "across Florida"): the claim's places (scope) and each figure's own (reading.figure_places)
+PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})

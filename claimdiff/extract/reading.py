@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .lexicon import (ACCUSATIONS, ASIDE_MARKS, CLAIM_POS, FUTURE_AUX, LIKELY, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, DENYING, FORECAST_VERBS, MEASURE_VERBS, STATEMENT_TIMES,
+from .lexicon import (ACCUSATIONS, PLACE_PREPS, ASIDE_MARKS, CLAIM_POS, FUTURE_AUX, LIKELY, CLAUSAL, COUNTING_VERBS, DEONTIC_NEGATED, DENYING, FORECAST_VERBS, MEASURE_VERBS, STATEMENT_TIMES,
                       NEGATORS, NOUN_POS, PLACING_PREPOSITIONS, QUESTION_WORDS, REPORTING, RESTATING, SAYING_NOUNS)
 from .parse import Sentence, Token
 
@@ -804,7 +804,6 @@ def threshold(s: Sentence, a: int, b: int) -> bool:
     return any(c.dep in ("acl", "amod") and c.lemma in _NEEDING for c in s.children(holder))
 
 
-_PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 _FIGURE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -834,7 +833,7 @@ def _places_under(s: Sentence, t: Token) -> list[str]:
     """The proper names after a place preposition that hangs from ``t``."""
     out = []
     for prep in s.children(t):
-        if prep.dep != "prep" or prep.lower not in _PLACE_PREPS:
+        if prep.dep != "prep" or prep.lower not in PLACE_PREPS:
             continue
         obj = s.child(prep, "pobj")
         while obj is not None and obj.pos == "PROPN":  # "in Turkey and Syria": each name joined

@@ -23,7 +23,7 @@ from .timex import MONTHS, WEEKDAYS
 _NAME = r"(?:[A-Z][\w'’-]+\.?)(?:\s+[A-Z][\w'’-]+)*"  # "St. Lucie County", "St. Petersburg"
 _SIDE = r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?"
 _PLACES = re.compile(
-    rf"\b(?i:in|across|throughout|inside)\s+(?:the\s+)?{_SIDE}(?P<first>{_NAME})"
+    rf"\b(?i:{'|'.join(sorted(lexicon.PLACE_PREPS))})\s+(?:the\s+)?{_SIDE}(?P<first>{_NAME})"
     rf"(?:\s*,?\s+(?:and|or)\s+(?:the\s+)?{_SIDE}(?P<second>{_NAME}))?")
 _CHANGE = re.compile(
     r"^(?:and|but|while|as|meanwhile)?\s*(?P<subject>[A-Za-z][\w\s'’-]{0,60}?)\s+"

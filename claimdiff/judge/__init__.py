@@ -513,8 +513,6 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     shifted, compatible, other_scope, other_day, both = [], [], [], [], []
     pairs = pair_quantities(a.quantities, b.quantities)
     scope_a, scope_b = scope(a.content, a.text), scope(b.content, b.text)
-    unplaced = [(qa, qb) for qa, qb in pairs if not (qa.places and qb.places)]
-    scoped = any(not qa.overlaps(qb) for qa, qb in unplaced) and conflict(scope_a, scope_b, subjects=False)
     other_period = _other_period(a, b)
     other_measure = _other_measure(a, b)
     for qa, qb in pairs:
@@ -522,7 +520,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             compatible.append((qa, qb))
         elif qa.dimension not in ("date", "time") and _later_count(a, qa, b, qb, filed):
             other_day.append((qa, qb))
-        elif (((conflict(*of_figures(scope_a, scope_b, qa, qb), subjects=False) if qa.places and qb.places else scoped)
+        elif ((conflict(*of_figures(scope_a, scope_b, qa, qb), subjects=False)
                or other_period or other_measure or _other_state(a, qa, b, qb) or _other_holder(qa, qb))
               and qa.dimension not in ("date", "time")) \
                 or _apart(qa, qb) or _other_event(qa, qb):
