@@ -839,6 +839,13 @@ def test_the_forms_of_a_cue(cue, text, found):
     # two snapshots of one count at other stages are no shift
     ("With 97.6% of votes counted, Milei had taken 55.8% of the vote in the runoff.",
      "With 86.6% of votes counted, Milei had taken 55.95% of the vote in the runoff.", False),
+    # a toll by place: each place's figure against that place's, whether told as its place or
+    # as its holder; one place agreeing fixes the two lists at one hour, so the other moved
+    ("Of the dead, 39 were in Wajima and 23 in Suzu, two cities on the peninsula.",
+     "Wajima accounted for 39 of the 72 dead and Suzu for 22.", True),
+    # no place agreeing: two lists of a rising toll, maybe of two hours
+    ("Of the dead, 39 were in Wajima and 23 in Suzu, two cities on the peninsula.",
+     "Wajima accounted for 32 of the dead, Suzu for 22.", False),
 ])
 def test_figures_compared_in_their_own_scope(ref, other, shift):
     assert ("figure-shift" in kinds(ref, other)) is shift

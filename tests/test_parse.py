@@ -327,7 +327,16 @@ COUNTED = [
     ("The ship was carrying 4,700 shipping containers.", "4,700", "shipping containers"),
     ("Over 10,000 DPRK soldiers have been sent.", "Over 10,000", "DPRK soldiers"),
     ("Labour won 412 of 650 seats.", "412", "seats"),  # a partitive names it
-    ("Of the 650 seats, 412 went to Labour.", "412", None),  # a number alone counts no verb
+    # a partitive fronted before the figure it belongs to names what the figure counts, not the verb
+    ("Of the 650 seats, 412 went to Labour.", "412", "seats"),
+    ("Of the dead, 39 were in Wajima.", "39", "dead"),  # an adjective made a noun by its article
+    ("Wajima accounted for 39 of the 72 dead.", "39", "dead"),
+    ("Of the injured, 12 were in critical condition.", "12", "injured"),
+    ("In the village, 12 were hurt.", "12", None),  # a fronted phrase that is no partitive names nothing
+    # a later item of a gapped list counts what the first counts
+    ("Of the dead, 39 were in Wajima and 23 in Suzu.", "23", "dead"),
+    ("Wajima accounted for 39 of the 72 dead and Suzu for 22.", "22", "dead"),
+    ("Wajima accounted for 39 and Suzu for 22.", "22", None),  # the first counts nothing named
     ("Nearly 300 people were injured, 40 of them critically.", "40", None),
     ("At least 2,012 died in the quake.", "At least 2,012", "deaths"),
     ("The quake killed at least 2,012.", "at least 2,012", "deaths"),

@@ -371,3 +371,28 @@ def test_people_a_verb_of_dying_governs_are_deaths(counts, event, folded):
 def test_a_bare_count_under_a_thousand_is_told_exactly(text, low, high):
     (q,) = quantities(text, 0, len(text))
     assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("ref, other, pairs", [
+    # a list of figures by place pairs place with place, told as a place or as a holder
+    ("Of the dead, 39 were in Wajima and 23 in Suzu, two cities on the peninsula.",
+     "Wajima accounted for 39 of the 72 dead and Suzu for 22.", [("39", "39"), ("23", "22")]),
+    ("Of the dead, 23 were in Suzu and 39 in Wajima.",
+     "Wajima accounted for 39 of the 72 dead and Suzu for 22.", [("23", "22"), ("39", "39")]),
+    # two uncounted numbers among others of their kind, with no place to hold them, stay unpaired
+    ("With 97.6% of votes counted, Milei had 55.8% against 44.2%.", "Massa took just over 44%.", []),
+])
+def test_figures_paired_by_their_place(ref, other, pairs):
+    from claimdiff.extract import extract
+    from claimdiff.extract.parse import parser_for
+    from claimdiff.extract.quantities import pair_quantities
+    from claimdiff.read import parse_document
+
+    parser = parser_for(None, cache=False)
+
+    def figures(text):
+        doc = parse_document(f"---\noutlet: T\n---\n{text}\n", doc_id="t", path=None, name="t")
+        return tuple(q for c in extract(doc, parser) for q in c.quantities)
+
+    got = [(qa.text, qb.text) for qa, qb in pair_quantities(figures(ref), figures(other))]
+    assert sorted(got) == sorted(pairs)

@@ -812,6 +812,20 @@ _WEAK_ALONE = frozenset({"count", "percent"})
 _OWN_KIND_ROLES = frozenset({"part", "each", "whole", "named", "threshold", "forecast", "run", "since", "record", "age"})
 
 
+def same_place(qa: Quantity, qb: Quantity) -> int:
+    """How the places of two figures bear on pairing them: +1 when both are of one place, -1
+    when both are placed elsewhere from each other, 0 when either is unplaced. A place may be
+    told as the figure's place ("39 were in Wajima and 23 in Suzu") or as its holder ("Wajima
+    accounted for 39 of the 72 dead and Suzu for 22"): a list of figures by place pairs place
+    with place, not by order."""
+    if qa.places and qb.places:
+        return 1 if set(qa.places) & set(qb.places) else -1
+    for x, y in ((qa, qb), (qb, qa)):
+        if x.places and y.holder and not y.places and any(same_holder(p, y.holder) for p in x.places):
+            return 1
+    return 0
+
+
 def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity]]:
     """Pair the figures of two aligned claims: same dimension, same counted thing where both say."""
     candidates = []
@@ -829,14 +843,17 @@ def pair_quantities(a: tuple[Quantity, ...], b: tuple[Quantity, ...]) -> list[tu
             ta, tb = topic(qa), topic(qb)
             if ta and tb and ta != tb:
                 continue
-            if qa.dimension in _WEAK_ALONE and not (ta or tb) and (
+            place = same_place(qa, qb)
+            if qa.dimension in _WEAK_ALONE and not (ta or tb) and place <= 0 and (
                     sum(q.dimension == qa.dimension for q in a) > 1 or sum(q.dimension == qb.dimension for q in b) > 1):
                 # two uncounted numbers among others of their kind: too weak to pair ("with 97.6%
-                # of votes counted, Milei had 55.8% against 44.2%" / "Massa took just over 44%")
+                # of votes counted, Milei had 55.8% against 44.2%" / "Massa took just over 44%"),
+                # unless one place holds both ("23 in Suzu" / "Suzu for 22")
                 continue
             strength = 2 if (ta and ta == tb) else 1
             if qa.holder and qb.holder:  # "the NDA won 294" pairs with the NDA's 291 before the BJP's 240
                 strength += 1 if same_holder(qa.holder, qb.holder) else -1
+            strength += place
             # figures that agree pair first: "rose 0.4%, or 13 cents, to $35.36" against
             # "rose 0.4% to $35.36" pairs $35.36 with $35.36, not 13 cents with $35.36; and before
             # a pair that only shares its counted thing: "rejected the contract with a vote of 94.6%

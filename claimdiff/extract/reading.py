@@ -673,18 +673,47 @@ def counted(s: Sentence, a: int, b: int) -> str | None:
         if all(t.i == head.i or t.head == head.i or s.tokens[t.head].head == head.i for t in between):
             return s.text[between[0].start:head.end]
         return None
+    listed = _listed_after(s, top, head)
+    if listed is not None:
+        return counted(s, listed.start, listed.end)
     if top.dep not in _NOMINAL:
         return None
     of = next((c for c in s.children(top) if c.dep == "prep" and c.lower == "of"), None)
+    if of is None and top.dep in _SUBJECTS:
+        # "Of the dead, 39 were in Wajima": the partitive fronted, hung on the verb before its subject
+        of = next((c for c in s.children(head) if c.dep == "prep" and c.lower == "of" and c.i < top.i), None)
     if of is not None:
         obj = next((c for c in s.children(of) if c.dep == "pobj"), None)
-        return s.text[obj.start:obj.end] if obj is not None and obj.pos == "NOUN" else ""
+        return s.text[obj.start:obj.end] if obj is not None and _nominal(s, obj) else ""
     if top.dep in ("nsubj", "nsubjpass", "dobj") and head.i != top.i:
         # "23 killed", "were killed", "the quake killed at least 2,012": the killed
         killed = head.lemma == "kill" and (top.dep != "nsubj" or head.dep == "pcomp" or head.tag == "VBN")
         if head.lemma in _DYING or killed:
             return "deaths"
     return ""
+
+
+def _nominal(s: Sentence, t: Token) -> bool:
+    """A noun, or an adjective or participle made one by its determiner ("the dead", "the 72
+    dead", "the injured")."""
+    return t.pos == "NOUN" or t.pos in ("ADJ", "VERB") and any(c.dep == "det" for c in s.children(t))
+
+
+def _listed_after(s: Sentence, top: Token, head: Token) -> Token | None:
+    """The first figure of a list that the figure ``top`` is a later item of, its clause gapped:
+    "39 were in Wajima and 23 in Suzu" (23 hangs as a conjunct on the verb whose subject is 39),
+    "Wajima accounted for 39 of the 72 dead and Suzu for 22" (22 hangs from "for" under the name
+    joined to 39). The later items count what the first counts. None when it is no such item."""
+    if top.dep == "conj" and head.pos in CLAIM_POS:
+        first = next((c for c in s.children(head) if c.dep in _SUBJECTS), None)
+        if first is not None and first.pos == "NUM" and first.i < top.i:
+            return first
+    if top.dep == "pobj" and head.dep == "prep" and head.lower in _GAPPED:
+        name = s.tokens[head.head]
+        first = s.tokens[name.head]
+        if name.dep == "conj" and name.pos == "PROPN" and first.pos == "NUM" and first.i < top.i:
+            return first
+    return None
 
 
 # nouns that name a level a measure reaches, not what it measures

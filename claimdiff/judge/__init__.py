@@ -26,7 +26,7 @@ from ..extract import stance
 from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from ..extract.attribution import OUTLETS
 from ..extract.names import abbreviates, body, same_body, same_holder, same_name
-from ..extract.quantities import pair_quantities
+from ..extract.quantities import pair_quantities, same_place
 from ..extract.scope import conflict, measure, of_figures, scope
 from ..extract.states import state, tolled
 from ..extract.timex import days_of, iso
@@ -529,6 +529,17 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             both.append((qa, qb))
         else:
             shifted.append((qa, qb))
+    if shifted:
+        # a place's share of a running count, in a list of places ("23 in Suzu" / "Suzu for 22"),
+        # moves as the count does: two breakdowns are of one hour only when another share agrees
+        # ("39 in Wajima" / "Wajima accounted for 39"); with none agreeing they may be two
+        # hours' counts (39 and 23 in the evening, 32 and 22 that morning), not a shift
+        loose_parts = [(qa, qb) for qa, qb in shifted if _placed_share(a, qa, b, qb)
+                       and _breakdown(a, qa) and _breakdown(b, qb)
+                       and not any(tolled(a, ca) == tolled(a, qa) and tolled(b, cb) == tolled(b, qb)
+                                   and same_place(ca, cb) > 0 for ca, cb in compatible)]
+        other_scope += loose_parts
+        shifted = [p for p in shifted if p not in loose_parts]
     if other_day:
         # the days a running count was told as of are no shift of a date either
         other_scope += [(qa, qb) for qa, qb in shifted if qa.dimension in ("date", "time")]
@@ -715,6 +726,20 @@ def _later_is_lower(qa: Quantity, qb: Quantity, da: float, db: float) -> bool:
     """Of two counts told as of two days (both known, not one), the later one's least is lower."""
     early, late = (qa, qb) if da < db else (qb, qa)
     return (late.low or 0.0) < (early.low or 0.0)
+
+
+def _placed_share(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Both figures are one place's share of one running count: each placed, by its own phrase
+    ("23 in Suzu") or by a holder that is that place ("Suzu for 22"), the same place."""
+    toll = tolled(a, qa)
+    return toll is not None and toll == tolled(b, qb) and same_place(qa, qb) > 0
+
+
+def _breakdown(c: Claim, q: Quantity) -> bool:
+    """The figure is one item of a list of a running count by place: the claim gives the count
+    in two places or more ("39 were in Wajima and 23 in Suzu")."""
+    toll = tolled(c, q)
+    return sum(1 for x in c.quantities if tolled(c, x) == toll and (x.places or x.holder)) >= 2
 
 
 def _later_count(a: Claim, qa: Quantity, b: Claim, qb: Quantity, filed: tuple[str | None, str | None]) -> bool:
