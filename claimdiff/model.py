@@ -126,6 +126,7 @@ class Quantity:
     # total: "five units, each of about 3,000 soldiers", "$55 per share"; compared only with another)
     # or "threshold" (a bar to reach: "the 272 seats needed for a majority"; likewise) or
     # "forecast" (what someone expected: "were expecting 550,000 demonstrators"; likewise) or
+    # "counterfactual" (what would have been: "would have risen to 13.8% had ..."; likewise) or
     # "run" (how long a run lasted: "four months in a row"; likewise) or "window" (the span a
     # rate is measured over: "in the 12 months to May"; compared with nothing) or "since" (how
     # long since the last time: "its first cut in five years"; likewise) or "record" (how long

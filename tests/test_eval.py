@@ -71,7 +71,7 @@ def test_eval_json_on_the_corpus(run):
     # the counts at the level measured (docs/measurements.md), exactly: a change to any of them
     # is seen here, and the commit that makes it says why
     assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in data["strict"].items()} == MEASURED_STRICT
-    assert data["strict_macro_f1"] == pytest.approx(0.4193, abs=5e-4)
+    assert data["strict_macro_f1"] == pytest.approx(0.4198, abs=5e-4)
 
 
 # strict (tp, fp, fn) per kind on the 45 tuning stories at the default confidence level,
@@ -90,8 +90,8 @@ def test_eval_json_on_the_corpus(run):
 # shift of kursk-first-clash's ironvale-standard, which its gold lists, is lost), a contrast or
 # "and" with no comma cuts a clause with its own subject (an attribution shift lost to the pairing)
 MEASURED_STRICT = {
-    "contradiction": (8, 0, 26), "figure-shift": (29, 7, 66), "attribution-shift": (24, 1, 83),
-    "certainty-shift": (23, 6, 68), "only-in": (448, 804, 307), "agree": (594, 366, 829),
+    "contradiction": (8, 0, 26), "figure-shift": (29, 6, 66), "attribution-shift": (24, 1, 83),
+    "certainty-shift": (23, 6, 68), "only-in": (448, 804, 307), "agree": (594, 367, 829),
 }
 
 

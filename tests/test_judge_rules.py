@@ -850,3 +850,45 @@ def test_the_forms_of_a_cue(cue, text, found):
 def test_figures_compared_in_their_own_scope(ref, other, shift):
     assert ("figure-shift" in kinds(ref, other)) is shift
 
+
+@pytest.mark.parametrize("ref, other", [
+    # "the most since October 1981" runs to the day told: October 2022 is still another period than October 2021
+    ("Consumer prices rose 11.1% in the 12 months to October, the most since October 1981, the statistics office said.",
+     "Inflation as measured by the consumer prices index stood at 4.2% in October 2021."),
+    # what would have been is not what was
+    ("Inflation would have risen to around 13.8% in October had the government not intervened, the statistics office said.",
+     "Inflation jumped to 11.1% in October, the statistics office said."),
+    # the level a measure fell from is no figure of the measure now
+    ("Inflation in the euro zone has fallen to 2.6% from more than 10% in late 2022.",
+     "Inflation at an annual rate of 2.6% in May is well down from a peak of 10.6% in October 2022."),
+    # a report's own tag dates the filing, not the figures
+    ("Consumer prices rose 11.1% in October, a big jump from 10.1% in September, the statistics office said.",
+     "MOSCOW (Lakeside News / Wire - 16th November, 2022) Consumer prices in October reached 11.1% in annual terms, "
+     "compared to 10.1% in September, the statistics office said."),
+])
+def test_figures_of_other_periods_levels_and_conditions_are_no_shift(ref, other):
+    assert "figure-shift" not in kinds(ref, other, date="2022-11-16")
+
+
+def _pair_findings(ref: str, other: str, *, attribution: bool):
+    from claimdiff.extract import extract
+    from claimdiff import judge
+
+    docs = [parse_document(f"---\noutlet: {n}\ndate: 2023-11-03\n---\n{t}\n", doc_id=n, path=None, name=n)
+            for n, t in (("ref", ref), ("other", other))]
+    a, b = (extract(d)[0] for d in docs)
+    return {f.kind.value for f in judge.judge(a, b, (judge.side(docs[0], a), judge.side(docs[1], b)), (),
+                                            contradiction=False, certainty=False, attribution=attribution)}
+
+
+@pytest.mark.parametrize("ref, other, loose_shift", [
+    # aligned below the threshold, two figures are one only when both say what they are, alike
+    ("The crash erased his estimated $26 billion personal fortune.",
+     "FTX customers lost nearly $10 billion when the exchange misappropriated its funds.", False),
+    ("The alliance led by the BJP won 293 seats, more than the 272 needed.",
+     "The alliance bagged 294 seats with the help of allied regional parties.", True),
+])
+def test_a_loose_pair_compares_figures_only_of_a_thing_both_name(ref, other, loose_shift):
+    assert "figure-shift" in _pair_findings(ref, other, attribution=True)  # as the same claim: compared
+    assert ("figure-shift" in _pair_findings(ref, other, attribution=False)) is loose_shift
+

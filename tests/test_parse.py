@@ -133,6 +133,9 @@ SOURCES = [
     ("Umerov reportedly said the talks would resume.", "talks", "Umerov"),
     ("Sarah Kim, a spokeswoman for the airline, said the plane landed safely.", "plane", "Sarah Kim, a spokeswoman for the airline"),
     ("Prices rose, the Labor Department said on Tuesday.", "Prices", "the Labor Department"),
+    # a subject the parser finds inside the quotation is the speaker's word, not the speaker
+    ('"The priority right now is to find the victims, those who are missing, to calm the anguish and the anxiety '
+     'that their families are suffering," prime minister Pedro Sánchez said.', "priority", "prime minister Pedro Sánchez"),
 ]
 
 
@@ -282,6 +285,18 @@ ROLES = [
     ("Five people were hurt, two of them children.", "two", "part"),
     ("At least 21 people, two police among them, were hurt.", "two", "part"),
     ("At least 21 people, two police among them, were hurt.", "At least 21", None),
+    # what would have been, under a condition, is no figure of what was
+    ("Inflation would have risen to around 13.8% had the government not intervened.", "around 13.8%", "counterfactual"),
+    ("Prices would have risen 5% had wages kept pace.", "5%", "counterfactual"),
+    ("If the cap had not been set, bills would have risen to 3,500 pounds.", "3,500 pounds", "counterfactual"),
+    ("The toll could have reached 50,000 without the early warning.", "50,000", "counterfactual"),
+    ("Under the deal, pay would have risen 25% over four years.", "25%", None),  # a rejected deal's terms
+    ("Inflation rose to 11.1% in October.", "11.1%", None),
+    # the level a measure moved from, and the date of that level
+    ("Inflation of 2.6% is well down from a peak of 10.6% in October 2022.", "10.6%", "baseline"),
+    ("Inflation of 2.6% is well down from a peak of 10.6% in October 2022.", "in October 2022", "baseline"),
+    ("Prices jumped 11.1%, a big jump from 10.1% in September.", "in September", "baseline"),
+    ("Prices jumped 11.1% in September.", "in September", None),
 ]
 
 
@@ -311,6 +326,9 @@ EVENTS = [
     ("The announcement came on Tuesday.", "on Tuesday", None),
     ("The vote is on March 5.", "on March 5", None),
     ("Officials said the vote is on March 5.", "on March 5", None),  # a copula under a reporting verb: no "say"
+    # a copular verb with a state: the state is what was so that day
+    ("Over 10,000 people remained missing on Tuesday.", "on Tuesday", "miss"),
+    ("The airport stayed closed on Monday.", "on Monday", "close"),
 ]
 
 
@@ -375,6 +393,9 @@ MEASURED = [
     ("Households are now spending 90% more on electricity.", "90%", None),  # households are not measured
     ("Food inflation reached a record high of 16.5%.", "16.5%", "Food inflation"),  # a level, not a measure
     ("Nvidia rose 5% on Monday.", "5%", None),  # a name is not what is measured
+    # a rate is of what its phrase hangs from; a named rate is its own measure
+    ("Inflation at an annual rate of 2.6% is well down.", "2.6%", "Inflation"),
+    ("The jobless rate of 4.1% was the lowest in a year.", "4.1%", "rate"),  # its noun, as "output of" gives
 ]
 
 

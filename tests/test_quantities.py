@@ -354,6 +354,8 @@ def test_restated_temperature_is_one_reading():
     ("civilians", "kill", "deaths"),
     ("soldiers", "kill", "troops"),  # a count of soldiers stays one, whatever befell them
     ("deaths", None, "deaths"),
+    ("countries", None, "country"),  # one word for one thing, in the plural too
+    ("20 countries", None, "country"),
 ])
 def test_people_a_verb_of_dying_governs_are_deaths(counts, event, folded):
     from claimdiff.extract.quantities import topic

@@ -128,6 +128,11 @@ DATES = [
     ("guests gathered in Mar-a-Lago's ballroom", "2024-11-05", []),
     ("according to The Sunday Times", "2024-11-05", []),
     ("a 6.8 magnitude earthquake", "2024-11-05", []),
+    # the month a span ends in: the period a rate is of
+    ("prices rose 11.1% in the 12 months to October", "2022-11-16", [("2022-10-01", "2022-10-31")]),
+    ("prices rose 2% in the 12 months through June", "2022-11-16", [("2022-06-01", "2022-06-30")]),
+    ("prices rose 2% in the year to May", "2022-11-16", [("2022-05-01", "2022-05-31")]),
+    ("he went to October's festival", "2022-11-16", []),
 ]
 
 

@@ -160,7 +160,8 @@ def extract(doc: Document, parser=None) -> list[Claim]:
             if share is not None:
                 qs.append(share)
             qs.sort(key=lambda q: (q.start, q.end))
-            qs = _wholes(text, _movements(text, c_start, qs))
+            qs = _wholes(text, _baseline_dates(text, _movements(text, c_start, qs)))
+            qs = [_dateline_date(text, s_start, q) for q in qs]
             qs = [_held(ps, s_start, _what_counted(ps, s_start, q)) for q in qs]
             counted = _subject_figure(text, c_start, c_end, qs) or counted
             out.append(Claim(
@@ -350,6 +351,10 @@ def _parsed_source(ps, s_start: int, frame: "attr.Frame", sentence: str) -> "att
         return None  # "banners that said ...": the verb of a relative clause credits no one
     if subject == a.source.strip() or attr.PRONOUN.match(subject) and attr.PRONOUN.match(a.source.strip()):
         return frame
+    if _quoted_word(sentence, subject, a.source):
+        # '"... to find the victims, those who are missing, ...," prime minister Pedro Sánchez
+        # said': a subject the parser found inside the quotation is the speaker's word, not the speaker
+        return frame
     # "A senior official, who asked not to be named, said": the clause left out makes it anonymous
     hint = bool(attr._ANON_ANYWHERE.search(sentence) or attr.ANON_CLAUSE.search(whole)) \
         and not attr.OUTLETS.fullmatch(subject)
@@ -396,15 +401,19 @@ _AGE_AFTER = re.compile(r"(?:-|\s+)old\b", re.I)
 # a figure per unit, not a total: "five units, each of about 3,000 soldiers", "$55 per share",
 # "$20 apiece", "2 million barrels a day"
 _EACH_BEFORE = re.compile(r"\beach\s+(?:of|with|carrying|holding|containing|numbering)\s+(?:\w+\s+){0,2}$", re.I)
-_EACH_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?:each|apiece|a piece|per\s+[\w-]+|an?\s+(?:share|head|person|"
+_EACH_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?:each|apiece|a piece|per\s+[\w-]+|"
+                         # "the lowest in a year", "the first time in a decade" are no rate per year
+                         r"(?<!\bin\s)(?<!\bfor\s)(?<!\bthan\s)(?<!\bwithin\s)an?\s+(?:share|head|person|"
                          r"piece|day|week|month|year|hour|unit|tonne|ton|barrel|gallon|litre|liter)(?!\s+(?:earlier|ago|before|"
                          r"previously|prior|on)\b))\b", re.I)  # "11.1% on a year earlier" is no rate per year
-# a movement's starting point: "rose from 10.1%", "up from 52", "climbed to 11.1% from 10.1%", "against
+# a movement's starting point: "rose from 10.1%", "up from 52", "down from a peak of 10.6%", "against
 # 10.1% in September": the term it is measured from, not the figure the claim gives
 _CHANGE_VERB = (r"(?:rose|risen|rising|rises|went up|gone up|climbed|climbing|increased|jumped|surged|grew|grown|"
                 r"fell|fallen|falling|dropped|declined|slipped|eased|slowed|accelerated|edged (?:up|down)|picked up|"
                 r"up|down|higher|lower|rise|increase|jump|fall|drop|decline|climb)")
-_FROM_BASE = re.compile(rf"\b{_CHANGE_VERB}\b(?:[^.;:]|\.(?=\d)){{0,40}}?\bfrom\s+(?:a\s+|an\s+|the\s+)?$|"
+_FROM_BASE = re.compile(rf"\b{_CHANGE_VERB}\b(?:[^.;:]|\.(?=\d)){{0,40}}?\bfrom\s+(?:a\s+|an\s+|the\s+|its\s+)?"
+                        # "down from a peak of 10.6%", "up from a record low of 2%": the level moved from
+                        r"(?:(?:(?:record|recent|previous|[\w-]+-year)\s+)?(?:peak|high|low|level)\s+of\s+)?$|"
                         r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _MOVE_RANGE = re.compile(rf"\b{_CHANGE_VERB}\b(?:[^.;:]|\.(?=\d)){{0,30}}?$", re.I)
 
@@ -417,6 +426,18 @@ _WHOLE_AFTER = re.compile(r"-(?:seat|member|strong|nation|country|state|judge|pe
 
 
 _DEICTIC_DAY = re.compile(r"(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week))\b", re.I)
+
+
+def _quoted_word(sentence: str, subject: str, source: str) -> bool:
+    """The words ``subject`` stand in the sentence only inside a quotation, and the pattern's
+    ``source`` outside one."""
+    def quoted(at: int) -> bool:
+        before = sentence[:at]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+    subj_at = [m.start() for m in re.finditer(re.escape(subject), sentence)]
+    src_at = sentence.find(source.strip())
+    return bool(subj_at) and all(quoted(x) for x in subj_at) and src_at >= 0 and not quoted(src_at)
 
 
 def _quoted_deixis(text: str, s_start: int, q: Quantity) -> bool:
@@ -497,7 +518,8 @@ def _what_counted(ps, s_start: int, q: Quantity) -> Quantity:
 def _held(ps, s_start: int, q: Quantity) -> Quantity:
     """A count's or an amount's holder, from the parse (``reading.holder``); a count that is a bar
     to reach ("the 272 seats needed for a majority") is a "threshold", a figure someone expected
-    ("were expecting 550,000 demonstrators") a "forecast", each compared only with another.
+    ("were expecting 550,000 demonstrators") a "forecast", a figure of what would have been
+    ("would have risen to 13.8% had ...") a "counterfactual", each compared only with another.
     A forecast is one whatever else it is ("expect requests of up to 60 million doses a year")."""
     if q.dimension in ("date", "time"):
         return q
@@ -511,6 +533,8 @@ def _held(ps, s_start: int, q: Quantity) -> Quantity:
         return replace(q, role="threshold")
     if reading.forecast(ps, q.start - s_start, q.end - s_start):
         return replace(q, role="forecast")
+    if reading.counterfactual(ps, q.start - s_start, q.end - s_start):
+        return replace(q, role="counterfactual")
     who = reading.holder(ps, q.start - s_start, q.end - s_start)
     if q.dimension == "count":  # what befell what it counts: "700 bodies have been buried" (bury)
         q = replace(q, event=reading.event_verb(ps, q.start - s_start, q.end - s_start))
@@ -539,6 +563,34 @@ def _movements(text: str, c_start: int, qs: list[Quantity]) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def _baseline_dates(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """The date a baseline was of is a baseline's too: "a big jump from 10.1% in September",
+    "compared to 10.1% in September" (September is the month compared with, not the claim's)."""
+    out = list(qs)
+    for k in range(1, len(out)):
+        prev, q = out[k - 1], out[k]
+        if q.dimension == "date" and not q.role and prev.role == "baseline" and prev.dimension != "date" \
+                and not text[prev.end:q.start].strip():
+            out[k] = replace(q, role="baseline")
+    return out
+
+
+# a report's own tag at the head of its first sentence: "MOSCOW (UrduPoint News / Sputnik - 16th
+# November, 2022) The index ...", "(Reuters, Jan. 3) -"
+_DATELINE_TAG = re.compile(r"\A\s*(?:[A-Z][A-Z .,'-]{1,40})?\(([^()]{0,80})\)")
+
+
+def _dateline_date(text: str, s_start: int, q: Quantity) -> Quantity:
+    """A date in the report's tag before its first words is the day it was filed, not a date the
+    claim gives: the day of the saying ("said")."""
+    if q.dimension != "date" or q.role:
+        return q
+    tag = _DATELINE_TAG.match(text, s_start)
+    if tag and tag.start(1) <= q.start and q.end <= tag.end(1):
+        return replace(q, role="said")
+    return q
 
 
 def _wholes(text: str, qs: list[Quantity]) -> list[Quantity]:

@@ -790,7 +790,9 @@ def topic(q: Quantity) -> str | None:
         if w in _SYNONYMS:
             return _deaths(q, _SYNONYMS[w])
     head = words[-1]
-    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+    if head.endswith("ies") and len(head) > 4:  # "countries", "casualties": one country, one casualty
+        head = head[:-3] + "y"
+    elif head.endswith("s") and not head.endswith("ss") and len(head) > 3:
         head = head[:-1]
     return _deaths(q, _SYNONYMS.get(head, head))
 
@@ -809,7 +811,7 @@ _WEAK_ALONE = frozenset({"count", "percent"})
 
 
 # the roles of a figure compared only with another figure of the same role (claimdiff.model.Quantity)
-_OWN_KIND_ROLES = frozenset({"part", "each", "whole", "named", "threshold", "forecast", "run", "since", "record", "age"})
+_OWN_KIND_ROLES = frozenset({"part", "each", "whole", "named", "threshold", "forecast", "counterfactual", "run", "since", "record", "age"})
 
 
 def same_place(qa: Quantity, qb: Quantity) -> int:

@@ -619,8 +619,12 @@ def event_verb(s: Sentence, a: int, b: int) -> str | None:
         # "went on strike on Friday", "took office on Monday": a light verb's event is its noun
         noun = _light_noun(s, x)
         return noun.lemma if noun is not None else None
-    # "on Thursday became the first ex-president convicted": a copular verb names no event of its own
-    return None if x.lemma in _COPULAR else x.lemma
+    if x.lemma in _COPULAR:
+        # "on Thursday became the first ex-president convicted": a copular verb names no event of
+        # its own; "remained missing on Tuesday": the state it keeps is what was so that day
+        state = s.child(x, "acomp")
+        return state.lemma if state is not None and state.pos in ("ADJ", "VERB") else None
+    return x.lemma
 
 
 def _light_noun(s: Sentence, verb: Token) -> Token | None:
@@ -716,6 +720,10 @@ def _listed_after(s: Sentence, top: Token, head: Token) -> Token | None:
     return None
 
 
+# nouns that name how fast a measure runs, not what it measures
+_PACES = frozenset("rate pace clip".split())
+_PERIODIC = frozenset("annual annualised annualized monthly yearly quarterly weekly daily".split())
+
 # nouns that name a level a measure reaches, not what it measures
 _LEVELS = frozenset("high low peak record level maximum minimum".split())
 
@@ -733,6 +741,14 @@ def measured(s: Sentence, a: int, b: int) -> str | None:
     if x.dep == "pobj" and s.tokens[x.head].lower == "of":
         noun = s.tokens[s.tokens[x.head].head]
         if noun.pos != "NOUN" or noun.i in inside:
+            return None
+        if noun.lemma in _PACES and all(c.lower in _PERIODIC for c in s.children(noun)
+                                        if c.dep in ("compound", "amod", "nmod", "poss")):
+            # "inflation at an annual rate of 2.6%": a rate of what the phrase it is in hangs from
+            # ("the jobless rate of 4.1%" names its measure)
+            owner = s.tokens[s.tokens[noun.head].head] if noun.dep == "pobj" else None
+            if owner is not None and owner.pos == "NOUN" and owner.i not in inside:
+                return s.text[owner.start:owner.end]
             return None
         if noun.lemma not in _LEVELS:
             return s.text[noun.start:noun.end]
@@ -819,6 +835,50 @@ def forecast(s: Sentence, a: int, b: int) -> bool:
         if x.pos in CLAIM_POS and x.lemma in REPORTING:
             return False
     return False
+
+
+_CONDITIONAL = frozenset({"would", "could", "might"})
+
+
+def counterfactual(s: Sentence, a: int, b: int) -> bool:
+    """The figure in [a, b) is of what would have been, not of what was: its verb is in the
+    conditional perfect under a condition ("inflation would have risen to around 13.8% had the
+    government not intervened", "the toll could have been 50,000 without the warning"): the
+    figure's own verb, not one it hangs under. It is compared only with another such figure, never with the one that came about."""
+    toks, inside, tops = _span(s, a, b)
+    if not tops:
+        return False
+    verb = next((x for x in (tops[0], *s.ancestors(tops[0])) if x.pos in CLAIM_POS), None)
+    if verb is not None and _inverted_had(s, verb):
+        verb = s.tokens[verb.head]  # "prices would have risen 5% had wages ...": 5% parsed under "had"
+    if verb is None or verb.tag != "VBN":
+        return False  # only the figure's own verb: "... had the government not intervened to limit bills to £2,500" is so
+    auxes = [c.lower for c in s.children(verb) if c.dep in ("aux", "auxpass")]
+    if not ("have" in auxes and any(w in _CONDITIONAL for w in auxes)):
+        return False
+    # and a condition it would have been under: "had the government not intervened", "if the
+    # cap had not been set", "without the cap" ("under the deal, pay would have risen 25%" is the
+    # rejected deal's terms, which the deal's other reports give as they are)
+    for c in s.children(verb):
+        if c.dep == "advcl":
+            kids = list(s.children(c))
+            subj = next((k for k in kids if k.dep in _SUBJECTS), None)
+            if any(k.dep == "mark" and k.lower in ("if", "unless") for k in kids) or any(
+                    k.dep == "aux" and k.lower == "had" and subj is not None and k.i < subj.i for k in kids):
+                return True
+        if _inverted_had(s, c):
+            return True
+        if c.dep == "prep" and c.lower in ("without", "but"):
+            return True
+    return False
+
+
+def _inverted_had(s: Sentence, t: Token) -> bool:
+    """``t`` is the "had" of an inverted condition after its verb ("would have risen had the
+    government not intervened"), which the parser hangs as a clause, a conjunct or a loose
+    dependent of the verb, with the condition's clause under it."""
+    return t.lower == "had" and t.dep in ("advcl", "conj", "dep") and t.head < t.i and any(
+        k.dep == "ccomp" and k.i > t.i for k in s.children(t))
 
 
 def threshold(s: Sentence, a: int, b: int) -> bool:

@@ -37,6 +37,9 @@ PATTERNS = [
     ("last-season", re.compile(r"\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("month", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|from|early|late|mid-?))\s+(?P<part>(?i:early|late|mid-?)\s*)?{_MONTH_ALONE}(?:\s+{_YEAR})?(?!\s+\d)")),
     ("month", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
+    # the month a span ends in, the period a rate is of: "in the 12 months to October", "the year through June"
+    ("month", re.compile(rf"(?:(?<=months )|(?<=month )|(?<=year )|(?<=quarter )|(?<=weeks ))(?P<prep>to|through|ending)\s+"
+                         rf"{_MONTH_ALONE}(?:\s+{_YEAR})?(?!\s+\d)")),
     ("weekday", re.compile(r"(?<!The )\b(?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("year", re.compile(rf"\b(?P<prep>(?i:in|since|during|by|until|of|from|early|late|mid-?))\s+{_YEAR}\b(?!\s*(?:-|–)\d)")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this week|last week|last month|this month|last year|this year)\b", re.I)),
@@ -117,7 +120,7 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None, ahead: bool = False):
             return d, d, g.get("year") is None, False
         if kind == "month":
             month = MONTHS[g["month"].lower().rstrip(".")]
-            if g["month"] == "May" and not g.get("year") and (g.get("prep") or "").lower() not in ("in", "since", "during", "until", "by"):
+            if g["month"] == "May" and not g.get("year") and (g.get("prep") or "").lower() not in ("in", "since", "during", "until", "by", "to", "through", "ending"):
                 return None
             if year is None:
                 if ref is None:

@@ -26,7 +26,7 @@ from ..extract import stance
 from ..model import HELD, Attribution, Claim, Document, Finding, Kind, Quantity, Side
 from ..extract.attribution import OUTLETS
 from ..extract.names import abbreviates, body, same_body, same_holder, same_name
-from ..extract.quantities import pair_quantities, same_place
+from ..extract.quantities import pair_quantities, same_place, topic
 from ..extract.scope import conflict, measure, of_figures, scope
 from ..extract.states import state, tolled
 from ..extract.timex import days_of, iso
@@ -510,7 +510,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
     # figures: a shift only when both count the same thing in the same scope (place, subject);
     # figures of another scope ("8,574 in Turkey" / "more than 15,000 in Turkey and Syria")
     # cannot both be compared, and the agreement says so
-    shifted, compatible, other_scope, other_day, both = [], [], [], [], []
+    shifted, compatible, other_scope, other_day, both, unanchored = [], [], [], [], [], []
     pairs = pair_quantities(a.quantities, b.quantities)
     scope_a, scope_b = scope(a.content, a.text), scope(b.content, b.text)
     other_period = _other_period(a, b)
@@ -527,6 +527,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             other_scope.append((qa, qb))
         elif reported is not None and reported(qa, qb):
             both.append((qa, qb))
+        elif not attribution and not _named_alike(qa, qb):
+            unanchored.append((qa, qb))
         else:
             shifted.append((qa, qb))
     if shifted:
@@ -620,6 +622,9 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
                 f"{show(qa)} ({told(a, filed[0], qa)}) | {show(qb)} ({told(b, filed[1], qb)})" for qa, qb in other_day)
         if both:
             reason += "; both figures in one report: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in both)
+        if unanchored:
+            reason += "; figures not compared, the claims too loosely aligned to be one without the same " \
+                      "thing named on both sides: " + "; ".join(f"{show(qa)} | {show(qb)}" for qa, qb in unanchored)
         spans_a, spans_b = word_diff(a.text, b.text)
         finding(Kind.AGREE, reason, spans_a, spans_b)
     return out
@@ -728,6 +733,19 @@ def _later_is_lower(qa: Quantity, qb: Quantity, da: float, db: float) -> bool:
     return (late.low or 0.0) < (early.low or 0.0)
 
 
+def _named_alike(qa: Quantity, qb: Quantity) -> bool:
+    """Both figures say what they are, and say the same: the same counted thing named on both
+    sides ("293 seats" / "294 seats"), or one holder's figure on both ("the NDA won 293" / "the
+    NDA's 294"). On a pair aligned below the threshold this is the only evidence that the two
+    claims are one: on real coverage, loosely aligned figures that lacked it were of other
+    things ("inflation of 2.6%" / "a peak of 10.6%"; "his $26 billion fortune" / "customers lost
+    nearly $10 billion"; "missing on Tuesday" / "floods on Monday, 11 September")."""
+    if qa.dimension in ("date", "time"):
+        return False
+    ta, tb = topic(qa), topic(qb)
+    return bool(ta and ta == tb) or bool(qa.holder and qb.holder and same_holder(qa.holder, qb.holder))
+
+
 def _placed_share(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """Both figures are one place's share of one running count: each placed, by its own phrase
     ("23 in Suzu") or by a holder that is that place ("Suzu for 22"), the same place."""
@@ -801,8 +819,10 @@ def _other_period(a: Claim, b: Claim) -> bool:
     period: "stood at more than 11,000 on Wednesday" / "climbed to 7,800 on Tuesday night" is
     one running count, told at two hours."""
     def periods(c: Claim) -> list[Quantity]:
+        # "the most since October 1981" runs up to the day told and meets every period: it says
+        # since when, not which period the figure is of
         return [q for q in c.quantities if q.dimension == "date" and not q.role and q.low is not None
-                and q.high is not None and q.high - q.low >= _PERIOD_DAYS]
+                and q.high is not None and q.high - q.low >= _PERIOD_DAYS and not q.text.lower().startswith("since")]
 
     da, db = periods(a), periods(b)
     return bool(da and db) and not any(x.overlaps(y) or _same_calendar_day(x, y) for x in da for y in db)
