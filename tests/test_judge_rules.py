@@ -892,3 +892,18 @@ def test_a_loose_pair_compares_figures_only_of_a_thing_both_name(ref, other, loo
     assert "figure-shift" in _pair_findings(ref, other, attribution=True)  # as the same claim: compared
     assert ("figure-shift" in _pair_findings(ref, other, attribution=False)) is loose_shift
 
+
+
+@pytest.mark.parametrize("ref, other, shift", [
+    # counts of two things that befell people (wounded / killed), told by two sources: two facts
+    ("Richard Ngumo, a paramedic, said more than 50 people had been wounded by gunfire near parliament.",
+     "The Kenya Medical Association said at least five people had been killed by gunfire near parliament.", False),
+    # one count, two sources
+    ("Richard Ngumo, a paramedic, said at least five people had been killed by gunfire near parliament.",
+     "The Kenya Medical Association said at least five people had been killed by gunfire near parliament.", True),
+    # homes and households are one unit of an outage count
+    ("More than 3 million Florida households and businesses had no electricity, the governor said.",
+     "Over 3.4 million homes and businesses had no power, according to the state's utilities.", True),
+])
+def test_a_change_of_source_needs_one_fact(ref, other, shift):
+    assert ("attribution-shift" in kinds(ref, other)) is shift

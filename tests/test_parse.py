@@ -151,6 +151,19 @@ def test_the_source_is_the_reporting_verbs_subject(sentence, needle, source):
     assert claim_in(sentence, needle).attribution.source == source
 
 
+@pytest.mark.parametrize("before, source", [
+    # a quotation left open for the next paragraph by a speaker not read: the bare quotation after
+    # it goes on with that speech, not with the last speaker named before it
+    ("The chancellor blamed the pandemic for the spike, adding: “This tax is eating into pay cheques.", None),
+    # its speaker read: the bare quotation is that speaker's
+    ("“This tax is eating into pay cheques,” the chancellor said.", "the chancellor"),
+])
+def test_a_bare_quotation_after_an_open_one(before, source):
+    text = ("The statistics office said inflation rose to 11.1% in October.\n\n" + before +
+            "\n\n“It is our duty to help the central bank return inflation to target.”")
+    assert claim_in(text, "our duty").attribution.source == source
+
+
 def test_an_anonymous_subject_stays_anonymous():
     a = claim_in("A senior U.S. official, who asked not to be named, said the talks had failed.", "talks").attribution
     assert a.anonymous and a.source.startswith("A senior U.S. official")

@@ -185,6 +185,11 @@ def extract(doc: Document, parser=None) -> list[Claim]:
                 quote=any(q in sentence for q in "“”\""),
             ))
             prev_sentence_claims.append(len(out) - 1)
+        if sentence.count("“") > sentence.count("”") and not any(out[i].attribution.source for i in prev_sentence_claims):
+            # a quotation left open for the next paragraph ('The chancellor blamed ..., adding: “This
+            # tax ...'), its speaker not read: the next bare quotation goes on with it, so it is not
+            # the last speaker's before it
+            speaker = None
         named = reading.subject_name(ps) or reading.main_subject_name(ps, len(sentence), surnames)
         mentioned = named if named and _person_like(named) else mentioned
         # the people this sentence names outside its sources, whom a "she said" next may mean too

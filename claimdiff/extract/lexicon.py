@@ -251,7 +251,7 @@ NEGATION_CUES = (
 
 # roles and bodies a source is named by
 ROLES = (
-    r"spokesperson|spokesman|spokeswoman|spokespeople|official|officials|president|minister|secretary|"
+    r"spokesperson|spokesman|spokeswoman|spokespeople|official|officials|president|minister|secretary|chancellor|"
         r"chief|commander|general|analyst|analysts|diplomat|diplomats|ambassador|source|sources|adviser|advisor|"
         r"intelligence|agency|ministry|department|pentagon|kremlin|government|military|army|police|governor|"
         r"mayor|prosecutor|prosecutors|court|judge|researchers|experts|expert|authorities|aide|aides|lawmaker|"

@@ -766,6 +766,9 @@ _SYNONYMS = {
     "people": "people", "persons": "people", "residents": "people", "civilians": "people",
     "dead": "deaths", "deaths": "deaths", "killed": "deaths", "died": "deaths", "fatalities": "deaths", "toll": "deaths",
     "containers": "containers", "container": "containers",
+    # the units an outage or an evacuation counts: one home, one household, one customer of a utility
+    "homes": "households", "home": "households", "households": "households", "household": "households",
+    "customers": "households", "customer": "households",
     # what a share measures (``reading.measured``): a rise in prices is inflation; the jobless are the unemployed
     "inflation": "inflation", "prices": "inflation", "price": "inflation", "cpi": "inflation",
     "unemployment": "unemployment", "jobless": "unemployment",

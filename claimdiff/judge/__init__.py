@@ -564,6 +564,7 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
             and not (contested and not (_shown_one(a, b, compatible)
                                         or any(f.kind is Kind.CONTRADICTION for f in out))) \
             and not (other_scope and not compatible and not shifted and not both) \
+            and not _counts_apart(a, b, pairs) \
             and not apart:
         # (claims of two times are two statements: "last year Biden said the pandemic was over")
         # (figures of other things only, "700 bodies buried" / "3,200 bodies recovered": two facts)
@@ -744,6 +745,18 @@ def _named_alike(qa: Quantity, qb: Quantity) -> bool:
         return False
     ta, tb = topic(qa), topic(qb)
     return bool(ta and ta == tb) or bool(qa.holder and qb.holder and same_holder(qa.holder, qb.holder))
+
+
+def _counts_apart(a: Claim, b: Claim, pairs: list) -> bool:
+    """Both claims count something, no count of one pairs with one of the other, and what befell
+    each count differs ("more than 50 people had been wounded" / "at least five people were
+    killed"): two facts told by two sources, not one credited twice. Counts of one event under
+    two nouns ("10 people had been shot dead" / "10 protesters had been shot dead") are one fact."""
+    ca = [q for q in a.quantities if q.dimension == "count" and not q.role]
+    cb = [q for q in b.quantities if q.dimension == "count" and not q.role]
+    if not ca or not cb or any(qa.dimension == "count" for qa, _ in pairs):
+        return False
+    return all(_other_verb(x.event, y.event) for x in ca for y in cb)
 
 
 def _placed_share(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
