@@ -436,13 +436,10 @@ _DEICTIC_DAY = re.compile(r"(?:today|tonight|yesterday|tomorrow|this\s+(?:mornin
 def _quoted_word(sentence: str, subject: str, source: str) -> bool:
     """The words ``subject`` stand in the sentence only inside a quotation, and the pattern's
     ``source`` outside one."""
-    def quoted(at: int) -> bool:
-        before = sentence[:at]
-        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
     subj_at = [m.start() for m in re.finditer(re.escape(subject), sentence)]
     src_at = sentence.find(source.strip())
-    return bool(subj_at) and all(quoted(x) for x in subj_at) and src_at >= 0 and not quoted(src_at)
+    return bool(subj_at) and all(sent.quoted(sentence, 0, x) for x in subj_at) and src_at >= 0 \
+        and not sent.quoted(sentence, 0, src_at)
 
 
 def _quoted_deixis(text: str, s_start: int, q: Quantity) -> bool:
@@ -451,8 +448,7 @@ def _quoted_deixis(text: str, s_start: int, q: Quantity) -> bool:
     filing day is no reading of it, so it is no date of the claim."""
     if q.dimension not in ("date", "time") or not _DEICTIC_DAY.match(q.text.strip()):
         return False
-    before = text[s_start:q.start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return sent.quoted(text, s_start, q.start)
 
 
 def _count_role(text: str, q: Quantity) -> Quantity:

@@ -186,7 +186,7 @@ def _depth_ok(text: str, start: int, at: int) -> bool:
     return seg.count("(") == seg.count(")") and seg.count("[") == seg.count("]")
 
 
-def _quoted(text: str, start: int, at: int) -> bool:
+def quoted(text: str, start: int, at: int) -> bool:
     """``at`` lies inside a quotation: a speaker's words stay one claim ("We want to shut down
     parliament and every MP should resign")."""
     seg = text[start:at]
@@ -200,7 +200,7 @@ def _markers(text: str, start: int, end: int, clause_at) -> list[re.Match]:
     if clause_at is not None:
         taken = {m.start() for m in out}
         out += [m for m in _BARE.finditer(text, start, end)
-                if m.start() not in taken and text[m.start() - 1] != "," and not _quoted(text, start, m.start())
+                if m.start() not in taken and text[m.start() - 1] != "," and not quoted(text, start, m.start())
                 and clause_at(m.end(), subject=True) is True]
     return sorted(out, key=lambda m: m.start())
 

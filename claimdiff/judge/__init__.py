@@ -538,8 +538,8 @@ def judge(a: Claim, b: Claim, sides: tuple[Side, Side], scores: tuple[tuple[str,
         # hours' counts (39 and 23 in the evening, 32 and 22 that morning), not a shift
         loose_parts = [(qa, qb) for qa, qb in shifted if _placed_share(a, qa, b, qb)
                        and _breakdown(a, qa) and _breakdown(b, qb)
-                       and not any(tolled(a, ca) == tolled(a, qa) and tolled(b, cb) == tolled(b, qb)
-                                   and same_place(ca, cb) > 0 for ca, cb in compatible)]
+                       and not any(_placed_share(a, ca, b, cb) and tolled(a, ca) == tolled(a, qa)
+                                   for ca, cb in compatible)]
         other_scope += loose_parts
         shifted = [p for p in shifted if p not in loose_parts]
     if other_day:
