@@ -660,3 +660,10 @@ def test_a_relative_clause_of_a_light_verb_alone_denies_nothing_more():
     verb under it, so the copula denies what it denied before, its noun."""
     c = claim_in("It is not the firm that has the licence.", "firm")
     assert c.denied_verb == ()
+
+
+def test_a_reports_own_tag_dates_its_filing_wherever_its_sentence_starts():
+    text = ("---\ndate: 2022-11-16\n---\nPrices rose again in Britain.\n\n"
+            "MOSCOW (Lakeside Wire - 16th November, 2022) Prices in October reached 11.1% in annual terms.")
+    q = next(q for q in claim_in(text, "11.1%").quantities if q.text.startswith("16th"))
+    assert q.role == "said"

@@ -580,7 +580,7 @@ def _baseline_dates(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 # a report's own tag at the head of its first sentence: "MOSCOW (UrduPoint News / Sputnik - 16th
 # November, 2022) The index ...", "(Reuters, Jan. 3) -"
-_DATELINE_TAG = re.compile(r"\A\s*(?:[A-Z][A-Z .,'-]{1,40})?\(([^()]{0,80})\)")
+_DATELINE_TAG = re.compile(r"\s*(?:[A-Z][A-Z .,'-]{1,40})?\(([^()]{0,80})\)")
 
 
 def _dateline_date(text: str, s_start: int, q: Quantity) -> Quantity:
